@@ -1,0 +1,100 @@
+//! [`ChatMessage`], [`Author`] and [`Role`]: who said what.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A message in a chat, in vendor-neutral terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChatMessage {
+    /// The vendor's id for the message.
+    pub id: Option<String>,
+    /// Who sent it.
+    pub author: Author,
+    /// The text of the message, when it has text: never made up from non-text content.
+    pub text: Option<String>,
+    /// The vendor's name for the kind of content (`text`, `url`, `media`, ...).
+    pub content_type: Option<String>,
+    /// When it was sent.
+    pub sent_at: Option<DateTime<Utc>>,
+    /// Files, images and links attached to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+impl ChatMessage {
+    /// A message by `author` with nothing else known yet.
+    pub fn new(author: Author) -> Self {
+        ChatMessage {
+            id: None,
+            author,
+            text: None,
+            content_type: None,
+            sent_at: None,
+            attachments: Vec::new(),
+        }
+    }
+}
+
+/// A file, image or link attached to a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Attachment {
+    /// Where the content is.
+    pub url: Option<String>,
+    /// Its file name or title.
+    pub name: Option<String>,
+    /// Its media type or the vendor's kind for it (`image`, `file`, `image/png`).
+    pub content_type: Option<String>,
+}
+
+impl Attachment {
+    /// An attachment at `url`.
+    pub fn new(url: Option<String>) -> Self {
+        Attachment {
+            url,
+            name: None,
+            content_type: None,
+        }
+    }
+}
+
+/// Who sent a message or is the subject of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Author {
+    /// Their part in the chat.
+    pub role: Role,
+    /// The vendor's id for them.
+    pub id: Option<String>,
+    /// Their display name.
+    pub name: Option<String>,
+}
+
+impl Author {
+    /// Someone in `role`, with no id or name known yet.
+    pub fn new(role: Role) -> Self {
+        Author {
+            role,
+            id: None,
+            name: None,
+        }
+    }
+}
+
+/// A participant's part in a chat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// The person the chat is with: a website visitor, user or customer.
+    Customer,
+    /// A human agent or manager.
+    Agent,
+    /// A chatbot.
+    Bot,
+    /// The platform itself.
+    System,
+    /// The vendor did not say, or said something this crate does not know.
+    Unknown,
+}

@@ -1,0 +1,64 @@
+//! The common chat-event model: one shape for every vendor's events.
+//!
+//! A service that receives chat webhooks from several vendors usually wants to handle "a
+//! message was sent" or "a chat was closed" once, not four times. [`ToChatEvent`] turns any
+//! supported vendor's event into a [`ChatEvent`], and users implement it for payload types of
+//! their own so that those flow through the same code (see `examples/own_vendor.rs`).
+//!
+//! The conversion never invents data: a field the vendor did not send stays `None`, and an
+//! event with no common meaning (SuperOffice's registration `test`, an unknown event name) has
+//! kind [`ChatEventKind::Other`] with its [`event_name`](ChatEvent::event_name) kept.
+//!
+//! The table of every vendor event and its kind is in the crate's README and at the crate root.
+
+mod event;
+mod kind;
+mod message;
+
+pub use self::event::ChatEvent;
+pub use self::kind::ChatEventKind;
+pub use self::message::{Attachment, Author, ChatMessage, Role};
+
+/// Converts a vendor's event into the common [`ChatEvent`].
+///
+/// Implemented for [`Event`](crate::Event) and for each vendor's `Event`. Implement it for your
+/// own payload types to handle them in the same pipeline:
+///
+/// ```
+/// use chat_webhooks::{Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent};
+///
+/// struct InHouseMessage { conversation: u64, from: String, body: String }
+///
+/// impl ToChatEvent for InHouseMessage {
+///     fn to_chat_event(&self) -> ChatEvent {
+///         let mut author = Author::new(Role::Customer);
+///         author.id = Some(self.from.clone());
+///         let mut message = ChatMessage::new(author);
+///         message.text = Some(self.body.clone());
+///         let mut event = ChatEvent::custom("in-house", ChatEventKind::MessageCreated);
+///         event.chat_id = Some(self.conversation.to_string());
+///         event.message = Some(message);
+///         event
+///     }
+/// }
+///
+/// let event = InHouseMessage { conversation: 7, from: "u1".into(), body: "hi".into() }.to_chat_event();
+/// assert_eq!(event.kind, ChatEventKind::MessageCreated);
+/// assert_eq!(event.message.unwrap().text.as_deref(), Some("hi"));
+/// ```
+pub trait ToChatEvent {
+    /// The event in the common model.
+    fn to_chat_event(&self) -> ChatEvent;
+}
+
+impl<T: ToChatEvent + ?Sized> ToChatEvent for &T {
+    fn to_chat_event(&self) -> ChatEvent {
+        (**self).to_chat_event()
+    }
+}
+
+impl<T: ToChatEvent + ?Sized> ToChatEvent for Box<T> {
+    fn to_chat_event(&self) -> ChatEvent {
+        (**self).to_chat_event()
+    }
+}

@@ -1,0 +1,109 @@
+//! Telling the vendors apart from the body alone.
+//!
+//! Each vendor is recognised by top-level keys that the others never send:
+//!
+//! | vendor | keys |
+//! |---|---|
+//! | SuperOffice | `EventId` and `Event` |
+//! | Ebbot | `topic` and `botId` |
+//! | Channel Talk | `event`, `type` and `entity` |
+//! | Inbenta | `trigger` and `appId` |
+//!
+//! The keys are found by the same single pass that finds trailing commas
+//! ([`crate::json`]), so detection costs no parse of its own.
+
+use std::fmt;
+
+use crate::error::Error;
+use crate::json::{Field, Prepared};
+use crate::Vendor;
+
+/// The top-level keys the scan looks for; vendor modules read their discriminators by index.
+pub(crate) const KEYS: [&[u8]; 9] = [
+    b"EventId", b"Event", b"topic", b"botId", b"event", b"type", b"entity", b"trigger", b"appId",
+];
+
+/// Indexes into [`KEYS`].
+#[allow(dead_code)] // each vendor feature uses its own
+pub(crate) mod key {
+    pub(crate) const SUPEROFFICE_EVENT_ID: usize = 0;
+    pub(crate) const SUPEROFFICE_EVENT: usize = 1;
+    pub(crate) const EBBOT_TOPIC: usize = 2;
+    pub(crate) const EBBOT_BOT_ID: usize = 3;
+    pub(crate) const CHANNEL_TALK_EVENT: usize = 4;
+    pub(crate) const CHANNEL_TALK_TYPE: usize = 5;
+    pub(crate) const CHANNEL_TALK_ENTITY: usize = 6;
+    pub(crate) const INBENTA_TRIGGER: usize = 7;
+    pub(crate) const INBENTA_APP_ID: usize = 8;
+}
+
+/// The keys each vendor is recognised by, as indexes into [`KEYS`].
+const SIGNATURES: [(Vendor, &[usize]); 4] = [
+    (
+        Vendor::SuperOffice,
+        &[key::SUPEROFFICE_EVENT_ID, key::SUPEROFFICE_EVENT],
+    ),
+    (Vendor::Ebbot, &[key::EBBOT_TOPIC, key::EBBOT_BOT_ID]),
+    (
+        Vendor::ChannelTalk,
+        &[
+            key::CHANNEL_TALK_EVENT,
+            key::CHANNEL_TALK_TYPE,
+            key::CHANNEL_TALK_ENTITY,
+        ],
+    ),
+    (
+        Vendor::Inbenta,
+        &[key::INBENTA_TRIGGER, key::INBENTA_APP_ID],
+    ),
+];
+
+/// The one enabled vendor whose keys the body has.
+pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
+    prepared.expect_object(None)?;
+    let fields = &prepared.scan().fields;
+    let mut found = SIGNATURES
+        .iter()
+        .filter(|(vendor, keys)| {
+            vendor.is_enabled() && keys.iter().all(|&k| fields[k] != Field::Absent)
+        })
+        .map(|(vendor, _)| *vendor);
+    match (found.next(), found.next()) {
+        (Some(vendor), None) => Ok(vendor),
+        (Some(first), Some(second)) => {
+            let mut vendors = vec![first, second];
+            vendors.extend(found);
+            Err(Error::ambiguous(vendors))
+        }
+        (None, _) => Err(prepared.syntax_error(None).unwrap_or_else(Error::no_vendor)),
+    }
+}
+
+/// Writes the keys of the enabled vendors, for the no-vendor message:
+/// "EventId and Event (superoffice), topic and botId (ebbot), or ...".
+pub(crate) fn describe_keys(f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let enabled: Vec<_> = SIGNATURES
+        .iter()
+        .filter(|(vendor, _)| vendor.is_enabled())
+        .collect();
+    if enabled.is_empty() {
+        return f.write_str("of a vendor, but no vendor feature is enabled");
+    }
+    for (i, (vendor, keys)) in enabled.iter().enumerate() {
+        if i > 0 {
+            f.write_str(if i + 1 == enabled.len() {
+                ", or "
+            } else {
+                ", "
+            })?;
+        }
+        for (j, &k) in keys.iter().enumerate() {
+            if j > 0 {
+                f.write_str(if j + 1 == keys.len() { " and " } else { ", " })?;
+            }
+            f.write_str(std::str::from_utf8(KEYS[k]).expect("keys are ASCII"))?;
+        }
+        write!(f, " ({vendor})")?;
+    }
+    Ok(())
+}

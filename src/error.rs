@@ -1,0 +1,260 @@
+//! [`Error`]: why a body could not be parsed.
+
+use std::fmt;
+
+use crate::Vendor;
+
+/// Why a body could not be parsed.
+///
+/// The message says what was wrong and where: the vendor and event when they are known, the
+/// JSON path of the failing field, and the line and column in the body.
+///
+/// ```text
+/// superoffice chatsession.created: FieldValues.ContactId: invalid type: map, expected an id (a string or an integer) at line 15 column 17
+/// expected `,` or `}` at line 3 column 5
+/// no vendor matched: expected the top-level keys EventId and Event (superoffice), topic and botId (ebbot), event, type and entity (channel_talk), or trigger and appId (inbenta)
+/// ```
+///
+/// Like `serde_json::Error`, it is one boxed pointer wide, and its `Debug` output is its
+/// message, because `unwrap()` shows `Debug` to people.
+pub struct Error {
+    inner: Box<ErrorImpl>,
+}
+
+struct ErrorImpl {
+    kind: ErrorKind,
+    vendor: Option<Vendor>,
+    event: Option<String>,
+    path: Option<String>,
+    line: usize,
+    column: usize,
+}
+
+enum ErrorKind {
+    /// serde_json's message, without its position suffix.
+    Json {
+        message: String,
+        category: Category,
+    },
+    NotAnObject {
+        found: &'static str,
+    },
+    MissingDiscriminator {
+        key: &'static str,
+    },
+    DiscriminatorType {
+        key: &'static str,
+        found: &'static str,
+    },
+    NoVendor,
+    Ambiguous {
+        vendors: Vec<Vendor>,
+    },
+    VendorDisabled,
+}
+
+/// The broad kind of an [`Error`], as [`Error::classify`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// The body is not valid JSON (after the tolerated deviations).
+    Syntax,
+    /// The body ended in the middle of a value: it was probably truncated.
+    Eof,
+    /// The body is valid JSON, but not a payload the vendor documents.
+    Data,
+    /// No supported vendor could be told from the body (or more than one could).
+    Vendor,
+}
+
+impl Error {
+    /// The broad kind of the error.
+    pub fn classify(&self) -> Category {
+        match &self.inner.kind {
+            ErrorKind::Json { category, .. } => *category,
+            ErrorKind::NotAnObject { .. }
+            | ErrorKind::MissingDiscriminator { .. }
+            | ErrorKind::DiscriminatorType { .. } => Category::Data,
+            ErrorKind::NoVendor | ErrorKind::Ambiguous { .. } | ErrorKind::VendorDisabled => {
+                Category::Vendor
+            }
+        }
+    }
+
+    /// Whether the body is not valid JSON.
+    pub fn is_syntax(&self) -> bool {
+        self.classify() == Category::Syntax
+    }
+
+    /// Whether the body ended early.
+    pub fn is_eof(&self) -> bool {
+        self.classify() == Category::Eof
+    }
+
+    /// Whether the body is valid JSON but not a documented payload.
+    pub fn is_data(&self) -> bool {
+        self.classify() == Category::Data
+    }
+
+    /// The vendor whose payload failed, when it is known.
+    pub fn vendor(&self) -> Option<Vendor> {
+        self.inner.vendor
+    }
+
+    /// The vendor's name for the event that failed, when it is known.
+    pub fn event(&self) -> Option<&str> {
+        self.inner.event.as_deref()
+    }
+
+    /// The JSON path of the failing field (`FieldValues.ContactId`, `data.conversation[2].id`),
+    /// when the error is about one field.
+    pub fn path(&self) -> Option<&str> {
+        self.inner.path.as_deref()
+    }
+
+    /// The one-based line of the error in the body, or 0 when the error has no position.
+    pub fn line(&self) -> usize {
+        self.inner.line
+    }
+
+    /// The one-based column (in bytes) of the error in the body, or 0 when it has no position.
+    pub fn column(&self) -> usize {
+        self.inner.column
+    }
+
+    fn new(kind: ErrorKind, vendor: Option<Vendor>) -> Self {
+        Error {
+            inner: Box::new(ErrorImpl {
+                kind,
+                vendor,
+                event: None,
+                path: None,
+                line: 0,
+                column: 0,
+            }),
+        }
+    }
+
+    /// An error from serde_json, with `skipped` bytes (a byte-order mark) added back to the
+    /// column of a first-line position so it points into the body as received.
+    pub(crate) fn json(
+        vendor: Option<Vendor>,
+        event: Option<&str>,
+        path: Option<String>,
+        err: &serde_json::Error,
+        skipped: usize,
+    ) -> Self {
+        let category = match err.classify() {
+            serde_json::error::Category::Eof => Category::Eof,
+            serde_json::error::Category::Data => Category::Data,
+            _ => Category::Syntax,
+        };
+        let full = err.to_string();
+        let suffix = format!(" at line {} column {}", err.line(), err.column());
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let column = err.column() + if err.line() == 1 { skipped } else { 0 };
+        let mut error = Error::new(ErrorKind::Json { message, category }, vendor);
+        error.inner.event = event.map(str::to_owned);
+        error.inner.path = path;
+        error.inner.line = err.line();
+        error.inner.column = if err.line() == 0 { 0 } else { column };
+        error
+    }
+
+    pub(crate) fn not_an_object(vendor: Option<Vendor>, found: &'static str) -> Self {
+        Error::new(ErrorKind::NotAnObject { found }, vendor)
+    }
+
+    pub(crate) fn missing_discriminator(vendor: Vendor, key: &'static str) -> Self {
+        Error::new(ErrorKind::MissingDiscriminator { key }, Some(vendor))
+    }
+
+    pub(crate) fn discriminator_type(
+        vendor: Vendor,
+        key: &'static str,
+        found: &'static str,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::DiscriminatorType { key, found }, Some(vendor));
+        error.inner.path = Some(key.to_owned());
+        error
+    }
+
+    pub(crate) fn no_vendor() -> Self {
+        Error::new(ErrorKind::NoVendor, None)
+    }
+
+    pub(crate) fn ambiguous(vendors: Vec<Vendor>) -> Self {
+        Error::new(ErrorKind::Ambiguous { vendors }, None)
+    }
+
+    pub(crate) fn vendor_disabled(vendor: Vendor) -> Self {
+        Error::new(ErrorKind::VendorDisabled, Some(vendor))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
+        if let ErrorKind::VendorDisabled = inner.kind {
+            let vendor = inner.vendor.expect("set by vendor_disabled");
+            if vendor == Vendor::Custom {
+                return f.write_str(
+                    "custom sources have no parser in chat-webhooks: parse the body yourself and implement ToChatEvent for it",
+                );
+            }
+            return write!(
+                f,
+                "support for {vendor} is not compiled in: enable the `{}` feature of chat-webhooks",
+                vendor.feature()
+            );
+        }
+        match (inner.vendor, &inner.event) {
+            (Some(vendor), Some(event)) => write!(f, "{vendor} {event}: ")?,
+            (Some(vendor), None) => write!(f, "{vendor}: ")?,
+            (None, _) => {}
+        }
+        if let Some(path) = &inner.path {
+            if !matches!(inner.kind, ErrorKind::DiscriminatorType { .. }) {
+                write!(f, "{path}: ")?;
+            }
+        }
+        match &inner.kind {
+            ErrorKind::Json { message, .. } => f.write_str(message)?,
+            ErrorKind::NotAnObject { found } => {
+                write!(f, "expected a json object at the top level, found {found}")?
+            }
+            ErrorKind::MissingDiscriminator { key } => write!(f, "missing field `{key}`")?,
+            ErrorKind::DiscriminatorType { key, found } => write!(
+                f,
+                "{key}: invalid type: {found}, expected the event name as a string"
+            )?,
+            ErrorKind::NoVendor => {
+                f.write_str("no vendor matched: expected the top-level keys ")?;
+                crate::detect::describe_keys(f)?;
+            }
+            ErrorKind::Ambiguous { vendors } => {
+                f.write_str("body matches more than one vendor (")?;
+                for (i, vendor) in vendors.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{vendor}")?;
+                }
+                f.write_str("): use parse_event_as to choose one")?;
+            }
+            ErrorKind::VendorDisabled => unreachable!("handled above"),
+        }
+        if inner.line > 0 {
+            write!(f, " at line {} column {}", inner.line, inner.column)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Error({:?})", self.to_string())
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,160 @@
+//! [`Event`], [`parse_event`] and [`parse_event_as`]: the entry points.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::error::Error;
+use crate::json::Prepared;
+use crate::{ChatEvent, ToChatEvent, Vendor};
+
+/// A webhook from any supported vendor.
+///
+/// Serializes to the vendor's own JSON, which [`parse_event`] reads back to an equal `Event`;
+/// deserializing detects the vendor the same way [`parse_event`] does.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Event {
+    /// A SuperOffice chat (or other) event.
+    #[cfg(feature = "superoffice")]
+    SuperOffice(crate::superoffice::Event),
+    /// An Ebbot outgoing webhook.
+    #[cfg(feature = "ebbot")]
+    Ebbot(crate::ebbot::Event),
+    /// A Channel Talk webhook.
+    #[cfg(feature = "channel-talk")]
+    ChannelTalk(crate::channel_talk::Event),
+    /// An Inbenta HyperChat webhook.
+    #[cfg(feature = "inbenta")]
+    Inbenta(crate::inbenta::Event),
+}
+
+/// Expands `$body` once per enabled vendor, with `$inner` bound to the vendor's event.
+macro_rules! each_vendor {
+    ($event:expr, $inner:ident => $body:expr) => {
+        match $event {
+            #[cfg(feature = "superoffice")]
+            Event::SuperOffice($inner) => $body,
+            #[cfg(feature = "ebbot")]
+            Event::Ebbot($inner) => $body,
+            #[cfg(feature = "channel-talk")]
+            Event::ChannelTalk($inner) => $body,
+            #[cfg(feature = "inbenta")]
+            Event::Inbenta($inner) => $body,
+            #[allow(unreachable_patterns)]
+            _ => unreachable!("no vendor feature is enabled, so no Event exists"),
+        }
+    };
+}
+
+impl Event {
+    /// The vendor that sent the event.
+    pub fn vendor(&self) -> Vendor {
+        match self {
+            #[cfg(feature = "superoffice")]
+            Event::SuperOffice(_) => Vendor::SuperOffice,
+            #[cfg(feature = "ebbot")]
+            Event::Ebbot(_) => Vendor::Ebbot,
+            #[cfg(feature = "channel-talk")]
+            Event::ChannelTalk(_) => Vendor::ChannelTalk,
+            #[cfg(feature = "inbenta")]
+            Event::Inbenta(_) => Vendor::Inbenta,
+            #[allow(unreachable_patterns)]
+            _ => unreachable!("no vendor feature is enabled, so no Event exists"),
+        }
+    }
+
+    /// The vendor's own name for the event: SuperOffice `Event`, Ebbot `topic`, Inbenta
+    /// `trigger`, Channel Talk `"<type>.<event>"` (e.g. `message.push`).
+    pub fn event_name(&self) -> &str {
+        each_vendor!(self, inner => inner.event_name())
+    }
+}
+
+impl ToChatEvent for Event {
+    fn to_chat_event(&self) -> ChatEvent {
+        each_vendor!(self, inner => inner.to_chat_event())
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        each_vendor!(self, inner => inner.serialize(serializer))
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = <Box<RawValue>>::deserialize(deserializer)?;
+        parse_event(raw.get().as_bytes()).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Reads a vendor's event from JSON, for the vendor `Event` types' `Deserialize` impls.
+#[allow(dead_code)] // unused when no vendor feature is enabled
+pub(crate) fn deserialize_with<'de, D, T>(
+    deserializer: D,
+    parse: fn(&[u8]) -> Result<T, Error>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let raw = <Box<RawValue>>::deserialize(deserializer)?;
+    parse(raw.get().as_bytes()).map_err(serde::de::Error::custom)
+}
+
+/// Detects the vendor from the body and parses the event.
+///
+/// The body is the raw request body. The vendor is told by top-level keys that only it sends
+/// (table in the crate docs); the same pass over the bytes finds the trailing commas that are
+/// tolerated, so detection costs no second parse. Trailing commas, a byte-order mark, numeric
+/// ids sent as strings, unknown fields, unknown event names and unknown enum values are all
+/// accepted; anything else that is not what the vendor documents is an [`Error`] that names
+/// the vendor, the event and the failing field.
+///
+/// ```
+/// let body = br#"{
+///   "EventId": "e87ac619-c864-4881-89eb-07ca5521ee2c",
+///   "Timestamp": "2018-04-24T08:18:42.089895Z",
+///   "Changes": [],
+///   "Event": "chatsession.changed",
+///   "PrimaryKey": 178105,
+/// }"#;
+/// let event = chat_webhooks::parse_event(body)?;
+/// assert_eq!(event.vendor(), chat_webhooks::Vendor::SuperOffice);
+/// assert_eq!(event.event_name(), "chatsession.changed");
+/// # Ok::<(), chat_webhooks::Error>(())
+/// ```
+pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
+    let prepared = Prepared::new(body);
+    let vendor = crate::detect::detect(&prepared)?;
+    parse_prepared(vendor, &prepared)
+}
+
+/// Parses the event as `vendor`'s, without detection.
+///
+/// Use it when the route or a header already says who sent the body, or when a body could
+/// match more than one vendor. Fails if `vendor`'s feature is not enabled, or for
+/// [`Vendor::Custom`], which has no parser.
+pub fn parse_event_as(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
+    parse_prepared(vendor, &Prepared::new(body))
+}
+
+fn parse_prepared(vendor: Vendor, prepared: &Prepared<'_>) -> Result<Event, Error> {
+    match vendor {
+        #[cfg(feature = "superoffice")]
+        Vendor::SuperOffice => crate::superoffice::parse_prepared(prepared).map(Event::SuperOffice),
+        #[cfg(feature = "ebbot")]
+        Vendor::Ebbot => crate::ebbot::parse_prepared(prepared).map(Event::Ebbot),
+        #[cfg(feature = "channel-talk")]
+        Vendor::ChannelTalk => {
+            crate::channel_talk::parse_prepared(prepared).map(Event::ChannelTalk)
+        }
+        #[cfg(feature = "inbenta")]
+        Vendor::Inbenta => crate::inbenta::parse_prepared(prepared).map(Event::Inbenta),
+        #[allow(unreachable_patterns)]
+        other => {
+            let _ = prepared;
+            Err(Error::vendor_disabled(other))
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Tolerant JSON: the one place where the crate accepts what strict JSON does not.
+//!
+//! Vendors' documentation, and the senders built from it, produce JSON that serde_json rightly
+//! rejects. This module accepts exactly these deviations and nothing else:
+//!
+//! - a UTF-8 byte-order mark before the value;
+//! - a trailing comma before `}` or `]`, outside string literals (escapes are honoured), when
+//!   the comma follows a value (`[1,]` is repaired, `[,]` and `[1,,]` are not);
+//! - one trailing comma after the root value (the Ebbot `chat.user.update` example ends `},`).
+//!
+//! One pass over the bytes ([`scan`]) finds the trailing commas and, at the same time, the
+//! top-level keys that tell the vendors apart, so detection costs no second parse. Clean input
+//! is parsed in place; only input with trailing commas is copied, with each such comma replaced
+//! by a space so that every line and column in an error still points into the original body.
+
+mod scan;
+
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+pub(crate) use self::scan::{Field, Root, Scan};
+
+use crate::error::Error;
+use crate::Vendor;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A body ready for serde_json: byte-order mark skipped, trailing commas blanked, and the
+/// top-level keys of interest located.
+pub(crate) struct Prepared<'a> {
+    bytes: Cow<'a, [u8]>,
+    /// Bytes skipped before `bytes` on the first line (a byte-order mark).
+    skipped: usize,
+    scan: Scan,
+}
+
+impl<'a> Prepared<'a> {
+    /// Scans `body` once, repairing trailing commas on a copy only when there are any.
+    pub(crate) fn new(body: &'a [u8]) -> Self {
+        let (body, skipped) = match body.strip_prefix(BOM) {
+            Some(rest) => (rest, BOM.len()),
+            None => (body, 0),
+        };
+        let scan = scan::scan(body, &crate::detect::KEYS);
+        let bytes = if scan.trailing_commas.is_empty() {
+            Cow::Borrowed(body)
+        } else {
+            let mut owned = body.to_vec();
+            for &at in &scan.trailing_commas {
+                owned[at] = b' ';
+            }
+            Cow::Owned(owned)
+        };
+        Prepared {
+            bytes,
+            skipped,
+            scan,
+        }
+    }
+
+    /// The body as serde_json will read it.
+    #[cfg(test)]
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// What the scan found.
+    pub(crate) fn scan(&self) -> &Scan {
+        &self.scan
+    }
+
+    /// Whether the body needed repair (it had trailing commas).
+    #[cfg(test)]
+    pub(crate) fn repaired(&self) -> bool {
+        matches!(self.bytes, Cow::Owned(_))
+    }
+
+    /// The string value of the top-level key at `index` in [`crate::detect::KEYS`].
+    ///
+    /// `Ok(None)` when the key is absent; an error naming `name` when its value is not a string.
+    pub(crate) fn string_field(
+        &self,
+        vendor: Vendor,
+        index: usize,
+        name: &'static str,
+    ) -> Result<Option<Cow<'_, str>>, Error> {
+        let invalid = |found: &'static str| {
+            self.syntax_error(Some(vendor))
+                .unwrap_or_else(|| Error::discriminator_type(vendor, name, found))
+        };
+        match self.scan.fields[index] {
+            Field::Absent => Ok(None),
+            Field::Other(found) => Err(invalid(found)),
+            Field::Str {
+                start,
+                end,
+                escaped,
+            } => {
+                let raw = &self.bytes[start..end];
+                let text = if escaped {
+                    serde_json::from_slice::<String>(&self.bytes[start - 1..=end])
+                        .ok()
+                        .map(Cow::Owned)
+                } else {
+                    std::str::from_utf8(raw).ok().map(Cow::Borrowed)
+                };
+                text.map(Some)
+                    .ok_or_else(|| invalid("a string that is not valid UTF-8 JSON"))
+            }
+        }
+    }
+
+    /// Like [`string_field`](Self::string_field), but the key must be present: the body must be
+    /// a JSON object that has it.
+    pub(crate) fn discriminator(
+        &self,
+        vendor: Vendor,
+        index: usize,
+        name: &'static str,
+    ) -> Result<Cow<'_, str>, Error> {
+        self.expect_object(Some(vendor))?;
+        match self.string_field(vendor, index, name)? {
+            Some(value) => Ok(value),
+            None => Err(self
+                .syntax_error(Some(vendor))
+                .unwrap_or_else(|| Error::missing_discriminator(vendor, name))),
+        }
+    }
+
+    /// An error unless the root value is a JSON object (a syntax error takes precedence).
+    pub(crate) fn expect_object(&self, vendor: Option<Vendor>) -> Result<(), Error> {
+        match self.scan.root {
+            Root::Object => Ok(()),
+            found => Err(self
+                .syntax_error(vendor)
+                .unwrap_or_else(|| Error::not_an_object(vendor, found.describe()))),
+        }
+    }
+
+    /// Parses the whole body as `T`, an event of `vendor` named `event`.
+    ///
+    /// The fast path is one `serde_json::from_slice`. Only when it fails is the body read again
+    /// through `serde_path_to_error`, so that the error names the failing field.
+    pub(crate) fn parse<T: DeserializeOwned>(
+        &self,
+        vendor: Vendor,
+        event: &str,
+    ) -> Result<T, Error> {
+        serde_json::from_slice(&self.bytes).map_err(|err| self.data_error::<T>(vendor, event, err))
+    }
+
+    /// Keeps the whole body as raw JSON: the payload of an event this crate does not know.
+    pub(crate) fn raw(&self, vendor: Vendor, event: &str) -> Result<Box<RawValue>, Error> {
+        serde_json::from_slice(&self.bytes)
+            .map_err(|err| Error::json(Some(vendor), Some(event), None, &err, self.skipped))
+    }
+
+    fn data_error<T: DeserializeOwned>(
+        &self,
+        vendor: Vendor,
+        event: &str,
+        err: serde_json::Error,
+    ) -> Error {
+        if !err.is_data() {
+            return Error::json(Some(vendor), Some(event), None, &err, self.skipped);
+        }
+        // Failure path only: parse again, tracking the path to the failing field. Should the
+        // second run not fail (it always does, on the same bytes), the first error still stands.
+        let mut de = serde_json::Deserializer::from_slice(&self.bytes);
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Err(tracked) => {
+                let path = tracked.path().to_string();
+                let path = (path != ".").then_some(path);
+                Error::json(
+                    Some(vendor),
+                    Some(event),
+                    path,
+                    tracked.inner(),
+                    self.skipped,
+                )
+            }
+            Ok(_) => Error::json(Some(vendor), Some(event), None, &err, self.skipped),
+        }
+    }
+
+    /// A syntax error in the body, if there is one. Used on failure paths only, so that a
+    /// malformed body is reported as malformed rather than as, say, missing a key.
+    pub(crate) fn syntax_error(&self, vendor: Option<Vendor>) -> Option<Error> {
+        match serde_json::from_slice::<serde::de::IgnoredAny>(&self.bytes) {
+            Ok(_) => None,
+            Err(err) => Some(Error::json(vendor, None, None, &err, self.skipped)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repaired(input: &str) -> String {
+        let prepared = Prepared::new(input.as_bytes());
+        String::from_utf8(prepared.bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn clean_input_is_borrowed() {
+        let body = br#"{"a": [1, 2], "b": "x,]"}"#;
+        let prepared = Prepared::new(body);
+        assert!(!prepared.repaired());
+        assert_eq!(prepared.bytes(), body);
+    }
+
+    #[test]
+    fn trailing_commas_become_spaces() {
+        assert_eq!(
+            repaired(r#"{"a": [1, 2,], "b": 1,}"#),
+            r#"{"a": [1, 2 ], "b": 1 }"#
+        );
+        assert_eq!(
+            repaired("{\"a\": {\"b\": 1,\n}\n,\n}"),
+            "{\"a\": {\"b\": 1 \n}\n \n}"
+        );
+        assert_eq!(repaired("{\"a\": 1},\n"), "{\"a\": 1} \n");
+        assert_eq!(repaired(r#"[{"a":true,},]"#), r#"[{"a":true } ]"#);
+    }
+
+    #[test]
+    fn commas_inside_strings_are_left_alone() {
+        for input in [
+            r#"{"a": "x,}"}"#,
+            r#"{"a": "quote \", ]"}"#,
+            r#"{"a": "backslash \\", "b": 1}"#,
+            r#"{"a,": 1}"#,
+        ] {
+            assert_eq!(repaired(input), input);
+        }
+        assert_eq!(repaired(r#"{"a": "\\",}"#), r#"{"a": "\\" }"#);
+    }
+
+    #[test]
+    fn nothing_else_is_repaired() {
+        for input in [
+            "[,]",
+            "[1,,]",
+            "{,}",
+            r#"{"a":1,,}"#,
+            r#"{"a":,}"#,
+            "{} ,, ",
+            "{}, {}",
+            "[1 2]",
+        ] {
+            assert_eq!(repaired(input), input, "{input}");
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        let prepared = Prepared::new(b"\xEF\xBB\xBF{\"a\":1}");
+        assert_eq!(prepared.bytes(), br#"{"a":1}"#);
+        assert!(!prepared.repaired());
+    }
+}

@@ -1,0 +1,160 @@
+//! [`Text`]: text that sometimes arrives as a JSON number.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::ser::{Serialize, Serializer};
+
+/// Text sent as a JSON string, or as a JSON number where the vendor stores text.
+///
+/// SuperOffice's published `chatsession.created` example sends `"CustomerAlias": 5`, although
+/// the column behind it is a 64-character string. `Text` accepts strings and numbers, keeps the
+/// value as text, and serializes back in the form it arrived in. Equality compares the text.
+///
+/// ```
+/// use chat_webhooks::Text;
+///
+/// let alias: Text = serde_json::from_str("5").unwrap();
+/// assert_eq!(alias, "5");
+/// assert_eq!(serde_json::to_string(&alias).unwrap(), "5");
+///
+/// let alias: Text = serde_json::from_str(r#""Goat""#).unwrap();
+/// assert_eq!(alias.as_str(), "Goat");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text {
+    text: Box<str>,
+    number: bool,
+}
+
+impl Text {
+    /// Text that serializes as a JSON string.
+    pub fn new(text: impl Into<Box<str>>) -> Self {
+        Text {
+            text: text.into(),
+            number: false,
+        }
+    }
+
+    /// The text, whichever form it arrived in.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the value arrived as a JSON number (and so serializes as one).
+    pub fn is_number(&self) -> bool {
+        self.number
+    }
+
+    fn number(text: String) -> Self {
+        Text {
+            text: text.into(),
+            number: true,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(value: &str) -> Self {
+        Text::new(value)
+    }
+}
+
+impl From<String> for Text {
+    fn from(value: String) -> Self {
+        Text::new(value)
+    }
+}
+
+impl From<Text> for String {
+    fn from(value: Text) -> Self {
+        value.text.into()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        &*self.text == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.text == *other
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.number {
+            write!(f, "Text({})", self.text)
+        } else {
+            write!(f, "Text({:?})", self.text)
+        }
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.number {
+            if let Ok(n) = self.text.parse::<i64>() {
+                return serializer.serialize_i64(n);
+            }
+            if let Ok(n) = self.text.parse::<u64>() {
+                return serializer.serialize_u64(n);
+            }
+            if let Ok(n) = self.text.parse::<f64>() {
+                return serializer.serialize_f64(n);
+            }
+        }
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("text (a string or a number)")
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
+                Ok(Text::number(value.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
+                Ok(Text::number(value.to_string()))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Text, E> {
+                Ok(Text::number(value.to_string()))
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
+                Ok(Text::new(value))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Text, E> {
+                Ok(Text::new(value))
+            }
+        }
+
+        deserializer.deserialize_any(TextVisitor)
+    }
+}

@@ -1,0 +1,415 @@
+//! [`Timestamp`]: an instant in any of the forms the vendors send.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::ser::{Serialize, Serializer};
+
+/// Epoch values at or above this magnitude are milliseconds, below it seconds.
+///
+/// 10^11 seconds is the year 5138; 10^11 milliseconds is 1973-03-03. No vendor this crate
+/// reads sends dates outside 1973..5138, so the magnitude tells the unit apart.
+const MILLIS_THRESHOLD: u128 = 100_000_000_000;
+
+/// An instant sent in any of the forms the supported vendors use.
+///
+/// | form | example | read as |
+/// |---|---|---|
+/// | RFC 3339, 0 to 9 fractional digits | `"2018-04-24T08:18:42.089895Z"`, `"2023-01-01T07:36:11+00:00"` | that instant |
+/// | ISO 8601 date-time without offset | `"2020-02-16T17:50:17"` | **UTC** (SuperOffice sends local-looking values; the offset is not knowable) |
+/// | JSON integer | `1672531200000`, `1672531200` | epoch milliseconds or seconds, by magnitude |
+/// | JSON float | `1672531200.31` | epoch milliseconds or seconds, by magnitude |
+/// | decimal string | `"1672531200000.397183857"`, `"1672531200.310412954"` | epoch milliseconds or seconds, by magnitude, to the nanosecond |
+///
+/// Epoch values whose integer part is 10^11 or more are milliseconds, smaller ones are
+/// seconds: 10^11 seconds is the year 5138 and 10^11 milliseconds is March 1973, so the two
+/// ranges cannot be confused for any real event. Digits beyond the nanosecond are dropped from
+/// the instant but kept in the serialized form.
+///
+/// A `Timestamp` remembers the form it arrived in and serializes back to it (strings verbatim,
+/// integers in their unit). Equality, ordering and hashing look at the instant only, the way
+/// `chrono::DateTime<FixedOffset>` does.
+///
+/// ```
+/// use chat_webhooks::Timestamp;
+///
+/// let rfc: Timestamp = serde_json::from_str(r#""2023-01-01T00:00:00.397Z""#).unwrap();
+/// let millis: Timestamp = serde_json::from_str("1672531200397").unwrap();
+/// let decimal: Timestamp = serde_json::from_str(r#""1672531200.397""#).unwrap();
+/// assert_eq!(rfc, millis);
+/// assert_eq!(millis, decimal);
+/// assert_eq!(serde_json::to_string(&millis).unwrap(), "1672531200397");
+///
+/// let ebbot: Timestamp = serde_json::from_str(r#""1672531200000.397183857""#).unwrap();
+/// assert_eq!(ebbot.as_datetime().timestamp_subsec_nanos(), 397_183);
+/// ```
+#[derive(Clone)]
+pub struct Timestamp {
+    time: DateTime<Utc>,
+    repr: Repr,
+}
+
+#[derive(Clone, Debug)]
+enum Repr {
+    /// Built in code: serializes as RFC 3339.
+    Rfc3339,
+    /// Arrived as a string: serializes as that string.
+    Sent(Box<str>),
+    /// Arrived as a JSON integer of seconds.
+    Seconds,
+    /// Arrived as a JSON integer of milliseconds.
+    Millis,
+    /// Arrived as a JSON float.
+    Float(f64),
+}
+
+impl Timestamp {
+    /// The instant, in UTC.
+    pub fn as_datetime(&self) -> DateTime<Utc> {
+        self.time
+    }
+
+    /// The instant from epoch milliseconds; serializes as a JSON integer of milliseconds.
+    ///
+    /// Returns `None` when the value is outside chrono's range.
+    pub fn from_millis(millis: i64) -> Option<Self> {
+        Some(Timestamp {
+            time: DateTime::from_timestamp_millis(millis)?,
+            repr: Repr::Millis,
+        })
+    }
+
+    /// The instant from epoch seconds; serializes as a JSON integer of seconds.
+    ///
+    /// Returns `None` when the value is outside chrono's range.
+    pub fn from_seconds(seconds: i64) -> Option<Self> {
+        Some(Timestamp {
+            time: DateTime::from_timestamp(seconds, 0)?,
+            repr: Repr::Seconds,
+        })
+    }
+
+    /// Reads a timestamp from text: RFC 3339, an offset-less ISO 8601 date-time (as UTC), or a
+    /// decimal number of epoch seconds or milliseconds.
+    pub fn parse(text: &str) -> Result<Self, TimestampError> {
+        let time = parse_text(text).ok_or_else(|| TimestampError { text: text.into() })?;
+        Ok(Timestamp {
+            time,
+            repr: Repr::Sent(text.into()),
+        })
+    }
+
+    fn from_integer(value: i128) -> Option<Self> {
+        let (nanos, repr) = if value.unsigned_abs() >= MILLIS_THRESHOLD {
+            (value.checked_mul(1_000_000)?, Repr::Millis)
+        } else {
+            (value.checked_mul(1_000_000_000)?, Repr::Seconds)
+        };
+        Some(Timestamp {
+            time: from_nanos(nanos)?,
+            repr,
+        })
+    }
+
+    fn from_float(value: f64) -> Option<Self> {
+        if !value.is_finite() {
+            return None;
+        }
+        // Through the shortest decimal text that reads back as `value`: scaling the float
+        // itself would lose the digits a sender wrote (1672531200.25 * 1e9 is not exact).
+        Some(Timestamp {
+            time: parse_decimal(&value.to_string())?,
+            repr: Repr::Float(value),
+        })
+    }
+}
+
+/// The error for text that is no timestamp form this crate reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimestampError {
+    text: Box<str>,
+}
+
+impl fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid timestamp {:?}, expected RFC 3339, an ISO 8601 date-time, or epoch seconds or milliseconds",
+            self.text
+        )
+    }
+}
+
+impl std::error::Error for TimestampError {}
+
+fn from_nanos(nanos: i128) -> Option<DateTime<Utc>> {
+    let secs = i64::try_from(nanos.div_euclid(1_000_000_000)).ok()?;
+    let subsec = u32::try_from(nanos.rem_euclid(1_000_000_000)).ok()?;
+    DateTime::from_timestamp(secs, subsec)
+}
+
+fn parse_text(text: &str) -> Option<DateTime<Utc>> {
+    if let Some(time) = parse_decimal(text) {
+        return Some(time);
+    }
+    // Every date-time form starts with a four-digit year and a dash.
+    let bytes = text.as_bytes();
+    if bytes.len() < 19 || bytes[4] != b'-' {
+        return None;
+    }
+    if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        return Some(time.with_timezone(&Utc));
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .map(|naive| naive.and_utc())
+}
+
+/// Reads `[-]digits[.digits]` as epoch seconds or milliseconds, by magnitude, to the nanosecond.
+fn parse_decimal(text: &str) -> Option<DateTime<Utc>> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((int, frac)) => (int, frac),
+        None => (unsigned, ""),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || int.len() > 20 || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    if unsigned.len() > int.len() && frac.is_empty() {
+        return None; // "123." is not a number
+    }
+    let int: u128 = int.parse().ok()?;
+    // Nanoseconds per unit, and the number of fractional digits that are still whole nanoseconds.
+    let (unit, digits) = if int >= MILLIS_THRESHOLD {
+        (1_000_000u128, 6)
+    } else {
+        (1_000_000_000u128, 9)
+    };
+    let mut frac_nanos: u128 = 0;
+    for (i, b) in frac.bytes().take(digits).enumerate() {
+        frac_nanos += u128::from(b - b'0') * 10u128.pow((digits - 1 - i) as u32);
+    }
+    let magnitude = i128::try_from(int.checked_mul(unit)? + frac_nanos).ok()?;
+    from_nanos(if negative { -magnitude } else { magnitude })
+}
+
+impl From<DateTime<Utc>> for Timestamp {
+    fn from(time: DateTime<Utc>) -> Self {
+        Timestamp {
+            time,
+            repr: Repr::Rfc3339,
+        }
+    }
+}
+
+impl From<Timestamp> for DateTime<Utc> {
+    fn from(value: Timestamp) -> Self {
+        value.time
+    }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.time == other.time
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.time.cmp(&other.time)
+    }
+}
+
+impl Hash for Timestamp {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.time.hash(state);
+    }
+}
+
+impl PartialEq<DateTime<Utc>> for Timestamp {
+    fn eq(&self, other: &DateTime<Utc>) -> bool {
+        self.time == *other
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Timestamp({self})")
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.time.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.repr {
+            Repr::Rfc3339 => serializer.collect_str(self),
+            Repr::Sent(text) => serializer.serialize_str(text),
+            Repr::Seconds => serializer.serialize_i64(self.time.timestamp()),
+            Repr::Millis => serializer.serialize_i64(self.time.timestamp_millis()),
+            Repr::Float(value) => serializer.serialize_f64(*value),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TimestampVisitor;
+
+        fn out_of_range<E: de::Error>(value: impl fmt::Display) -> E {
+            E::custom(format_args!("timestamp {value} is out of range"))
+        }
+
+        impl Visitor<'_> for TimestampVisitor {
+            type Value = Timestamp;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a timestamp (RFC 3339, ISO 8601, or epoch seconds or milliseconds)")
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Timestamp, E> {
+                Timestamp::from_integer(value.into()).ok_or_else(|| out_of_range(value))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Timestamp, E> {
+                Timestamp::from_integer(value.into()).ok_or_else(|| out_of_range(value))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Timestamp, E> {
+                Timestamp::from_float(value).ok_or_else(|| out_of_range(value))
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
+                Timestamp::parse(value).map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_any(TimestampVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str) -> Timestamp {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn fractional_digits_zero_to_nine() {
+        for (text, nanos) in [
+            ("2018-04-24T08:18:42Z", 0),
+            ("2018-04-24T08:18:42.1Z", 100_000_000),
+            ("2018-04-24T08:18:42.089895Z", 89_895_000),
+            ("2018-04-24T07:50:50.6812131Z", 681_213_100),
+            ("2018-04-24T07:50:50.123456789Z", 123_456_789),
+        ] {
+            let ts = Timestamp::parse(text).unwrap();
+            assert_eq!(ts.as_datetime().timestamp_subsec_nanos(), nanos, "{text}");
+        }
+    }
+
+    #[test]
+    fn offsets_and_offsetless() {
+        let with_offset = read(r#""2025-05-14T10:48:07.8912039+02:00""#);
+        assert_eq!(with_offset.to_string(), "2025-05-14T08:48:07.891203900Z");
+        let naive = read(r#""2020-02-16T17:50:17""#);
+        assert_eq!(naive.to_string(), "2020-02-16T17:50:17Z");
+        let min = read(r#""0001-01-01T00:00:00""#);
+        assert_eq!(min.as_datetime().timestamp(), -62_135_596_800);
+    }
+
+    #[test]
+    fn epoch_integers_by_magnitude() {
+        assert_eq!(read("1672531200"), read("1672531200000"));
+        assert_eq!(read("1672531200").as_datetime().timestamp(), 1_672_531_200);
+        assert_eq!(
+            serde_json::to_string(&read("1672531200")).unwrap(),
+            "1672531200"
+        );
+        assert_eq!(
+            serde_json::to_string(&read("1672531200000")).unwrap(),
+            "1672531200000"
+        );
+        // The threshold: 10^11 - 1 seconds and 10^11 milliseconds.
+        assert_eq!(
+            read("99999999999").as_datetime().timestamp(),
+            99_999_999_999
+        );
+        assert_eq!(read("100000000000").as_datetime().timestamp(), 100_000_000);
+    }
+
+    #[test]
+    fn decimal_strings_keep_nanoseconds() {
+        let ms = read(r#""1672531200000.397183857""#);
+        assert_eq!(ms.as_datetime().timestamp(), 1_672_531_200);
+        assert_eq!(ms.as_datetime().timestamp_subsec_nanos(), 397_183);
+        let s = read(r#""1672531200.310412954""#);
+        assert_eq!(s.as_datetime().timestamp_subsec_nanos(), 310_412_954);
+        assert_eq!(
+            serde_json::to_string(&ms).unwrap(),
+            r#""1672531200000.397183857""#
+        );
+        assert_eq!(read(r#""-1.5""#).as_datetime().timestamp_millis(), -1500);
+    }
+
+    #[test]
+    fn floats() {
+        let ts = read("1672531200.25");
+        assert_eq!(ts.as_datetime().timestamp_millis(), 1_672_531_200_250);
+        assert_eq!(serde_json::to_string(&ts).unwrap(), "1672531200.25");
+    }
+
+    #[test]
+    fn rejects_everything_else() {
+        for bad in [
+            r#""""#,
+            r#""yesterday""#,
+            r#""2023-13-01T00:00:00Z""#,
+            r#""1.""#,
+            r#""1e9""#,
+            r#""+5""#,
+            r#""2023-01-01""#,
+            "true",
+            "{}",
+            "1e300",
+            "99999999999999999999",
+        ] {
+            assert!(serde_json::from_str::<Timestamp>(bad).is_err(), "{bad}");
+        }
+        let err = serde_json::from_str::<Timestamp>(r#""yesterday""#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid timestamp \"yesterday\", expected RFC 3339, an ISO 8601 date-time, or epoch seconds or milliseconds at line 1 column 11"
+        );
+    }
+
+    #[test]
+    fn built_from_datetime_serializes_as_rfc3339() {
+        let ts = Timestamp::from(DateTime::from_timestamp(1_672_531_200, 5_000_000).unwrap());
+        assert_eq!(
+            serde_json::to_string(&ts).unwrap(),
+            r#""2023-01-01T00:00:00.005Z""#
+        );
+    }
+}

@@ -1,0 +1,30 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(rust_2018_idioms, unreachable_pub)]
+
+#[macro_use]
+mod macros;
+
+mod chat;
+mod detect;
+mod error;
+mod event;
+mod json;
+mod lenient;
+mod signature;
+mod unknown;
+mod vendor;
+
+#[cfg(feature = "superoffice")]
+pub mod superoffice;
+
+pub use crate::chat::{
+    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent,
+};
+pub use crate::error::{Category, Error};
+pub use crate::event::{parse_event, parse_event_as, Event};
+pub use crate::lenient::{Id, Text, Timestamp, TimestampError};
+pub use crate::signature::{verify_token, SignatureError};
+pub use crate::unknown::UnknownEvent;
+pub use crate::vendor::{ParseVendorError, Vendor};

@@ -1,0 +1,194 @@
+//! Authenticity checks shared by the vendors: HMAC-SHA256 and static tokens.
+//!
+//! Every comparison here is constant time: MACs through [`hmac::Mac::verify_slice`], tokens by
+//! comparing HMACs of both sides. Nothing hand-rolls a byte comparison, and an empty or
+//! malformed value is an error, never a match.
+
+use std::fmt;
+
+use base64::Engine as _;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// The length of an HMAC-SHA256 tag in bytes.
+pub(crate) const MAC_LEN: usize = 32;
+
+/// Why a signature or token was not accepted.
+///
+/// The messages say what was wrong with the value received, never what was expected: no
+/// secret, MAC or token byte is ever part of an error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// The signature header was empty or only whitespace.
+    #[error("signature is empty")]
+    Empty,
+    /// The signature is not in an encoding the vendor uses.
+    #[error("signature is not valid {expected}")]
+    Malformed {
+        /// The encodings accepted, e.g. `base64` or `hex or base64`.
+        expected: &'static str,
+    },
+    /// The signature decoded to the wrong number of bytes.
+    #[error("signature is {actual} bytes long, expected {expected}")]
+    InvalidLength {
+        /// The length of an HMAC-SHA256 tag: 32.
+        expected: usize,
+        /// The decoded length.
+        actual: usize,
+    },
+    /// The signature is well formed but is not the body's MAC under the secret.
+    #[error("signature does not match the body")]
+    Mismatch,
+    /// The token received was empty.
+    #[error("token is empty")]
+    EmptyToken,
+    /// No token was found where the vendor sends it.
+    #[error("no `{name}` parameter in the query string")]
+    MissingToken {
+        /// The query parameter looked for.
+        name: &'static str,
+    },
+    /// The token received is not the expected one.
+    #[error("token does not match")]
+    TokenMismatch,
+}
+
+/// HMAC-SHA256 of `body` keyed with `secret`.
+pub(crate) fn hmac_sha256(secret: &[u8], body: &[u8]) -> [u8; MAC_LEN] {
+    let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes keys of any length");
+    mac.update(body);
+    mac.finalize().into_bytes().into()
+}
+
+/// Checks, in constant time, that `tag` is the HMAC-SHA256 of `body` under `secret`.
+pub(crate) fn verify_hmac_sha256(
+    secret: &[u8],
+    body: &[u8],
+    tag: &[u8],
+) -> Result<(), SignatureError> {
+    if tag.len() != MAC_LEN {
+        return Err(SignatureError::InvalidLength {
+            expected: MAC_LEN,
+            actual: tag.len(),
+        });
+    }
+    let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes keys of any length");
+    mac.update(body);
+    mac.verify_slice(tag).map_err(|_| SignatureError::Mismatch)
+}
+
+/// The header value with surrounding whitespace removed; an error if nothing is left.
+pub(crate) fn trim_signature(value: &str) -> Result<&str, SignatureError> {
+    match value.trim() {
+        "" => Err(SignatureError::Empty),
+        trimmed => Ok(trimmed),
+    }
+}
+
+/// Standard base64, with padding.
+pub(crate) fn encode_base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Standard base64 with canonical padding, or `None`.
+pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
+}
+
+/// Lowercase hex.
+#[cfg_attr(not(feature = "inbenta"), allow(dead_code))]
+pub(crate) fn encode_hex(bytes: &[u8]) -> String {
+    use fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}
+
+/// Hex digits in either case, or `None`.
+#[cfg_attr(not(feature = "inbenta"), allow(dead_code))]
+pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    let bytes = text.as_bytes();
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    bytes
+        .chunks_exact(2)
+        .map(|pair| Some(nibble(pair[0])? << 4 | nibble(pair[1])?))
+        .collect()
+}
+
+/// Checks, in constant time, that a token received from a sender equals the expected one.
+///
+/// Use it for vendors that authenticate with a static token rather than a signature: Channel
+/// Talk's `token` query parameter, or a secret you put in an Ebbot webhook URL yourself.
+/// Both sides are hashed with HMAC-SHA256 and the tags compared with
+/// [`hmac::Mac::verify_slice`], so the time taken does not depend on where the tokens differ.
+/// Surrounding whitespace in `received` is ignored; an empty token never matches.
+///
+/// ```
+/// use chat_webhooks::{verify_token, SignatureError};
+///
+/// assert!(verify_token("s3cr3t-token", "s3cr3t-token").is_ok());
+/// assert_eq!(verify_token("s3cr3t-token", "guess"), Err(SignatureError::TokenMismatch));
+/// assert_eq!(verify_token("s3cr3t-token", " "), Err(SignatureError::EmptyToken));
+/// ```
+pub fn verify_token(expected: &str, received: &str) -> Result<(), SignatureError> {
+    const KEY: &[u8] = b"chat-webhooks token comparison";
+    let received = received.trim();
+    if received.is_empty() || expected.is_empty() {
+        return Err(SignatureError::EmptyToken);
+    }
+    let expected_tag = hmac_sha256(KEY, expected.as_bytes());
+    verify_hmac_sha256(KEY, received.as_bytes(), &expected_tag)
+        .map_err(|_| SignatureError::TokenMismatch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        assert_eq!(decode_hex("00ffA0"), Some(vec![0, 255, 160]));
+        assert_eq!(encode_hex(&[0, 255, 160]), "00ffa0");
+        assert_eq!(decode_hex("0"), None);
+        assert_eq!(decode_hex("zz"), None);
+        assert_eq!(decode_hex("é1"), None);
+    }
+
+    #[test]
+    fn base64_is_strict() {
+        assert_eq!(decode_base64("AAE="), Some(vec![0, 1]));
+        assert_eq!(decode_base64("AAE"), None);
+        assert_eq!(decode_base64("AA-_"), None);
+    }
+
+    #[test]
+    fn token_comparison() {
+        assert_eq!(verify_token("abc", "abc "), Ok(()));
+        assert_eq!(
+            verify_token("abc", "abcd"),
+            Err(SignatureError::TokenMismatch)
+        );
+        assert_eq!(
+            verify_token("abc", "ab"),
+            Err(SignatureError::TokenMismatch)
+        );
+        assert_eq!(verify_token("", ""), Err(SignatureError::EmptyToken));
+        assert_eq!(verify_token("", "abc"), Err(SignatureError::EmptyToken));
+    }
+}

@@ -1,0 +1,278 @@
+//! [`ChatSessionFields`]: `FieldValues` of the `chatsession.*` events.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::FieldMap;
+use crate::lenient::{Id, Text};
+
+/// `FieldValues` of `chatsession.created`, `chatsession.message` and `chatsession.changed`.
+///
+/// SuperOffice documents these keys in camelCase (`contactId`) and sends them in PascalCase
+/// (`ContactId`) in its example; both are read, as is snake_case (`contact_id`, the database
+/// column names other entities use), and the fields serialize back in the style that arrived
+/// ([`key_style`](Self::key_style)). Members this crate does not type are kept in
+/// [`other`](Self::other).
+///
+/// Ids are [`Id`]s because the example sends some as strings (`"ContactId": "21"`) and others
+/// as numbers; `CustomerAlias` is [`Text`] because the example sends the number `5` for a text
+/// column. SuperOffice does not document the numeric values of `Status` (its
+/// `ChatSessionStatus` enum lists none), so it is kept as the number sent.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ChatSessionFields {
+    /// Alert level of the chat session.
+    pub alert_level: Option<i64>,
+    /// Whether the chatbot is active in the session.
+    pub chatbot_isactive: Option<bool>,
+    /// Whether the customer has consented to the chat.
+    pub consented: Option<bool>,
+    /// Id of the contact (company) the session is linked to.
+    pub contact_id: Option<Id>,
+    /// Alias of the customer.
+    pub customer_alias: Option<Text>,
+    /// Id of the customer (person); SuperOffice uses `-1` or null for none.
+    pub customer_id: Option<Id>,
+    /// Id of the project the session is linked to.
+    pub project_id: Option<Id>,
+    /// Rating the customer gave the session.
+    pub rating: Option<i64>,
+    /// Id of the sale the session is linked to.
+    pub sale_id: Option<Id>,
+    /// Status of the session (`ChatSessionStatus`, as the number sent).
+    pub status: Option<i64>,
+    /// Id of the ticket the session is linked to.
+    pub ticket_id: Option<Id>,
+    /// Id of the chat topic (channel) of the session.
+    pub topic_id: Option<Id>,
+    /// Id of the user (agent) handling the session.
+    pub user_id: Option<Id>,
+    /// Members this crate does not type, as sent.
+    pub other: FieldMap,
+    /// The key style the members arrived in, used again when serializing.
+    pub key_style: KeyStyle,
+}
+
+/// How the keys of [`ChatSessionFields`] are spelled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum KeyStyle {
+    /// `ContactId`, as in SuperOffice's payload examples.
+    #[default]
+    Pascal,
+    /// `contactId`, as in SuperOffice's field list.
+    Camel,
+    /// `contact_id`, as the database columns are named.
+    Snake,
+}
+
+/// The typed members: names in each style, in the order SuperOffice sends them.
+const NAMES: [[&str; 3]; 13] = [
+    ["AlertLevel", "alertLevel", "alert_level"],
+    ["ChatbotIsactive", "chatbotIsactive", "chatbot_isactive"],
+    ["Consented", "consented", "consented"],
+    ["ContactId", "contactId", "contact_id"],
+    ["CustomerAlias", "customerAlias", "customer_alias"],
+    ["CustomerId", "customerId", "customer_id"],
+    ["ProjectId", "projectId", "project_id"],
+    ["Rating", "rating", "rating"],
+    ["SaleId", "saleId", "sale_id"],
+    ["Status", "status", "status"],
+    ["TicketId", "ticketId", "ticket_id"],
+    ["TopicId", "topicId", "topic_id"],
+    ["UserId", "userId", "user_id"],
+];
+
+impl KeyStyle {
+    const fn index(self) -> usize {
+        match self {
+            KeyStyle::Pascal => 0,
+            KeyStyle::Camel => 1,
+            KeyStyle::Snake => 2,
+        }
+    }
+}
+
+/// Which typed member `key` names, ignoring case and underscores, and how sure the key is of
+/// its style (a lowercase single word such as `rating` could be camel or snake).
+fn classify(key: &str) -> Option<(usize, KeyStyle, bool)> {
+    let folded = key
+        .bytes()
+        .filter(|&b| b != b'_')
+        .map(|b| b.to_ascii_lowercase());
+    let index = NAMES.iter().position(|names| {
+        names[0]
+            .bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .eq(folded.clone())
+    })?;
+    let first_upper = key.starts_with(|c: char| c.is_ascii_uppercase());
+    Some(if key.contains('_') {
+        (index, KeyStyle::Snake, true)
+    } else if first_upper {
+        (index, KeyStyle::Pascal, true)
+    } else if key.bytes().any(|b| b.is_ascii_uppercase()) {
+        (index, KeyStyle::Camel, true)
+    } else {
+        (index, KeyStyle::Camel, false)
+    })
+}
+
+impl ChatSessionFields {
+    fn set<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+            slot: &mut Option<T>,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            *slot = map.next_value()?;
+            Ok(())
+        }
+        match index {
+            0 => put(&mut self.alert_level, map),
+            1 => put(&mut self.chatbot_isactive, map),
+            2 => put(&mut self.consented, map),
+            3 => put(&mut self.contact_id, map),
+            4 => put(&mut self.customer_alias, map),
+            5 => put(&mut self.customer_id, map),
+            6 => put(&mut self.project_id, map),
+            7 => put(&mut self.rating, map),
+            8 => put(&mut self.sale_id, map),
+            9 => put(&mut self.status, map),
+            10 => put(&mut self.ticket_id, map),
+            11 => put(&mut self.topic_id, map),
+            _ => put(&mut self.user_id, map),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ChatSessionFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = ChatSessionFields;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("chat session field values (an object)")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut fields = ChatSessionFields::default();
+                let mut style: Option<(KeyStyle, bool)> = None;
+                let mut seen = [false; NAMES.len()];
+                while let Some(key) = map.next_key::<String>()? {
+                    match classify(&key) {
+                        Some((index, key_style, sure)) => {
+                            if seen[index] {
+                                return Err(de::Error::custom(format_args!(
+                                    "duplicate field `{key}`"
+                                )));
+                            }
+                            seen[index] = true;
+                            match style {
+                                Some((_, true)) => {}
+                                Some((_, false)) if !sure => {}
+                                _ => style = Some((key_style, sure)),
+                            }
+                            fields.set(index, &mut map)?;
+                        }
+                        None => {
+                            let value = map.next_value()?;
+                            fields.other.insert(key, value);
+                        }
+                    }
+                }
+                fields.key_style = style.map_or(KeyStyle::Pascal, |(style, _)| style);
+                Ok(fields)
+            }
+        }
+
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+impl Serialize for ChatSessionFields {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let style = self.key_style.index();
+        let mut map = serializer.serialize_map(None)?;
+        macro_rules! entry {
+            ($index:expr, $field:expr) => {
+                if let Some(value) = &$field {
+                    map.serialize_entry(NAMES[$index][style], value)?;
+                }
+            };
+        }
+        entry!(0, self.alert_level);
+        entry!(1, self.chatbot_isactive);
+        entry!(2, self.consented);
+        entry!(3, self.contact_id);
+        entry!(4, self.customer_alias);
+        entry!(5, self.customer_id);
+        entry!(6, self.project_id);
+        entry!(7, self.rating);
+        entry!(8, self.sale_id);
+        entry!(9, self.status);
+        entry!(10, self.ticket_id);
+        entry!(11, self.topic_id);
+        entry!(12, self.user_id);
+        for (key, value) in &self.other {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_style_reads_and_writes_back() {
+        for (json, style) in [
+            (
+                r#"{"ContactId":"21","CustomerAlias":5,"Rating":0}"#,
+                KeyStyle::Pascal,
+            ),
+            (
+                r#"{"rating":0,"contactId":"21","customerAlias":5}"#,
+                KeyStyle::Camel,
+            ),
+            (
+                r#"{"rating":0,"contact_id":"21","customer_alias":5}"#,
+                KeyStyle::Snake,
+            ),
+        ] {
+            let fields: ChatSessionFields = serde_json::from_str(json).unwrap();
+            assert_eq!(fields.key_style, style, "{json}");
+            assert_eq!(fields.contact_id.as_ref().unwrap(), "21");
+            assert_eq!(fields.customer_alias.as_ref().unwrap(), "5");
+            assert_eq!(fields.rating, Some(0));
+            let back: serde_json::Value = serde_json::to_value(&fields).unwrap();
+            let sent: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(back, sent);
+        }
+    }
+
+    #[test]
+    fn unknown_members_are_kept() {
+        let fields: ChatSessionFields =
+            serde_json::from_str(r#"{"UserId":3,"customerName":"Goat"}"#).unwrap();
+        assert_eq!(fields.other["customerName"], "Goat");
+        assert_eq!(
+            serde_json::to_string(&fields).unwrap(),
+            r#"{"UserId":3,"customerName":"Goat"}"#
+        );
+    }
+
+    #[test]
+    fn duplicates_in_two_styles_are_rejected() {
+        let err = serde_json::from_str::<ChatSessionFields>(r#"{"ContactId":1,"contactId":2}"#)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "duplicate field `contactId` at line 1 column 26"
+        );
+    }
+}

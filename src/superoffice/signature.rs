@@ -1,0 +1,46 @@
+//! `X-SuperOffice-Signature`: base64 HMAC-SHA256 of the raw body.
+
+use crate::signature::{
+    decode_base64, encode_base64, hmac_sha256, trim_signature, verify_hmac_sha256,
+};
+use crate::SignatureError;
+
+/// The header that carries the signature. Match header names case-insensitively: SuperOffice's
+/// own examples also spell it `X-Superoffice-Signature`.
+pub const SIGNATURE_HEADER: &str = "X-SuperOffice-Signature";
+
+/// The header that names the event (`chatsession.created`, `webhook123.started`).
+pub const EVENT_HEADER: &str = "X-SuperOffice-Event";
+
+/// The header present, with value `true`, on the test POST sent when a webhook is registered.
+/// Answer it with `200 OK`; its body is a [`Event::Test`](super::Event::Test).
+pub const TEST_HEADER: &str = "X-Hook-Test";
+
+/// Checks an `X-SuperOffice-Signature` header value against the raw request body.
+///
+/// SuperOffice signs the body exactly as sent with HMAC-SHA256, keyed with the UTF-8 bytes of
+/// the secret given when the webhook was registered, and sends the tag as standard base64 with
+/// padding. Pass the body's bytes as received, before any parsing: whitespace is significant.
+/// Surrounding whitespace in `signature` is ignored; the comparison is constant time; an empty
+/// or malformed value is an error, never a match. SuperOffice sends the header only when the
+/// webhook has a secret.
+///
+/// ```
+/// use chat_webhooks::superoffice;
+///
+/// let body = br#"{"EventId":"e87ac619","Event":"test","PrimaryKey":0}"#;
+/// let header = superoffice::sign(b"my secret", body);
+/// assert!(superoffice::verify_signature(b"my secret", body, &header).is_ok());
+/// assert!(superoffice::verify_signature(b"another secret", body, &header).is_err());
+/// ```
+pub fn verify_signature(secret: &[u8], body: &[u8], signature: &str) -> Result<(), SignatureError> {
+    let signature = trim_signature(signature)?;
+    let tag = decode_base64(signature).ok_or(SignatureError::Malformed { expected: "base64" })?;
+    verify_hmac_sha256(secret, body, &tag)
+}
+
+/// The `X-SuperOffice-Signature` value SuperOffice would send for `body`: for tests and
+/// for replaying captured requests.
+pub fn sign(secret: &[u8], body: &[u8]) -> String {
+    encode_base64(&hmac_sha256(secret, body))
+}

@@ -1,0 +1,64 @@
+//! [`UnknownEvent`]: an event this crate has no type for, kept as sent.
+
+use serde::de::DeserializeOwned;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+/// An event whose name this crate does not know, kept whole: its name and its raw JSON.
+///
+/// Vendors add events faster than libraries follow, so an unknown name is never an error.
+/// The payload is kept byte for byte (after the tolerated repairs: trailing commas removed) and
+/// serializes back to exactly that JSON. Read it with [`json`](Self::json) or into a type of
+/// your own with [`deserialize`](Self::deserialize).
+///
+/// ```
+/// let body = br#"{"EventId": "e87ac619", "Event": "contact.created", "PrimaryKey": 18}"#;
+/// let event = chat_webhooks::parse_event(body).unwrap();
+/// let chat_webhooks::Event::SuperOffice(chat_webhooks::superoffice::Event::Unknown(unknown)) = event else {
+///     panic!("contact.created has no dedicated type");
+/// };
+/// assert_eq!(unknown.name(), "contact.created");
+/// assert_eq!(unknown.json().get(), std::str::from_utf8(body).unwrap());
+/// ```
+#[derive(Debug, Clone)]
+pub struct UnknownEvent {
+    name: String,
+    raw: Box<RawValue>,
+}
+
+impl UnknownEvent {
+    /// Keeps `raw` as the payload of the event named `name`.
+    pub fn new(name: impl Into<String>, raw: Box<RawValue>) -> Self {
+        UnknownEvent {
+            name: name.into(),
+            raw,
+        }
+    }
+
+    /// The vendor's name for the event.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole payload as received.
+    pub fn json(&self) -> &RawValue {
+        &self.raw
+    }
+
+    /// Reads the payload as `T`.
+    pub fn deserialize<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(self.raw.get())
+    }
+}
+
+impl PartialEq for UnknownEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.raw.get() == other.raw.get()
+    }
+}
+
+impl Serialize for UnknownEvent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(serializer)
+    }
+}
