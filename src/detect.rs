@@ -9,8 +9,8 @@
 //! | Channel Talk | `event`, `type` and `entity` |
 //! | Inbenta | `trigger` and `appId` |
 //!
-//! The keys are found by the same single pass that finds trailing commas
-//! ([`crate::json`]), so detection costs no parse of its own.
+//! Only the root object's members are read, and only until one vendor's keys are complete
+//! ([`crate::json`]): detection costs no parse of its own and usually reads a few members.
 
 use std::fmt;
 
@@ -58,25 +58,35 @@ const SIGNATURES: [(Vendor, &[usize]); 4] = [
     ),
 ];
 
-/// The one enabled vendor whose keys the body has.
+fn has_all(fields: &[Field], keys: &[usize]) -> bool {
+    keys.iter().all(|&k| fields[k] != Field::Absent)
+}
+
+/// Whether `fields` hold all of `vendor`'s keys.
+pub(crate) fn complete(vendor: Vendor, fields: &[Field]) -> bool {
+    SIGNATURES
+        .iter()
+        .any(|(v, keys)| *v == vendor && has_all(fields, keys))
+}
+
+/// Whether `fields` hold all the keys of some enabled vendor.
+pub(crate) fn any_complete(fields: &[Field]) -> bool {
+    SIGNATURES
+        .iter()
+        .any(|(vendor, keys)| vendor.is_enabled() && has_all(fields, keys))
+}
+
+/// The enabled vendor whose keys the body has. Members are read in order until one vendor's
+/// keys are complete, so a body that carried two vendors' keys would be read as the vendor
+/// whose keys come first; no vendor sends another's keys at the top level.
 pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
     prepared.expect_object(None)?;
-    let fields = &prepared.scan().fields;
-    let mut found = SIGNATURES
+    let fields = prepared.fields();
+    SIGNATURES
         .iter()
-        .filter(|(vendor, keys)| {
-            vendor.is_enabled() && keys.iter().all(|&k| fields[k] != Field::Absent)
-        })
-        .map(|(vendor, _)| *vendor);
-    match (found.next(), found.next()) {
-        (Some(vendor), None) => Ok(vendor),
-        (Some(first), Some(second)) => {
-            let mut vendors = vec![first, second];
-            vendors.extend(found);
-            Err(Error::ambiguous(vendors))
-        }
-        (None, _) => Err(prepared.syntax_error(None).unwrap_or_else(Error::no_vendor)),
-    }
+        .find(|(vendor, keys)| vendor.is_enabled() && has_all(fields, keys))
+        .map(|(vendor, _)| *vendor)
+        .ok_or_else(|| prepared.syntax_error(None).unwrap_or_else(Error::no_vendor))
 }
 
 /// Writes the keys of the enabled vendors, for the no-vendor message:

@@ -47,9 +47,6 @@ enum ErrorKind {
         found: &'static str,
     },
     NoVendor,
-    Ambiguous {
-        vendors: Vec<Vendor>,
-    },
     VendorDisabled,
 }
 
@@ -63,7 +60,7 @@ pub enum Category {
     Eof,
     /// The body is valid JSON, but not a payload the vendor documents.
     Data,
-    /// No supported vendor could be told from the body (or more than one could).
+    /// No supported vendor could be told from the body, or its support is not compiled in.
     Vendor,
 }
 
@@ -75,9 +72,7 @@ impl Error {
             ErrorKind::NotAnObject { .. }
             | ErrorKind::MissingDiscriminator { .. }
             | ErrorKind::DiscriminatorType { .. } => Category::Data,
-            ErrorKind::NoVendor | ErrorKind::Ambiguous { .. } | ErrorKind::VendorDisabled => {
-                Category::Vendor
-            }
+            ErrorKind::NoVendor | ErrorKind::VendorDisabled => Category::Vendor,
         }
     }
 
@@ -183,10 +178,6 @@ impl Error {
         Error::new(ErrorKind::NoVendor, None)
     }
 
-    pub(crate) fn ambiguous(vendors: Vec<Vendor>) -> Self {
-        Error::new(ErrorKind::Ambiguous { vendors }, None)
-    }
-
     pub(crate) fn vendor_disabled(vendor: Vendor) -> Self {
         Error::new(ErrorKind::VendorDisabled, Some(vendor))
     }
@@ -231,16 +222,6 @@ impl fmt::Display for Error {
             ErrorKind::NoVendor => {
                 f.write_str("no vendor matched: expected the top-level keys ")?;
                 crate::detect::describe_keys(f)?;
-            }
-            ErrorKind::Ambiguous { vendors } => {
-                f.write_str("body matches more than one vendor (")?;
-                for (i, vendor) in vendors.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{vendor}")?;
-                }
-                f.write_str("): use parse_event_as to choose one")?;
             }
             ErrorKind::VendorDisabled => unreachable!("handled above"),
         }

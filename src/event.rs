@@ -4,7 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::error::Error;
-use crate::json::Prepared;
+use crate::json::{Prepared, Until};
 use crate::{ChatEvent, ToChatEvent, Vendor};
 
 /// A webhook from any supported vendor.
@@ -106,7 +106,7 @@ where
 ///
 /// The body is the raw request body. The vendor is told by top-level keys that only it sends
 /// (table in the crate docs); the same pass over the bytes finds the trailing commas that are
-/// tolerated, so detection costs no second parse. Trailing commas, a byte-order mark, numeric
+/// tolerated are found by a `memchr` pass, so detection costs no second parse. Trailing commas, a byte-order mark, numeric
 /// ids sent as strings, unknown fields, unknown event names and unknown enum values are all
 /// accepted; anything else that is not what the vendor documents is an [`Error`] that names
 /// the vendor, the event and the failing field.
@@ -125,9 +125,26 @@ where
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
-    let prepared = Prepared::new(body);
+    let prepared = Prepared::until(body, Until::AnyVendor);
     let vendor = crate::detect::detect(&prepared)?;
     parse_prepared(vendor, &prepared)
+}
+
+/// Tells which vendor sent `body`, without parsing it.
+///
+/// Costs one pass over the bytes (the same one [`parse_event`] makes). Use it to pick the
+/// vendor's authenticity check before parsing a body that arrived on a shared route; then parse
+/// with [`parse_event_as`].
+///
+/// ```
+/// use chat_webhooks::{detect_vendor, Vendor};
+///
+/// let body = br#"{"EventId": "e87ac619", "Event": "test", "PrimaryKey": 0}"#;
+/// assert_eq!(detect_vendor(body)?, Vendor::SuperOffice);
+/// # Ok::<(), chat_webhooks::Error>(())
+/// ```
+pub fn detect_vendor(body: &[u8]) -> Result<Vendor, Error> {
+    crate::detect::detect(&Prepared::until(body, Until::AnyVendor))
 }
 
 /// Parses the event as `vendor`'s, without detection.
@@ -136,7 +153,7 @@ pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
 /// match more than one vendor. Fails if `vendor`'s feature is not enabled, or for
 /// [`Vendor::Custom`], which has no parser.
 pub fn parse_event_as(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(vendor, &Prepared::new(body))
+    parse_prepared(vendor, &Prepared::until(body, Until::Vendor(vendor)))
 }
 
 fn parse_prepared(vendor: Vendor, prepared: &Prepared<'_>) -> Result<Event, Error> {

@@ -19,11 +19,20 @@ mod vendor;
 #[cfg(feature = "superoffice")]
 pub mod superoffice;
 
+#[cfg(feature = "ebbot")]
+pub mod ebbot;
+
+#[cfg(feature = "channel-talk")]
+pub mod channel_talk;
+
+#[cfg(feature = "inbenta")]
+pub mod inbenta;
+
 pub use crate::chat::{
     Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent,
 };
 pub use crate::error::{Category, Error};
-pub use crate::event::{parse_event, parse_event_as, Event};
+pub use crate::event::{detect_vendor, parse_event, parse_event_as, Event};
 pub use crate::lenient::{Id, Text, Timestamp, TimestampError};
 pub use crate::signature::{verify_token, SignatureError};
 pub use crate::unknown::UnknownEvent;

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum Vendor {
     /// SuperOffice CRM chat events.
+    #[serde(rename = "superoffice")]
     SuperOffice,
     /// Ebbot outgoing webhooks.
     Ebbot,

@@ -8,10 +8,11 @@
 //!   the comma follows a value (`[1,]` is repaired, `[,]` and `[1,,]` are not);
 //! - one trailing comma after the root value (the Ebbot `chat.user.update` example ends `},`).
 //!
-//! One pass over the bytes ([`scan`]) finds the trailing commas and, at the same time, the
-//! top-level keys that tell the vendors apart, so detection costs no second parse. Clean input
-//! is parsed in place; only input with trailing commas is copied, with each such comma replaced
-//! by a space so that every line and column in an error still points into the original body.
+//! Detection reads only the top-level members it needs ([`scan::sniff`]); trailing commas are
+//! looked for with `memchr` before each `}` and `]` ([`scan::may_have_trailing_commas`]), and
+//! only a body that has one is walked exactly and copied, with each such comma replaced by a
+//! space so that every line and column in an error still points into the original body. Clean
+//! input is parsed in place and pays for no repair pass.
 
 mod scan;
 
@@ -20,12 +21,25 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-pub(crate) use self::scan::{Field, Root, Scan};
+pub(crate) use self::scan::{Field, Root};
 
 use crate::error::Error;
 use crate::Vendor;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How far [`Prepared`] reads the root object's members.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Until {
+    /// To the end of the root object.
+    #[allow(dead_code)] // kept for `Prepared::new`, which vendor modules may use
+    End,
+    /// Until the keys of some enabled vendor are all found (detection).
+    AnyVendor,
+    /// Until this vendor's keys are all found.
+    #[allow(dead_code)] // used by the vendor features
+    Vendor(Vendor),
+}
 
 /// A body ready for serde_json: byte-order mark skipped, trailing commas blanked, and the
 /// top-level keys of interest located.
@@ -33,22 +47,45 @@ pub(crate) struct Prepared<'a> {
     bytes: Cow<'a, [u8]>,
     /// Bytes skipped before `bytes` on the first line (a byte-order mark).
     skipped: usize,
-    scan: Scan,
+    root: Root,
+    fields: [Field; crate::detect::KEYS.len()],
 }
 
 impl<'a> Prepared<'a> {
-    /// Scans `body` once, repairing trailing commas on a copy only when there are any.
+    /// Prepares `body`, reading all of the root object's members.
+    #[allow(dead_code)]
     pub(crate) fn new(body: &'a [u8]) -> Self {
+        Prepared::until(body, Until::End)
+    }
+
+    /// Prepares `body` for parsing as `vendor`'s: reads members until its keys are found.
+    #[allow(dead_code)] // used by the vendor features
+    pub(crate) fn for_vendor(body: &'a [u8], vendor: Vendor) -> Self {
+        Prepared::until(body, Until::Vendor(vendor))
+    }
+
+    /// Skips a byte-order mark, reads the root object's members as far as `until` says, and
+    /// repairs trailing commas on a copy only when there are any.
+    pub(crate) fn until(body: &'a [u8], until: Until) -> Self {
         let (body, skipped) = match body.strip_prefix(BOM) {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let scan = scan::scan(body, &crate::detect::KEYS);
-        let bytes = if scan.trailing_commas.is_empty() {
+        let (root, fields) = scan::sniff(body, &crate::detect::KEYS, |fields| match until {
+            Until::End => false,
+            Until::AnyVendor => crate::detect::any_complete(fields),
+            Until::Vendor(vendor) => crate::detect::complete(vendor, fields),
+        });
+        let commas = if scan::may_have_trailing_commas(body) {
+            scan::trailing_commas(body)
+        } else {
+            Vec::new()
+        };
+        let bytes = if commas.is_empty() {
             Cow::Borrowed(body)
         } else {
             let mut owned = body.to_vec();
-            for &at in &scan.trailing_commas {
+            for at in commas {
                 owned[at] = b' ';
             }
             Cow::Owned(owned)
@@ -56,7 +93,8 @@ impl<'a> Prepared<'a> {
         Prepared {
             bytes,
             skipped,
-            scan,
+            root,
+            fields,
         }
     }
 
@@ -66,9 +104,9 @@ impl<'a> Prepared<'a> {
         &self.bytes
     }
 
-    /// What the scan found.
-    pub(crate) fn scan(&self) -> &Scan {
-        &self.scan
+    /// What the root object holds under each of [`crate::detect::KEYS`], as far as it was read.
+    pub(crate) fn fields(&self) -> &[Field] {
+        &self.fields
     }
 
     /// Whether the body needed repair (it had trailing commas).
@@ -90,7 +128,7 @@ impl<'a> Prepared<'a> {
             self.syntax_error(Some(vendor))
                 .unwrap_or_else(|| Error::discriminator_type(vendor, name, found))
         };
-        match self.scan.fields[index] {
+        match self.fields[index] {
             Field::Absent => Ok(None),
             Field::Other(found) => Err(invalid(found)),
             Field::Str {
@@ -131,7 +169,7 @@ impl<'a> Prepared<'a> {
 
     /// An error unless the root value is a JSON object (a syntax error takes precedence).
     pub(crate) fn expect_object(&self, vendor: Option<Vendor>) -> Result<(), Error> {
-        match self.scan.root {
+        match self.root {
             Root::Object => Ok(()),
             found => Err(self
                 .syntax_error(vendor)

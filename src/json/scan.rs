@@ -1,15 +1,13 @@
-//! The single pass over a body: trailing commas and top-level keys.
-
-/// What one pass over a body found.
-#[derive(Debug)]
-pub(crate) struct Scan {
-    /// The kind of the root value.
-    pub(crate) root: Root,
-    /// For each key asked for, what the root object holds under it.
-    pub(crate) fields: Vec<Field>,
-    /// Offsets of the commas that [`super`] repairs.
-    pub(crate) trailing_commas: Vec<usize>,
-}
+//! The passes over a body: top-level keys, and trailing commas.
+//!
+//! - [`sniff`] reads the root object's members, skipping nested values, and stops as soon as
+//!   the caller has what it needs: detection rarely reads past the first few members.
+//! - [`may_have_trailing_commas`] looks for a comma before each `}` and `]` with `memchr`, at
+//!   memory speed; only when it finds one does [`trailing_commas`] walk the body exactly,
+//!   honouring strings and escapes. Clean input never pays for that walk.
+//!
+//! None of them recurses or validates: a malformed body gives a partial answer, and serde_json
+//! reports the real error afterwards.
 
 /// The kind of a body's root value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +38,7 @@ impl Root {
 /// What the root object holds under one key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {
-    /// The key is not there.
+    /// The key is not there (or was not reached).
     Absent,
     /// A string: its contents are `bytes[start..end]`, with `escaped` set when they contain a
     /// backslash escape.
@@ -69,22 +67,43 @@ fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
 fn string_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut i = start;
     let mut escaped = false;
-    while let Some(offset) = memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+    while let Some(offset) = bytes
+        .get(i..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
         let at = i + offset;
         if bytes[at] == b'"' {
             return (at, escaped);
         }
         escaped = true;
         i = at + 2;
-        if i >= bytes.len() {
-            break;
-        }
     }
     (bytes.len(), escaped)
 }
 
+/// The index just past the container that opens at `i`.
+fn skip_container(bytes: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => i = string_end(bytes, i + 1).0,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
 fn describe_value(b: u8) -> &'static str {
     match b {
+        b'"' => "a string",
         b'{' => "an object",
         b'[' => "an array",
         b't' | b'f' => "a boolean",
@@ -93,80 +112,102 @@ fn describe_value(b: u8) -> &'static str {
     }
 }
 
-/// Walks `bytes` once, without recursion (any depth is fine), and without validating: a
-/// malformed body gives a partial scan, and serde_json reports the real error afterwards.
-pub(crate) fn scan(bytes: &[u8], keys: &[&[u8]]) -> Scan {
-    let mut out = Scan {
-        root: Root::Empty,
-        fields: vec![Field::Absent; keys.len()],
-        trailing_commas: Vec::new(),
-    };
-    let len = bytes.len();
+/// Reads the root object's members, recording in `fields[k]` the value of `keys[k]` (the first
+/// occurrence wins), until `done(&fields)` holds after a recorded key or the object ends.
+pub(crate) fn sniff<const N: usize>(
+    bytes: &[u8],
+    keys: &[&[u8]; N],
+    done: impl Fn(&[Field; N]) -> bool,
+) -> (Root, [Field; N]) {
+    let mut fields = [Field::Absent; N];
     let mut i = skip_ws(bytes, 0);
-    let Some(&first) = bytes.get(i) else {
-        return out;
+    let root = match bytes.get(i) {
+        None => return (Root::Empty, fields),
+        Some(b'{') => Root::Object,
+        Some(b'[') => return (Root::Array, fields),
+        Some(&other) => return (Root::Scalar(describe_value(other)), fields),
     };
-    out.root = match first {
-        b'{' => Root::Object,
-        b'[' => Root::Array,
-        other => {
-            out.root = Root::Scalar(match other {
-                b'"' => "a string",
-                other => describe_value(other),
-            });
-            return out;
+    i += 1;
+    loop {
+        i = skip_ws(bytes, i);
+        match bytes.get(i) {
+            Some(b'"') => {}
+            Some(b',') => {
+                i += 1;
+                continue;
+            }
+            _ => return (root, fields),
         }
-    };
-    let object = out.root == Root::Object;
+        let (key_end, _) = string_end(bytes, i + 1);
+        let wanted = keys.iter().position(|key| *key == &bytes[i + 1..key_end]);
+        i = skip_ws(bytes, key_end + 1);
+        if bytes.get(i) != Some(&b':') {
+            return (root, fields);
+        }
+        i = skip_ws(bytes, i + 1);
+        let Some(&first) = bytes.get(i) else {
+            return (root, fields);
+        };
+        let value = match first {
+            b'"' => {
+                let (end, escaped) = string_end(bytes, i + 1);
+                let field = Field::Str {
+                    start: i + 1,
+                    end,
+                    escaped,
+                };
+                i = end + 1;
+                field
+            }
+            b'{' | b'[' => {
+                i = skip_container(bytes, i);
+                Field::Other(describe_value(first))
+            }
+            _ => {
+                while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !is_ws(bytes[i])
+                {
+                    i += 1;
+                }
+                Field::Other(describe_value(first))
+            }
+        };
+        if let Some(k) = wanted {
+            if fields[k] == Field::Absent {
+                fields[k] = value;
+                if done(&fields) {
+                    return (root, fields);
+                }
+            }
+        }
+    }
+}
 
+/// Whether `bytes` may hold a trailing comma: a `,` right before a `}` or `]` (whitespace
+/// aside), or as the last byte. Inside strings this can be a false alarm, never a miss.
+pub(crate) fn may_have_trailing_commas(bytes: &[u8]) -> bool {
+    let before = |end: usize| bytes[..end].iter().rev().find(|&&b| !is_ws(b)).copied();
+    memchr::memchr2_iter(b'}', b']', bytes).any(|at| before(at) == Some(b','))
+        || before(bytes.len()) == Some(b',')
+}
+
+/// The offsets of the trailing commas the crate repairs: a `,` that follows a value and is
+/// followed, whitespace aside, by `}` or `]` or (once, after the root value) by the end.
+/// Strings and escapes are honoured; `[,]` and `[1,,]` are left alone.
+pub(crate) fn trailing_commas(bytes: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let len = bytes.len();
+    let mut i = 0;
     let mut depth = 0usize;
-    // At depth 1 of the root object: the next string is a key.
-    let mut expect_key = false;
-    // At depth 1 of the root object: the key just read is asked for, at this index.
-    let mut pending: Option<usize> = None;
     // The last significant token ended a value, so a comma after it separates values.
     let mut after_value = false;
-
     while i < len {
         match bytes[i] {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
             b'"' => {
-                let start = i + 1;
-                let (end, escaped) = string_end(bytes, start);
-                if depth == 1 && object {
-                    if expect_key {
-                        expect_key = false;
-                        pending = keys.iter().position(|key| *key == &bytes[start..end]);
-                        match pending {
-                            Some(k) if out.fields[k] == Field::Absent => {
-                                out.fields[k] = Field::Other("a string");
-                            }
-                            _ => pending = None, // not asked for, or a duplicate: first wins
-                        }
-                        after_value = false;
-                    } else {
-                        if let Some(k) = pending.take() {
-                            out.fields[k] = Field::Str {
-                                start,
-                                end,
-                                escaped,
-                            };
-                        }
-                        after_value = true;
-                    }
-                } else {
-                    after_value = true;
-                }
-                i = end + 1;
+                i = string_end(bytes, i + 1).0 + 1;
+                after_value = true;
             }
-            open @ (b'{' | b'[') => {
-                if depth == 1 {
-                    if let Some(k) = pending.take() {
-                        out.fields[k] = Field::Other(describe_value(open));
-                    }
-                }
+            b'{' | b'[' => {
                 depth += 1;
-                expect_key = depth == 1 && object;
                 after_value = false;
                 i += 1;
             }
@@ -178,21 +219,14 @@ pub(crate) fn scan(bytes: &[u8], keys: &[&[u8]]) -> Scan {
                     // After the root value: one trailing comma, then only whitespace.
                     let comma = skip_ws(bytes, i);
                     if bytes.get(comma) == Some(&b',') && skip_ws(bytes, comma + 1) == len {
-                        out.trailing_commas.push(comma);
+                        out.push(comma);
                     }
                     break;
                 }
             }
             b',' => {
-                if after_value {
-                    let next = skip_ws(bytes, i + 1);
-                    if matches!(bytes.get(next), Some(b'}' | b']')) {
-                        out.trailing_commas.push(i);
-                    }
-                }
-                if depth == 1 && object {
-                    expect_key = true;
-                    pending = None;
+                if after_value && matches!(bytes.get(skip_ws(bytes, i + 1)), Some(b'}' | b']')) {
+                    out.push(i);
                 }
                 after_value = false;
                 i += 1;
@@ -201,27 +235,11 @@ pub(crate) fn scan(bytes: &[u8], keys: &[&[u8]]) -> Scan {
                 after_value = false;
                 i += 1;
             }
-            other => {
-                // A number or a literal: skip to the next delimiter.
-                if depth == 1 {
-                    if let Some(k) = pending.take() {
-                        out.fields[k] = Field::Other(describe_value(other));
-                    }
-                }
+            b if is_ws(b) => i += 1,
+            _ => {
                 while i < len
-                    && !matches!(
-                        bytes[i],
-                        b' ' | b'\t'
-                            | b'\n'
-                            | b'\r'
-                            | b','
-                            | b'}'
-                            | b']'
-                            | b':'
-                            | b'"'
-                            | b'{'
-                            | b'['
-                    )
+                    && !matches!(bytes[i], b',' | b'}' | b']' | b':' | b'"' | b'{' | b'[')
+                    && !is_ws(bytes[i])
                 {
                     i += 1;
                 }
@@ -238,58 +256,99 @@ mod tests {
 
     const KEYS: [&[u8]; 3] = [b"Event", b"topic", b"nested"];
 
+    fn sniff_all(bytes: &[u8]) -> (Root, [Field; 3]) {
+        sniff(bytes, &KEYS, |_| false)
+    }
+
     #[test]
     fn finds_top_level_keys_only() {
-        let body = br#"{"data": {"Event": "inner", "topic": "x"}, "Event" : "chatsession.created", "nested": [1], "topic": 5}"#;
-        let scan = scan(body, &KEYS);
-        assert_eq!(scan.root, Root::Object);
+        let body = br#"{"data": {"Event": "inner", "topic": "x"}, "Event" : "chatsession.created", "nested": [1, "]"], "topic": 5}"#;
+        let (root, fields) = sniff_all(body);
+        assert_eq!(root, Root::Object);
         let Field::Str {
             start,
             end,
             escaped,
-        } = scan.fields[0]
+        } = fields[0]
         else {
-            panic!("{:?}", scan.fields[0]);
+            panic!("{:?}", fields[0]);
         };
         assert_eq!(&body[start..end], b"chatsession.created");
         assert!(!escaped);
-        assert_eq!(scan.fields[1], Field::Other("a number"));
-        assert_eq!(scan.fields[2], Field::Other("an array"));
+        assert_eq!(fields[1], Field::Other("a number"));
+        assert_eq!(fields[2], Field::Other("an array"));
+    }
+
+    #[test]
+    fn stops_when_done() {
+        let body = br#"{"Event": "a", "topic": "b"}"#;
+        let (_, fields) = sniff(body, &KEYS, |f| f[0] != Field::Absent);
+        assert_eq!(fields[1], Field::Absent);
     }
 
     #[test]
     fn strings_with_escapes_and_keys_inside_values() {
-        let body = br#"{"a": "\"Event\": \"x\"", "Event": "a\"b"}"#;
-        let scan = scan(body, &KEYS);
+        let body = br#"{"a": "\"Event\": \"x\"", "Event": "a\"b\\"}"#;
+        let (_, fields) = sniff_all(body);
         let Field::Str {
             start,
             end,
             escaped,
-        } = scan.fields[0]
+        } = fields[0]
         else {
             panic!();
         };
-        assert_eq!(&body[start..end], br#"a\"b"#);
+        assert_eq!(&body[start..end], br#"a\"b\\"#);
         assert!(escaped);
     }
 
     #[test]
     fn roots_that_are_not_objects() {
-        assert_eq!(scan(b"", &KEYS).root, Root::Empty);
-        assert_eq!(scan(b"  \n", &KEYS).root, Root::Empty);
-        assert_eq!(scan(b"[]", &KEYS).root, Root::Array);
-        assert_eq!(scan(b"\"Event\"", &KEYS).root, Root::Scalar("a string"));
-        assert_eq!(scan(b" 12", &KEYS).root, Root::Scalar("a number"));
-        assert_eq!(scan(br#"[{"Event": "x"}]"#, &KEYS).fields[0], Field::Absent);
+        assert_eq!(sniff_all(b"").0, Root::Empty);
+        assert_eq!(sniff_all(b"  \n").0, Root::Empty);
+        assert_eq!(sniff_all(b"[]").0, Root::Array);
+        assert_eq!(sniff_all(b"\"Event\"").0, Root::Scalar("a string"));
+        assert_eq!(sniff_all(b" 12").0, Root::Scalar("a number"));
+        assert_eq!(sniff_all(br#"[{"Event": "x"}]"#).1[0], Field::Absent);
+    }
+
+    #[test]
+    fn trailing_comma_detection() {
+        for (input, commas) in [
+            (r#"{"a": [1, 2,], "b": 1,}"#, vec![11, 21]),
+            ("{\"a\": 1},\n", vec![8]),
+            (r#"{"a": "x,}", "b": "\\",}"#, vec![22]),
+            (r#"[{"a":true,},]"#, vec![10, 12]),
+            ("[,]", vec![]),
+            ("[1,,]", vec![]),
+            (r#"{"a":,}"#, vec![]),
+            ("{}, {}", vec![]),
+            ("{} ,, ", vec![]),
+        ] {
+            assert_eq!(trailing_commas(input.as_bytes()), commas, "{input}");
+            if !commas.is_empty() {
+                assert!(may_have_trailing_commas(input.as_bytes()), "{input}");
+            }
+        }
+        assert!(!may_have_trailing_commas(br#"{"a": [1, 2], "b": "x"}"#));
+        assert!(
+            may_have_trailing_commas(br#"{"a": "x,}"}"#),
+            "a false alarm is allowed"
+        );
     }
 
     #[test]
     fn deep_nesting_and_truncation_do_not_panic() {
         let deep = "[".repeat(200_000);
-        assert_eq!(scan(deep.as_bytes(), &KEYS).root, Root::Array);
+        assert_eq!(sniff_all(deep.as_bytes()).0, Root::Array);
+        assert!(trailing_commas(deep.as_bytes()).is_empty());
+        let deep_object = format!("{{\"a\":{}", "{\"b\":".repeat(100_000));
+        let _ = sniff_all(deep_object.as_bytes());
         let body = br#"{"Event": "chatsession.created", "a": [1, {"b": "\"#;
         for cut in 0..body.len() {
-            let _ = scan(&body[..cut], &KEYS);
+            let _ = sniff_all(&body[..cut]);
+            let _ = trailing_commas(&body[..cut]);
+            let _ = may_have_trailing_commas(&body[..cut]);
         }
     }
 }

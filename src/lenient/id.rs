@@ -7,6 +7,8 @@ use std::hash::{Hash, Hasher};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
+use super::small::SmallStr;
+
 /// An identifier sent as a JSON integer or as a JSON string.
 ///
 /// Vendors are inconsistent about identifiers, sometimes inside one payload: SuperOffice's
@@ -32,32 +34,32 @@ use serde::ser::{Serialize, Serializer};
 /// ```
 #[derive(Clone)]
 pub struct Id {
-    text: Box<str>,
+    text: SmallStr,
     number: bool,
 }
 
 impl Id {
     /// An id that serializes as a JSON string.
-    pub fn new(text: impl Into<Box<str>>) -> Self {
+    pub fn new(text: impl AsRef<str>) -> Self {
         Id {
-            text: text.into(),
+            text: SmallStr::new(text.as_ref()),
             number: false,
         }
     }
 
     /// The id as text, whichever form it arrived in.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The id as a signed integer, if its text is one.
     pub fn as_i64(&self) -> Option<i64> {
-        self.text.parse().ok()
+        self.as_str().parse().ok()
     }
 
     /// The id as an unsigned integer, if its text is one.
     pub fn as_u64(&self) -> Option<u64> {
-        self.text.parse().ok()
+        self.as_str().parse().ok()
     }
 
     /// Whether the id arrived as a JSON number (and so serializes as one).
@@ -69,7 +71,7 @@ impl Id {
 impl From<i64> for Id {
     fn from(value: i64) -> Self {
         Id {
-            text: value.to_string().into(),
+            text: SmallStr::display(value),
             number: true,
         }
     }
@@ -78,7 +80,7 @@ impl From<i64> for Id {
 impl From<u64> for Id {
     fn from(value: u64) -> Self {
         Id {
-            text: value.to_string().into(),
+            text: SmallStr::display(value),
             number: true,
         }
     }
@@ -92,31 +94,37 @@ impl From<&str> for Id {
 
 impl From<String> for Id {
     fn from(value: String) -> Self {
-        Id::new(value)
+        Id {
+            text: SmallStr::from_string(value),
+            number: false,
+        }
     }
 }
 
 impl From<Id> for String {
     fn from(value: Id) -> Self {
-        value.text.into()
+        match value.text {
+            SmallStr::Heap(text) => text.into(),
+            inline => inline.as_str().to_owned(),
+        }
     }
 }
 
 impl AsRef<str> for Id {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl Borrow<str> for Id {
     fn borrow(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl PartialEq for Id {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 
@@ -124,7 +132,7 @@ impl Eq for Id {}
 
 impl Hash for Id {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
+        self.as_str().hash(state);
     }
 }
 
@@ -136,35 +144,35 @@ impl PartialOrd for Id {
 
 impl Ord for Id {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.text.cmp(&other.text)
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl PartialEq<str> for Id {
     fn eq(&self, other: &str) -> bool {
-        &*self.text == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Id {
     fn eq(&self, other: &&str) -> bool {
-        &*self.text == *other
+        self.as_str() == *other
     }
 }
 
 impl fmt::Debug for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.number {
-            write!(f, "Id({})", self.text)
+            write!(f, "Id({})", self.as_str())
         } else {
-            write!(f, "Id({:?})", self.text)
+            write!(f, "Id({:?})", self.as_str())
         }
     }
 }
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
@@ -178,7 +186,7 @@ impl Serialize for Id {
                 return serializer.serialize_u64(n);
             }
         }
-        serializer.serialize_str(&self.text)
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -206,7 +214,7 @@ impl<'de> Deserialize<'de> for Id {
             }
 
             fn visit_string<E: de::Error>(self, value: String) -> Result<Id, E> {
-                Ok(Id::new(value))
+                Ok(Id::from(value))
             }
         }
 

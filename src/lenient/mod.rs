@@ -15,6 +15,7 @@
 //! event serializes to the JSON its vendor sent.
 
 mod id;
+mod small;
 mod text;
 mod timestamp;
 

@@ -5,6 +5,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
+use super::small::SmallStr;
+
 /// Text sent as a JSON string, or as a JSON number where the vendor stores text.
 ///
 /// SuperOffice's published `chatsession.created` example sends `"CustomerAlias": 5`, although
@@ -21,24 +23,24 @@ use serde::ser::{Serialize, Serializer};
 /// let alias: Text = serde_json::from_str(r#""Goat""#).unwrap();
 /// assert_eq!(alias.as_str(), "Goat");
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone)]
 pub struct Text {
-    text: Box<str>,
+    text: SmallStr,
     number: bool,
 }
 
 impl Text {
     /// Text that serializes as a JSON string.
-    pub fn new(text: impl Into<Box<str>>) -> Self {
+    pub fn new(text: impl AsRef<str>) -> Self {
         Text {
-            text: text.into(),
+            text: SmallStr::new(text.as_ref()),
             number: false,
         }
     }
 
     /// The text, whichever form it arrived in.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// Whether the value arrived as a JSON number (and so serializes as one).
@@ -46,9 +48,9 @@ impl Text {
         self.number
     }
 
-    fn number(text: String) -> Self {
+    fn number(value: impl fmt::Display) -> Self {
         Text {
-            text: text.into(),
+            text: SmallStr::display(value),
             number: true,
         }
     }
@@ -62,64 +64,96 @@ impl From<&str> for Text {
 
 impl From<String> for Text {
     fn from(value: String) -> Self {
-        Text::new(value)
+        Text {
+            text: SmallStr::from_string(value),
+            number: false,
+        }
     }
 }
 
 impl From<Text> for String {
     fn from(value: Text) -> Self {
-        value.text.into()
+        match value.text {
+            SmallStr::Heap(text) => text.into(),
+            inline => inline.as_str().to_owned(),
+        }
     }
 }
 
 impl AsRef<str> for Text {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        &*self.text == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        &*self.text == *other
+        self.as_str() == *other
     }
 }
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.number {
-            write!(f, "Text({})", self.text)
+            write!(f, "Text({})", self.as_str())
         } else {
-            write!(f, "Text({:?})", self.text)
+            write!(f, "Text({:?})", self.as_str())
         }
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if self.number {
-            if let Ok(n) = self.text.parse::<i64>() {
+            if let Ok(n) = self.as_str().parse::<i64>() {
                 return serializer.serialize_i64(n);
             }
-            if let Ok(n) = self.text.parse::<u64>() {
+            if let Ok(n) = self.as_str().parse::<u64>() {
                 return serializer.serialize_u64(n);
             }
-            if let Ok(n) = self.text.parse::<f64>() {
+            if let Ok(n) = self.as_str().parse::<f64>() {
                 return serializer.serialize_f64(n);
             }
         }
-        serializer.serialize_str(&self.text)
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -135,15 +169,15 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
-                Ok(Text::number(value.to_string()))
+                Ok(Text::number(value))
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
-                Ok(Text::number(value.to_string()))
+                Ok(Text::number(value))
             }
 
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<Text, E> {
-                Ok(Text::number(value.to_string()))
+                Ok(Text::number(value))
             }
 
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
@@ -151,7 +185,7 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_string<E: de::Error>(self, value: String) -> Result<Text, E> {
-                Ok(Text::new(value))
+                Ok(Text::from(value))
             }
         }
 

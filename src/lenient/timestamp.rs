@@ -8,6 +8,8 @@ use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
+use super::small::SmallStr;
+
 /// Epoch values at or above this magnitude are milliseconds, below it seconds.
 ///
 /// 10^11 seconds is the year 5138; 10^11 milliseconds is 1973-03-03. No vendor this crate
@@ -57,7 +59,7 @@ enum Repr {
     /// Built in code: serializes as RFC 3339.
     Rfc3339,
     /// Arrived as a string: serializes as that string.
-    Sent(Box<str>),
+    Sent(SmallStr),
     /// Arrived as a JSON integer of seconds.
     Seconds,
     /// Arrived as a JSON integer of milliseconds.
@@ -98,7 +100,7 @@ impl Timestamp {
         let time = parse_text(text).ok_or_else(|| TimestampError { text: text.into() })?;
         Ok(Timestamp {
             time,
-            repr: Repr::Sent(text.into()),
+            repr: Repr::Sent(SmallStr::new(text)),
         })
     }
 
@@ -160,12 +162,66 @@ fn parse_text(text: &str) -> Option<DateTime<Utc>> {
     if bytes.len() < 19 || bytes[4] != b'-' {
         return None;
     }
+    if let Some(time) = parse_iso_fast(bytes) {
+        return Some(time);
+    }
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {
         return Some(time.with_timezone(&Utc));
     }
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
         .ok()
         .map(|naive| naive.and_utc())
+}
+
+/// Reads the common shape `YYYY-MM-DDTHH:MM:SS[.f{1,9}][Z|±HH:MM]` (no offset: UTC) without
+/// chrono's general-purpose parsers; anything else (leap seconds, other separators, more
+/// digits) is left to them.
+fn parse_iso_fast(b: &[u8]) -> Option<DateTime<Utc>> {
+    fn num(b: &[u8]) -> Option<u32> {
+        b.iter().try_fold(0u32, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    }
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let date =
+        chrono::NaiveDate::from_ymd_opt(num(&b[0..4])? as i32, num(&b[5..7])?, num(&b[8..10])?)?;
+    let (hour, minute, second) = (num(&b[11..13])?, num(&b[14..16])?, num(&b[17..19])?);
+    let mut rest = &b[19..];
+    let mut nanos = 0;
+    if let Some(frac) = rest.strip_prefix(b".") {
+        let digits = frac.iter().take_while(|d| d.is_ascii_digit()).count();
+        if digits == 0 || digits > 9 {
+            return None;
+        }
+        nanos = num(&frac[..digits])? * 10u32.pow(9 - digits as u32);
+        rest = &frac[digits..];
+    }
+    let offset_seconds = match rest {
+        b"" | b"Z" => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let seconds = (num(&[*h1, *h2])? * 60 + num(&[*m1, *m2])?) as i32 * 60;
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    if second > 59 {
+        return None;
+    }
+    let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    let utc = date.and_time(time) - chrono::TimeDelta::seconds(i64::from(offset_seconds));
+    Some(utc.and_utc())
 }
 
 /// Reads `[-]digits[.digits]` as epoch seconds or milliseconds, by magnitude, to the nanosecond.
@@ -263,7 +319,7 @@ impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.repr {
             Repr::Rfc3339 => serializer.collect_str(self),
-            Repr::Sent(text) => serializer.serialize_str(text),
+            Repr::Sent(text) => serializer.serialize_str(text.as_str()),
             Repr::Seconds => serializer.serialize_i64(self.time.timestamp()),
             Repr::Millis => serializer.serialize_i64(self.time.timestamp_millis()),
             Repr::Float(value) => serializer.serialize_f64(*value),
@@ -337,6 +393,35 @@ mod tests {
         assert_eq!(naive.to_string(), "2020-02-16T17:50:17Z");
         let min = read(r#""0001-01-01T00:00:00""#);
         assert_eq!(min.as_datetime().timestamp(), -62_135_596_800);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_chrono() {
+        for text in [
+            "2018-04-24T08:18:42.089895Z",
+            "2025-05-14T10:48:07.8912039+02:00",
+            "2023-01-01T07:36:11+00:00",
+            "2023-01-01T07:36:11-05:30",
+            "1999-12-31T23:59:59.999999999Z",
+            "0001-01-01T00:00:00Z",
+        ] {
+            let chrono = DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .with_timezone(&Utc);
+            assert_eq!(parse_iso_fast(text.as_bytes()), Some(chrono), "{text}");
+        }
+        for text in [
+            "2023-02-30T00:00:00Z",
+            "2023-01-01T24:00:00Z",
+            "2023-01-01T00:00:60Z",
+            "2023-01-01 00:00:00Z",
+            "2023-01-01T00:00:00.Z",
+            "2023-01-01T00:00:00+0100",
+        ] {
+            assert_eq!(parse_iso_fast(text.as_bytes()), None, "{text}");
+        }
+        // Leap seconds are left to chrono.
+        assert!(Timestamp::parse("2016-12-31T23:59:60Z").is_ok());
     }
 
     #[test]

@@ -98,26 +98,105 @@ impl KeyStyle {
 /// Which typed member `key` names, ignoring case and underscores, and how sure the key is of
 /// its style (a lowercase single word such as `rating` could be camel or snake).
 fn classify(key: &str) -> Option<(usize, KeyStyle, bool)> {
+    // Fast path: the spellings SuperOffice uses (a lowercase single word such as `rating` is
+    // both the camel and the snake spelling, so it does not settle the style).
+    let (style, sure, index) = match key {
+        "AlertLevel" => (KeyStyle::Pascal, true, 0),
+        "alertLevel" => (KeyStyle::Camel, true, 0),
+        "alert_level" => (KeyStyle::Snake, true, 0),
+        "ChatbotIsactive" => (KeyStyle::Pascal, true, 1),
+        "chatbotIsactive" => (KeyStyle::Camel, true, 1),
+        "chatbot_isactive" => (KeyStyle::Snake, true, 1),
+        "Consented" => (KeyStyle::Pascal, true, 2),
+        "consented" => (KeyStyle::Camel, false, 2),
+        "ContactId" => (KeyStyle::Pascal, true, 3),
+        "contactId" => (KeyStyle::Camel, true, 3),
+        "contact_id" => (KeyStyle::Snake, true, 3),
+        "CustomerAlias" => (KeyStyle::Pascal, true, 4),
+        "customerAlias" => (KeyStyle::Camel, true, 4),
+        "customer_alias" => (KeyStyle::Snake, true, 4),
+        "CustomerId" => (KeyStyle::Pascal, true, 5),
+        "customerId" => (KeyStyle::Camel, true, 5),
+        "customer_id" => (KeyStyle::Snake, true, 5),
+        "ProjectId" => (KeyStyle::Pascal, true, 6),
+        "projectId" => (KeyStyle::Camel, true, 6),
+        "project_id" => (KeyStyle::Snake, true, 6),
+        "Rating" => (KeyStyle::Pascal, true, 7),
+        "rating" => (KeyStyle::Camel, false, 7),
+        "SaleId" => (KeyStyle::Pascal, true, 8),
+        "saleId" => (KeyStyle::Camel, true, 8),
+        "sale_id" => (KeyStyle::Snake, true, 8),
+        "Status" => (KeyStyle::Pascal, true, 9),
+        "status" => (KeyStyle::Camel, false, 9),
+        "TicketId" => (KeyStyle::Pascal, true, 10),
+        "ticketId" => (KeyStyle::Camel, true, 10),
+        "ticket_id" => (KeyStyle::Snake, true, 10),
+        "TopicId" => (KeyStyle::Pascal, true, 11),
+        "topicId" => (KeyStyle::Camel, true, 11),
+        "topic_id" => (KeyStyle::Snake, true, 11),
+        "UserId" => (KeyStyle::Pascal, true, 12),
+        "userId" => (KeyStyle::Camel, true, 12),
+        "user_id" => (KeyStyle::Snake, true, 12),
+        _ => return classify_folded(key),
+    };
+    Some((index, style, sure))
+}
+
+/// [`classify`] for any other casing, with or without underscores.
+fn classify_folded(key: &str) -> Option<(usize, KeyStyle, bool)> {
     let folded = key
         .bytes()
         .filter(|&b| b != b'_')
         .map(|b| b.to_ascii_lowercase());
     let index = NAMES.iter().position(|names| {
-        names[0]
-            .bytes()
-            .map(|b| b.to_ascii_lowercase())
-            .eq(folded.clone())
+        names[0].len() == key.len() - key.matches('_').count()
+            && names[0]
+                .bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .eq(folded.clone())
     })?;
     let first_upper = key.starts_with(|c: char| c.is_ascii_uppercase());
     Some(if key.contains('_') {
         (index, KeyStyle::Snake, true)
     } else if first_upper {
         (index, KeyStyle::Pascal, true)
-    } else if key.bytes().any(|b| b.is_ascii_uppercase()) {
-        (index, KeyStyle::Camel, true)
     } else {
-        (index, KeyStyle::Camel, false)
+        (
+            index,
+            KeyStyle::Camel,
+            key.bytes().any(|b| b.is_ascii_uppercase()),
+        )
     })
+}
+
+/// A `FieldValues` key: one of the typed members (classified from the borrowed key, without
+/// allocating), or another member's name.
+enum Key {
+    Known(usize, KeyStyle, bool),
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match classify(key) {
+                    Some((index, style, sure)) => Key::Known(index, style, sure),
+                    None => Key::Other(key.to_owned()),
+                })
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
 }
 
 impl ChatSessionFields {
@@ -162,12 +241,13 @@ impl<'de> Deserialize<'de> for ChatSessionFields {
                 let mut fields = ChatSessionFields::default();
                 let mut style: Option<(KeyStyle, bool)> = None;
                 let mut seen = [false; NAMES.len()];
-                while let Some(key) = map.next_key::<String>()? {
-                    match classify(&key) {
-                        Some((index, key_style, sure)) => {
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Known(index, key_style, sure) => {
                             if seen[index] {
                                 return Err(de::Error::custom(format_args!(
-                                    "duplicate field `{key}`"
+                                    "duplicate field `{}`",
+                                    NAMES[index][key_style.index()]
                                 )));
                             }
                             seen[index] = true;
@@ -178,7 +258,7 @@ impl<'de> Deserialize<'de> for ChatSessionFields {
                             }
                             fields.set(index, &mut map)?;
                         }
-                        None => {
+                        Key::Other(key) => {
                             let value = map.next_value()?;
                             fields.other.insert(key, value);
                         }
@@ -264,6 +344,18 @@ mod tests {
             serde_json::to_string(&fields).unwrap(),
             r#"{"UserId":3,"customerName":"Goat"}"#
         );
+    }
+
+    #[test]
+    fn other_casings_read_too() {
+        let fields: ChatSessionFields =
+            serde_json::from_str(r#"{"CONTACTID": 1, "customer_ID": 2, "Rating": 3}"#).unwrap();
+        assert_eq!(fields.contact_id.unwrap(), "1");
+        assert_eq!(fields.customer_id.unwrap(), "2");
+        assert_eq!(fields.rating, Some(3));
+        assert_eq!(classify("rating"), Some((7, KeyStyle::Camel, false)));
+        assert_eq!(classify("customer_alias"), Some((4, KeyStyle::Snake, true)));
+        assert_eq!(classify("contact"), None);
     }
 
     #[test]

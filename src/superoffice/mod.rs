@@ -127,7 +127,7 @@ impl Event {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&Prepared::new(body))
+    parse_prepared(&Prepared::for_vendor(body, Vendor::SuperOffice))
 }
 
 /// Whether `name` is `webhook.<state>` or `webhook<digits>.<state>`.
