@@ -42,6 +42,9 @@ pub enum SignatureError {
     /// The signature is well formed but is not the body's MAC under the secret.
     #[error("signature does not match the body")]
     Mismatch,
+    /// The shared secret received (in a registration handshake) was empty.
+    #[error("secret is empty")]
+    EmptySecret,
     /// The token received was empty.
     #[error("token is empty")]
     EmptyToken,
@@ -89,6 +92,7 @@ pub(crate) fn trim_signature(value: &str) -> Result<&str, SignatureError> {
 }
 
 /// Standard base64, with padding.
+#[cfg_attr(not(feature = "superoffice"), allow(dead_code))]
 pub(crate) fn encode_base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }

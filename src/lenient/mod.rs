@@ -24,6 +24,7 @@ pub use self::text::Text;
 pub use self::timestamp::{Timestamp, TimestampError};
 
 /// Deserializes `null` as the type's default value: a `null` collection reads as empty.
+#[allow(dead_code)] // not every vendor feature has collections
 pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,

@@ -1,0 +1,180 @@
+//! Inbenta HyperChat events in the common model.
+
+use super::{
+    ActivityType, Event, Media, Message, MessageContent, MessageNewEvent, SkinnyData, Webhook,
+    SYSTEM_USER,
+};
+use crate::lenient::Id;
+use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent, Vendor};
+
+/// The mapping:
+///
+/// | trigger | kind | notes |
+/// |---|---|---|
+/// | `chats:create` | `ChatStarted` | |
+/// | `chats:join` | `ParticipantJoined` | |
+/// | `chats:leave` | `ParticipantLeft` | |
+/// | `chats:close` | `ChatClosed` | `participant`: who closed it; role `System` for `"system"` |
+/// | `chats:assign` | `AssignmentRequested` | the available agents are in the vendor event |
+/// | `forever:alone` | `NoAgentAvailable` | |
+/// | `invitations:accept` | `InvitationAccepted` | `participant`: the agent (role `Agent`) |
+/// | `messages:new` | `MessageCreated` | `message`: see below |
+/// | `messages:read` | `MessageRead` | `message` is `None`: the data carries none |
+/// | `queues:update` | `QueuePositionChanged` | `queue_position` from `data.queuePosition`; `participant`: the waiting user (role `Customer`) |
+/// | `system:info` | `SystemNotice` | |
+/// | `users:activity` | `TypingStarted` / `TypingStopped` / `Other` | `writing` / `not-writing` / any other type (such as leaving the chat for a while) |
+/// | `invitations:new` | `AssignmentRequested` | `participant`: the invited agent (role `Agent`) |
+/// | `chats:toinbox` | `ChatUpdated` | the chat moved to another room's inbox |
+/// | `agents:login`, `agents:logout` | `Other` | agent presence, not a chat event; `participant` role `Agent` |
+/// | `invitations:reject` | `Other` | no common meaning: the chat goes on looking for an agent |
+/// | `rooms:join`, `rooms:leave` | `Other` | a room is a group of agents (a department), not a chat |
+/// | `users:signup` | `Other` | a user record was created; the data holds no profile to update |
+/// | unknown triggers | `Other` | `chat_id` and `occurred_at` when the envelope has them |
+///
+/// Always: `event_name` from `trigger`, `occurred_at` from `created_at`, `event_id` `None`
+/// (HyperChat sends no delivery id), `chat_id` from `data.chatId` (`data.message.chat` for
+/// `messages:new`), and `participant` from `data.userId` where there is one, with role
+/// `System` for the literal `"system"` and `Unknown` where the trigger does not say who it is.
+///
+/// `messages:new` gives a [`ChatMessage`] with `id` from `message.id` when sent, `author`
+/// from `message.sender` (role `System` for `"system"`, else `Unknown`: the data does not say
+/// whether the sender is an agent or the customer), `text` for text content, one attachment
+/// (`url`, `name`, `type`) for media content, `content_type` from `message.type`, and
+/// `sent_at` from `created_at`.
+impl ToChatEvent for Event {
+    fn to_chat_event(&self) -> ChatEvent {
+        use ChatEventKind as K;
+        match self {
+            Event::ChatsCreate(w) => skinny(w, K::ChatStarted, Role::Unknown),
+            Event::ChatsJoin(w) => skinny(w, K::ParticipantJoined, Role::Unknown),
+            Event::ChatsLeave(w) => skinny(w, K::ParticipantLeft, Role::Unknown),
+            Event::ChatsClose(w) => skinny(w, K::ChatClosed, Role::Unknown),
+            Event::ChatsAssign(w) => {
+                let mut event = envelope(w, K::AssignmentRequested);
+                if let Some(data) = &w.data {
+                    event.chat_id = id_text(&data.chat_id);
+                    event.participant = participant(&data.user_id, Role::Unknown);
+                }
+                event
+            }
+            Event::ForeverAlone(w) => skinny(w, K::NoAgentAvailable, Role::Unknown),
+            Event::InvitationsAccept(w) => skinny(w, K::InvitationAccepted, Role::Agent),
+            Event::MessagesNew(w) => message_new(w),
+            Event::MessagesRead(w) => skinny(w, K::MessageRead, Role::Unknown),
+            Event::QueuesUpdate(w) => {
+                let mut event = envelope(w, K::QueuePositionChanged);
+                if let Some(data) = &w.data {
+                    event.chat_id = id_text(&data.chat_id);
+                    event.participant = participant(&data.user_id, Role::Customer);
+                    event.queue_position = data
+                        .queue_position()
+                        .and_then(|position| u64::try_from(position).ok());
+                }
+                event
+            }
+            Event::SystemInfo(w) => skinny(w, K::SystemNotice, Role::Unknown),
+            Event::UsersActivity(w) => {
+                let kind = match w.data.as_ref().and_then(|data| data.activity.as_ref()) {
+                    Some(ActivityType::Writing) => K::TypingStarted,
+                    Some(ActivityType::NotWriting) => K::TypingStopped,
+                    _ => K::Other,
+                };
+                let mut event = envelope(w, kind);
+                if let Some(data) = &w.data {
+                    event.chat_id = id_text(&data.chat_id);
+                    event.participant = participant(&data.user_id, Role::Unknown);
+                }
+                event
+            }
+            Event::AgentsLogin(w) | Event::AgentsLogout(w) => skinny(w, K::Other, Role::Agent),
+            Event::ChatsToInbox(w) => skinny(w, K::ChatUpdated, Role::Unknown),
+            Event::InvitationsNew(w) => skinny(w, K::AssignmentRequested, Role::Agent),
+            Event::InvitationsReject(w) => skinny(w, K::Other, Role::Agent),
+            Event::RoomsJoin(w) | Event::RoomsLeave(w) | Event::UsersSignup(w) => {
+                skinny(w, K::Other, Role::Unknown)
+            }
+            Event::Unknown(unknown) => {
+                if let Ok(w) = unknown.deserialize::<Webhook<SkinnyData>>() {
+                    let mut event = envelope(&w, K::Other);
+                    event.chat_id = w.data.as_ref().and_then(|data| id_text(&data.chat_id));
+                    return event;
+                }
+                if let Ok(w) = unknown.deserialize::<Webhook<serde::de::IgnoredAny>>() {
+                    return envelope(&w, K::Other);
+                }
+                let mut event = ChatEvent::new(Vendor::Inbenta, K::Other);
+                event.event_name = Some(unknown.name().to_owned());
+                event
+            }
+        }
+    }
+}
+
+fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent {
+    let mut event = ChatEvent::new(Vendor::Inbenta, kind);
+    event.event_name = Some(w.trigger.clone());
+    event.occurred_at = w.created_at.as_ref().map(|t| t.as_datetime());
+    event
+}
+
+/// An event whose data is [`SkinnyData`]; `role` is the user's role unless they are `"system"`.
+fn skinny(w: &Webhook<SkinnyData>, kind: ChatEventKind, role: Role) -> ChatEvent {
+    let mut event = envelope(w, kind);
+    if let Some(data) = &w.data {
+        event.chat_id = id_text(&data.chat_id);
+        event.participant = participant(&data.user_id, role);
+    }
+    event
+}
+
+fn id_text(id: &Option<Id>) -> Option<String> {
+    id.as_ref().map(ToString::to_string)
+}
+
+/// The author for a user id: `System` for `"system"`, else `role`.
+fn author(id: &Id, role: Role) -> Author {
+    let mut author = Author::new(if id == SYSTEM_USER {
+        Role::System
+    } else {
+        role
+    });
+    author.id = Some(id.to_string());
+    author
+}
+
+fn participant(id: &Option<Id>, role: Role) -> Option<Author> {
+    id.as_ref().map(|id| author(id, role))
+}
+
+fn message_new(w: &MessageNewEvent) -> ChatEvent {
+    let mut event = envelope(w, ChatEventKind::MessageCreated);
+    if let Some(message) = w.data.as_ref().and_then(|data| data.message.as_ref()) {
+        event.chat_id = id_text(&message.chat);
+        event.message = Some(chat_message(message, w));
+    }
+    event
+}
+
+fn chat_message(message: &Message, w: &MessageNewEvent) -> ChatMessage {
+    let author = match &message.sender {
+        Some(sender) => author(sender, Role::Unknown),
+        None => Author::new(Role::Unknown),
+    };
+    let mut out = ChatMessage::new(author);
+    out.id = id_text(&message.id);
+    out.content_type = message.message_type.as_ref().map(|t| t.as_str().to_owned());
+    out.sent_at = w.created_at.as_ref().map(|t| t.as_datetime());
+    match &message.message {
+        Some(MessageContent::Text(text)) => out.text = Some(text.clone()),
+        Some(MessageContent::Media(media)) => out.attachments.push(attachment(media)),
+        Some(MessageContent::Other(_)) | None => {}
+    }
+    out
+}
+
+fn attachment(media: &Media) -> Attachment {
+    let mut attachment = Attachment::new(media.url.clone());
+    attachment.name = media.name.clone();
+    attachment.content_type = media.media_type.clone();
+    attachment
+}

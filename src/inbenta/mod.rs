@@ -1,0 +1,284 @@
+//! Inbenta HyperChat webhooks.
+//!
+//! This module reads the webhooks of the **HyperChat API** (also published as the Messenger
+//! "HyperChat API" and the Assist "Agent Chat API"): live-chat events that HyperChat posts as
+//! JSON to the URLs registered for them. Every event is a [`Webhook`] envelope: `trigger` (the
+//! event's name), `appId`, `data` ("skinny": its shape depends on the trigger) and
+//! `created_at`.
+//!
+//! | `trigger` | variant | payload |
+//! |---|---|---|
+//! | `chats:create` | [`Event::ChatsCreate`] | [`SkinnyEvent`]: `{chatId, userId}` |
+//! | `chats:join` | [`Event::ChatsJoin`] | [`SkinnyEvent`] |
+//! | `chats:leave` | [`Event::ChatsLeave`] | [`SkinnyEvent`] |
+//! | `chats:close` | [`Event::ChatsClose`] | [`SkinnyEvent`]; `userId` may be `"system"` |
+//! | `chats:assign` | [`Event::ChatsAssign`] | [`ChatAssignEvent`]: `{agents: [{id, capacity}]}`; answer with [`assign_response`] |
+//! | `forever:alone` | [`Event::ForeverAlone`] | [`SkinnyEvent`]: `{chatId}` |
+//! | `invitations:accept` | [`Event::InvitationsAccept`] | [`SkinnyEvent`]: `userId` is the agent |
+//! | `messages:new` | [`Event::MessagesNew`] | [`MessageNewEvent`]: `{message: {chat, sender, type, message}}` |
+//! | `messages:read` | [`Event::MessagesRead`] | [`SkinnyEvent`] |
+//! | `queues:update` | [`Event::QueuesUpdate`] | [`QueueUpdateEvent`]: `{chatId, userId, data: {queuePosition}}` |
+//! | `system:info` | [`Event::SystemInfo`] | [`SkinnyEvent`] |
+//! | `users:activity` | [`Event::UsersActivity`] | [`UserActivityEvent`]: `{chatId, type}` |
+//! | `agents:login` (older instances) | [`Event::AgentsLogin`] | [`SkinnyEvent`] |
+//! | `agents:logout` (older) | [`Event::AgentsLogout`] | [`SkinnyEvent`] |
+//! | `chats:toinbox` (older) | [`Event::ChatsToInbox`] | [`SkinnyEvent`] |
+//! | `invitations:new` (older) | [`Event::InvitationsNew`] | [`SkinnyEvent`] |
+//! | `invitations:reject` (older) | [`Event::InvitationsReject`] | [`SkinnyEvent`] |
+//! | `rooms:join` (older) | [`Event::RoomsJoin`] | [`SkinnyEvent`] |
+//! | `rooms:leave` (older) | [`Event::RoomsLeave`] | [`SkinnyEvent`] |
+//! | `users:signup` (older) | [`Event::UsersSignup`] | [`SkinnyEvent`] |
+//! | anything else | [`Event::Unknown`] | the raw JSON; read its envelope with `unknown.deserialize::<Webhook>()` |
+//!
+//! Inbenta documents the data of only a few triggers (the shapes above come from its
+//! documentation and from the handlers in its own PHP connector); for the others it says only
+//! that the data is "skinny" and "mirrors the responses of the API routes". Every payload
+//! struct therefore reads the ids this crate knows into typed `Option` fields and keeps every
+//! other member, as sent, in an `other` map ([`Members`]) that is written back when the event
+//! is serialized: an undocumented member is never an error and never lost.
+//!
+//! Quirks accepted:
+//! - `created_at` is documented as a "unix_timestamp" without a unit: read as seconds or
+//!   milliseconds by magnitude ([`Timestamp`]), and written back as sent;
+//! - ids as strings or numbers ([`Id`]), `"system"` as a user id;
+//! - `messages:new` content that is text (a string) or a media object, in either order
+//!   relative to its `type`;
+//! - `users:activity` types other than `writing` and `not-writing` (kept as sent);
+//! - trigger names in any letter case (kept as sent).
+//!
+//! Inbenta's published envelope is a template, not JSON (unquoted keys, `{{placeholders}}`,
+//! `//` comments, a trailing comma), so it is not a test fixture; the fixtures follow its
+//! members:
+//!
+//! ```text
+//! trigger: {{event_name}},
+//! appId: {{app_id}},
+//! data: {{object}}, // each event has different data
+//! created_at: {{unix_timestamp}}, // the time on which the webhook was fired
+//! ```
+//!
+//! Inbenta sends no delivery id and documents no retries; events may arrive out of order.
+//!
+//! # Authenticity
+//!
+//! Registering a webhook starts a handshake: HyperChat sends an `X-Hook-Secret` header, which
+//! must be answered with status 200 and the same header ([`handshake`]). Keep the secret:
+//! every event then carries `X-Hook-Signature`, an HMAC-SHA256 of the raw body keyed with it
+//! ([`verify_signature`]; its encoding is undocumented, so hex and base64 are both accepted).
+//!
+//! ```
+//! use chat_webhooks::inbenta;
+//!
+//! // Registration: the request has an X-Hook-Secret header. Answer it and store the secret.
+//! let answer = inbenta::handshake("4f0c9a7e51d2b8e6")?;
+//! assert_eq!((answer.status(), answer.response_headers()[0].0), (200, inbenta::SECRET_HEADER));
+//! let secret = answer.into_secret();
+//!
+//! // Every event: verify, then parse.
+//! # let body: &[u8] = br#"{"trigger":"chats:close","appId":"gAb5UV4ty","data":{"chatId":"kX2p9","userId":"system"},"created_at":1741686137}"#;
+//! # let signature_header = inbenta::sign(secret.as_bytes(), body);
+//! inbenta::verify_signature(secret.as_bytes(), body, &signature_header)?;
+//! let inbenta::Event::ChatsClose(close) = inbenta::parse(body)? else { unreachable!() };
+//! assert!(close.data.as_ref().unwrap().is_system());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Inbenta's Messenger and Case Management APIs have a **different** webhook system that uses
+//! the same header name differently: there `X-Hook-Signature` carries the registered secret
+//! itself (not an HMAC), verification is an empty `GET` with an `X-Inbenta-Challenge` to echo,
+//! and deliveries are batched lists of `{id, item, action, ...}`. This module does not read
+//! those; use [`verify_token`](crate::verify_token) for their header.
+
+#[macro_use]
+mod skinny;
+
+mod assign;
+mod chats;
+mod convert;
+mod envelope;
+mod handshake;
+mod messages;
+mod queues;
+mod signature;
+mod users;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use self::assign::{assign_response, ASSIGN_RESPONSE_CONTENT_TYPE, ASSIGN_TIMEOUT};
+pub use self::chats::{AvailableAgent, ChatAssignData, SkinnyData, SYSTEM_USER};
+pub use self::envelope::Webhook;
+pub use self::handshake::{handshake, Handshake};
+pub use self::messages::{Media, Message, MessageContent, MessageNewData, MessageType};
+pub use self::queues::{QueueStatus, QueueUpdateData};
+pub use self::signature::{sign, verify_signature, SECRET_HEADER, SIGNATURE_HEADER};
+pub use self::skinny::Members;
+pub use self::users::{ActivityType, UserActivityData};
+
+use crate::detect::key;
+use crate::json::Prepared;
+use crate::lenient::{Id, Timestamp};
+use crate::{Error, UnknownEvent, Vendor};
+
+/// An event whose data is `{chatId, userId}` (or a part of it, or undocumented).
+pub type SkinnyEvent = Webhook<SkinnyData>;
+
+/// A `chats:assign` event.
+pub type ChatAssignEvent = Webhook<ChatAssignData>;
+
+/// A `messages:new` event.
+pub type MessageNewEvent = Webhook<MessageNewData>;
+
+/// A `queues:update` event.
+pub type QueueUpdateEvent = Webhook<QueueUpdateData>;
+
+/// A `users:activity` event.
+pub type UserActivityEvent = Webhook<UserActivityData>;
+
+const VENDOR: Vendor = Vendor::Inbenta;
+
+/// Declares [`Event`] from one list of variants, payloads and triggers: the enum, its
+/// accessors, its dispatch and its `Serialize`.
+macro_rules! events {
+    ($(
+        $(#[$meta:meta])*
+        $variant:ident($payload:ty) = $trigger:literal,
+    )+) => {
+        /// An Inbenta HyperChat webhook.
+        ///
+        /// Serializes to HyperChat's JSON, which [`parse`] reads back to an equal `Event`.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum Event {
+            $(
+                $(#[$meta])*
+                $variant(Box<$payload>),
+            )+
+            /// Any other trigger, kept as sent.
+            Unknown(UnknownEvent),
+        }
+
+        impl Event {
+            /// The triggers this crate has a variant for, in declaration order.
+            pub const TRIGGERS: &'static [&'static str] = &[$($trigger),+];
+
+            /// The event name as sent in `trigger` (`chats:close`).
+            pub fn event_name(&self) -> &str {
+                match self {
+                    $( Event::$variant(event) => &event.trigger, )+
+                    Event::Unknown(unknown) => unknown.name(),
+                }
+            }
+
+            /// `appId`: the app the event is from; `None` for [`Event::Unknown`].
+            pub fn app_id(&self) -> Option<&Id> {
+                match self {
+                    $( Event::$variant(event) => event.app_id.as_ref(), )+
+                    Event::Unknown(_) => None,
+                }
+            }
+
+            /// `created_at`: when the webhook was fired; `None` for [`Event::Unknown`].
+            pub fn created_at(&self) -> Option<&Timestamp> {
+                match self {
+                    $( Event::$variant(event) => event.created_at.as_ref(), )+
+                    Event::Unknown(_) => None,
+                }
+            }
+        }
+
+        /// The one typed parse of the body for the trigger `name`.
+        fn parse_trigger(prepared: &Prepared<'_>, name: &str) -> Result<Event, Error> {
+            $(
+                if name.eq_ignore_ascii_case($trigger) {
+                    return prepared.parse(VENDOR, name).map(Event::$variant);
+                }
+            )+
+            Ok(Event::Unknown(UnknownEvent::new(name, prepared.raw(VENDOR, name)?)))
+        }
+
+        impl Serialize for Event {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( Event::$variant(event) => event.serialize(serializer), )+
+                    Event::Unknown(unknown) => unknown.serialize(serializer),
+                }
+            }
+        }
+    };
+}
+
+events! {
+    /// `chats:create`: a new chat was created.
+    ChatsCreate(SkinnyEvent) = "chats:create",
+    /// `chats:join`: a user joined a chat.
+    ChatsJoin(SkinnyEvent) = "chats:join",
+    /// `chats:leave`: a user left a chat.
+    ChatsLeave(SkinnyEvent) = "chats:leave",
+    /// `chats:close`: a chat was closed, by a user or by `"system"`.
+    ChatsClose(SkinnyEvent) = "chats:close",
+    /// `chats:assign`: a chat is looking for an agent. Fired each time the invitation moves
+    /// from one agent to another; answer within [`ASSIGN_TIMEOUT`] with
+    /// [`assign_response`] to choose the agent.
+    ChatsAssign(ChatAssignEvent) = "chats:assign",
+    /// `forever:alone`: no agent is left to invite to the chat (restart the assignment loop
+    /// or close the chat).
+    ForeverAlone(SkinnyEvent) = "forever:alone",
+    /// `invitations:accept`: an agent accepted the invitation to a chat.
+    InvitationsAccept(SkinnyEvent) = "invitations:accept",
+    /// `messages:new`: a message was sent to an ongoing chat.
+    MessagesNew(MessageNewEvent) = "messages:new",
+    /// `messages:read`: a message was received in an ongoing chat.
+    MessagesRead(SkinnyEvent) = "messages:read",
+    /// `queues:update`: a chat moved to a new position in its queue.
+    QueuesUpdate(QueueUpdateEvent) = "queues:update",
+    /// `system:info`: a system event (for example, a ticket created when a chat closed).
+    SystemInfo(SkinnyEvent) = "system:info",
+    /// `users:activity`: a user started or stopped writing, or left the chat for a while.
+    UsersActivity(UserActivityEvent) = "users:activity",
+    /// `agents:login` (older instances): an agent logged in.
+    AgentsLogin(SkinnyEvent) = "agents:login",
+    /// `agents:logout` (older instances): an agent logged out.
+    AgentsLogout(SkinnyEvent) = "agents:logout",
+    /// `chats:toinbox` (older instances): a chat was sent to another room's inbox.
+    ChatsToInbox(SkinnyEvent) = "chats:toinbox",
+    /// `invitations:new` (older instances): an agent was invited to a chat.
+    InvitationsNew(SkinnyEvent) = "invitations:new",
+    /// `invitations:reject` (older instances): an agent rejected the invitation to a chat.
+    InvitationsReject(SkinnyEvent) = "invitations:reject",
+    /// `rooms:join` (older instances): a user joined a room.
+    RoomsJoin(SkinnyEvent) = "rooms:join",
+    /// `rooms:leave` (older instances): a user left a room.
+    RoomsLeave(SkinnyEvent) = "rooms:leave",
+    /// `users:signup` (older instances): a user signed up.
+    UsersSignup(SkinnyEvent) = "users:signup",
+}
+
+/// Parses an Inbenta HyperChat webhook body.
+///
+/// ```
+/// let body = br#"{"trigger": "queues:update", "appId": "gAb5UV4ty",
+///     "data": {"chatId": "kX2p9", "userId": 5012, "data": {"queuePosition": 3}},
+///     "created_at": 1741686137000}"#;
+/// let chat_webhooks::inbenta::Event::QueuesUpdate(update) = chat_webhooks::inbenta::parse(body)? else {
+///     unreachable!()
+/// };
+/// let data = update.data.as_ref().unwrap();
+/// assert_eq!(data.queue_position(), Some(3));
+/// assert_eq!(data.user_id.as_ref().unwrap().as_i64(), Some(5012));
+/// assert_eq!(update.created_at.unwrap().to_string(), "2025-03-11T09:42:17Z");
+/// # Ok::<(), chat_webhooks::Error>(())
+/// ```
+pub fn parse(body: &[u8]) -> Result<Event, Error> {
+    parse_prepared(&Prepared::for_vendor(body, VENDOR))
+}
+
+pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
+    let name = prepared.discriminator(VENDOR, key::INBENTA_TRIGGER, "trigger")?;
+    parse_trigger(prepared, &name)
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::event::deserialize_with(deserializer, parse)
+    }
+}

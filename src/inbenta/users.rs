@@ -1,0 +1,30 @@
+//! [`UserActivityData`]: the data of `users:activity`.
+
+use crate::lenient::Id;
+
+skinny! {
+    /// The data of `users:activity`: `{chatId, type}`, sent when a user starts or stops
+    /// writing, or leaves the chat for a while (disconnected, and the platform waits for them
+    /// to come back).
+    pub struct UserActivityData("users:activity data (an object)") {
+        /// The chat the activity happened in.
+        chat_id: Id = "chatId",
+        /// The user who did it, when sent.
+        user_id: Id = "userId",
+        /// What the user did (`type`).
+        activity: ActivityType = "type",
+    }
+}
+
+open_enum! {
+    /// What a user did, in `users:activity` (`type`).
+    ///
+    /// The value Inbenta sends when a user leaves the chat for a while is not documented; it
+    /// reads as [`Unknown`](Self::Unknown), kept as sent.
+    pub enum ActivityType {
+        /// The user started writing.
+        Writing = "writing",
+        /// The user stopped writing.
+        NotWriting = "not-writing",
+    }
+}
