@@ -1,0 +1,50 @@
+//! [`ChatData`]: `data` of `chat.data.update`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lenient::Id;
+
+open_object! {
+    /// `data` of `chat.data.update`: the chat session's properties.
+    ///
+    /// Ebbot describes the topic as "when the conversations property in the session is
+    /// updated" and documents the members below by example only; members it adds (session
+    /// variables, tracking data) are kept in [`other`](Self::other).
+    pub struct ChatData {
+        /// Id of the chat.
+        id: Id = "id",
+        /// Time before the chat started (`0` in the example; unit undocumented).
+        time_before_start: serde_json::Number = "time_before_start",
+        /// The user's operating system (`Windows`).
+        os: String = "os",
+        /// The user's last input.
+        user_last_input: String = "user_last_input",
+        /// Host of the page the widget runs on.
+        current_host: String = "current_host",
+        /// The user's IP address.
+        client_ip: String = "clientIp",
+        /// The user's browser (`chrome`).
+        browser: String = "browser",
+        /// The widget theme in use.
+        chat_theme_details: ChatThemeDetails = "chat_theme_details",
+        /// The page the widget runs on.
+        current_page: String = "current_page",
+        /// The platform (`web`).
+        platform: String = "platform",
+    }
+}
+
+/// `chat_theme_details` of [`ChatData`]: the widget theme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChatThemeDetails {
+    /// Id of the theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    /// Path of the theme; `null` in the example.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Whether it is the bot's default theme.
+    #[serde(rename = "isDefault", default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+}

@@ -1,0 +1,46 @@
+//! [`ChatUserUpdate`] (`data` of `chat.user.update`) and [`UserInfo`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::lenient::Id;
+
+open_object! {
+    /// What Ebbot knows about a chat user: `user` in `chat.create` and `chat.user.update`, and
+    /// the document inside `chat_user.info` of `chat.update`.
+    ///
+    /// Ebbot documents `first_name`, `last_name` and `id`; the info a widget or scenario
+    /// collects (an email, a phone number, ...) is kept in [`other`](Self::other).
+    pub struct UserInfo {
+        /// First name (Ebbot names anonymous visitors with an adjective, as in `Identical`).
+        first_name: String = "first_name",
+        /// Last name (an animal for anonymous visitors, as in `Goat`).
+        last_name: String = "last_name",
+        /// Id of the chat user (`chatUserId` in `chat.update`).
+        id: Id = "id",
+    }
+}
+
+impl UserInfo {
+    /// The first and last name joined by a space, or the one that is present.
+    pub fn full_name(&self) -> Option<String> {
+        let parts = [self.first_name.as_deref(), self.last_name.as_deref()];
+        let parts: Vec<&str> = parts
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+/// `data` of `chat.user.update`: the chat and its updated user.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChatUserUpdate {
+    /// Id of the chat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    /// The user as it is after the update.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<UserInfo>,
+}

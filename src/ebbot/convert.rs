@@ -1,0 +1,209 @@
+//! Ebbot events in the common model.
+
+use serde_json::Value;
+
+use super::{ChatStatus, Content, Event, Message, Sender, UserInfo, Webhook};
+use crate::lenient::{Id, Timestamp};
+use crate::{
+    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent, UnknownEvent,
+    Vendor,
+};
+
+/// The mapping:
+///
+/// | topic | kind | notes |
+/// |---|---|---|
+/// | `chat.create` | `ChatStarted` | `chat_id` from `data.id`, `status`, `participant` the user |
+/// | `chat.update` | `ChatUpdated`, or `ChatClosed` when the status is closed | `chat_id` from `chat.id`, `status` |
+/// | `chat.data.update` | `ChatUpdated` | `chat_id` from `data.id` |
+/// | `chat.user.update` | `UserUpdated` | `participant`: the user, as `Customer` |
+/// | `chat.user.message`, `chat.bot.message`, `chat.agent.message`, `chat.system.message`, `chat.message` | `MessageCreated` | `message` from `data`, `chat_id` from `data.chatId` |
+/// | `chat.scenario.run` | `BotFlowRun` | `chat_id` from `data.chatId` |
+/// | `chat.status.change` | `ChatUpdated`, or `ChatClosed` when the status is closed | `chat_id` from `data.id`, `status` |
+/// | `chat.close` | `ChatClosed` | `transcript`: the conversation in array order |
+/// | others | `Other` | `chat_id` from `data.chatId` or `chat.id` when sent |
+///
+/// A status is closed when [`ChatStatus::is_closed`] says so (`closed` or `ended`).
+///
+/// Always: `event_name` the topic, `event_id` from `requestId` (or `context.request_id`),
+/// `occurred_at` from `timestamp`.
+///
+/// A message's author has the role of its `sender` (`user` is [`Role::Customer`]; an unknown
+/// sender is [`Role::Unknown`]) and no id or name, which Ebbot does not send; its text is
+/// [`Content::text`], its `content_type` the message `type`, and `image` and `file` messages
+/// carry their file as an attachment.
+impl ToChatEvent for Event {
+    fn to_chat_event(&self) -> ChatEvent {
+        match self {
+            Event::ChatCreate(w) => {
+                let mut event = envelope(w, ChatEventKind::ChatStarted);
+                if let Some(data) = &w.data {
+                    event.chat_id = id(data.id.as_ref());
+                    event.status = data.status.as_ref().map(|s| s.as_str().to_owned());
+                    event.participant = data.user.as_ref().map(customer);
+                }
+                event
+            }
+            Event::ChatUpdate(w) => {
+                let status = w.chat.as_ref().and_then(|chat| chat.status.as_ref());
+                let mut event = ChatEvent::new(Vendor::Ebbot, status_kind(status));
+                set_envelope(
+                    &mut event,
+                    &w.topic,
+                    w.request_id.as_ref(),
+                    w.context.as_ref().and_then(|c| c.request_id.as_ref()),
+                    w.timestamp.as_ref(),
+                );
+                event.chat_id = w.chat.as_ref().and_then(|chat| id(chat.id.as_ref()));
+                event.status = status.map(|s| s.as_str().to_owned());
+                event
+            }
+            Event::ChatDataUpdate(w) => {
+                let mut event = envelope(w, ChatEventKind::ChatUpdated);
+                event.chat_id = w.data.as_ref().and_then(|data| id(data.id.as_ref()));
+                event
+            }
+            Event::ChatUserUpdate(w) => {
+                let mut event = envelope(w, ChatEventKind::UserUpdated);
+                if let Some(data) = &w.data {
+                    event.chat_id = id(data.id.as_ref());
+                    event.participant = data.user.as_ref().map(customer);
+                }
+                event
+            }
+            Event::ChatUserMessage(w)
+            | Event::ChatBotMessage(w)
+            | Event::ChatAgentMessage(w)
+            | Event::ChatSystemMessage(w)
+            | Event::ChatMessage(w) => {
+                let mut event = envelope(w, ChatEventKind::MessageCreated);
+                if let Some(message) = &w.data {
+                    event.chat_id = id(message.chat_id.as_ref());
+                    event.message = Some(chat_message(message));
+                }
+                event
+            }
+            Event::ChatScenarioRun(w) => {
+                let mut event = envelope(w, ChatEventKind::BotFlowRun);
+                event.chat_id = w.data.as_ref().and_then(|data| id(data.chat_id.as_ref()));
+                event
+            }
+            Event::ChatStatusChange(w) => {
+                let status = w.data.as_ref().and_then(|data| data.status.as_ref());
+                let mut event = envelope(w, status_kind(status));
+                event.chat_id = w.data.as_ref().and_then(|data| id(data.id.as_ref()));
+                event.status = status.map(|s| s.as_str().to_owned());
+                event
+            }
+            Event::ChatClose(w) => {
+                let mut event = envelope(w, ChatEventKind::ChatClosed);
+                if let Some(data) = &w.data {
+                    event.chat_id = id(data.id.as_ref());
+                    event.transcript = data.conversation.iter().map(chat_message).collect();
+                }
+                event
+            }
+            Event::Unknown(unknown) => unknown_event(unknown),
+        }
+    }
+}
+
+fn id(id: Option<&Id>) -> Option<String> {
+    id.map(ToString::to_string)
+}
+
+fn status_kind(status: Option<&ChatStatus>) -> ChatEventKind {
+    if status.is_some_and(ChatStatus::is_closed) {
+        ChatEventKind::ChatClosed
+    } else {
+        ChatEventKind::ChatUpdated
+    }
+}
+
+fn set_envelope(
+    event: &mut ChatEvent,
+    topic: &str,
+    request_id: Option<&Id>,
+    context_request_id: Option<&Id>,
+    timestamp: Option<&Timestamp>,
+) {
+    event.event_name = Some(topic.to_owned());
+    event.event_id = request_id.or(context_request_id).map(ToString::to_string);
+    event.occurred_at = timestamp.map(Timestamp::as_datetime);
+}
+
+fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent {
+    let mut event = ChatEvent::new(Vendor::Ebbot, kind);
+    set_envelope(
+        &mut event,
+        &w.topic,
+        w.request_id.as_ref(),
+        w.context.as_ref().and_then(|c| c.request_id.as_ref()),
+        w.timestamp.as_ref(),
+    );
+    event
+}
+
+fn customer(user: &UserInfo) -> Author {
+    let mut author = Author::new(Role::Customer);
+    author.id = id(user.id.as_ref());
+    author.name = user.full_name();
+    author
+}
+
+fn role(sender: Option<&Sender>) -> Role {
+    match sender {
+        Some(Sender::User) => Role::Customer,
+        Some(Sender::Bot) => Role::Bot,
+        Some(Sender::Agent) => Role::Agent,
+        Some(Sender::System) => Role::System,
+        Some(Sender::Unknown(_)) | None => Role::Unknown,
+    }
+}
+
+fn chat_message(message: &Message) -> ChatMessage {
+    let mut out = ChatMessage::new(Author::new(role(message.sender.as_ref())));
+    out.id = id(message.id.as_ref());
+    out.text = message.content.text().map(str::to_owned);
+    out.content_type = message.content.type_name().map(str::to_owned);
+    out.sent_at = message.timestamp.as_ref().map(Timestamp::as_datetime);
+    let file = match &message.content {
+        Content::Image(file) => Some((file, "image")),
+        Content::File(file) => Some((file, "file")),
+        _ => None,
+    };
+    if let Some((file, kind)) = file {
+        let mut attachment = Attachment::new(file.url.clone());
+        attachment.name.clone_from(&file.filename);
+        attachment.content_type = Some(kind.to_owned());
+        out.attachments.push(attachment);
+    }
+    out
+}
+
+/// An unknown topic: its envelope and chat id, read leniently from the raw JSON.
+fn unknown_event(unknown: &UnknownEvent) -> ChatEvent {
+    let mut event = ChatEvent::new(Vendor::Ebbot, ChatEventKind::Other);
+    event.event_name = Some(unknown.name().to_owned());
+    let Ok(Value::Object(root)) = unknown.deserialize::<Value>() else {
+        return event;
+    };
+    let text = |value: Option<&Value>| match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    event.event_id = text(root.get("requestId")).or_else(|| {
+        text(
+            root.get("context")
+                .and_then(|context| context.get("request_id")),
+        )
+    });
+    event.occurred_at = root
+        .get("timestamp")
+        .and_then(|t| serde::Deserialize::deserialize(t).ok())
+        .map(|t: Timestamp| t.as_datetime());
+    event.chat_id = text(root.get("data").and_then(|data| data.get("chatId")))
+        .or_else(|| text(root.get("chat").and_then(|chat| chat.get("id"))));
+    event
+}
