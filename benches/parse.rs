@@ -117,6 +117,7 @@ fn load(name: &'static str, parse: fn(&[u8]) -> bool) -> Set {
     }
 }
 
+#[allow(clippy::vec_init_then_push)] // each push is behind its own feature
 fn sets() -> Vec<Set> {
     let mut sets = Vec::new();
     #[cfg(feature = "superoffice")]

@@ -215,10 +215,9 @@ impl fmt::Display for Error {
                 write!(f, "expected a json object at the top level, found {found}")?
             }
             ErrorKind::MissingDiscriminator { key } => write!(f, "missing field `{key}`")?,
-            ErrorKind::DiscriminatorType { key, found } => write!(
-                f,
-                "{key}: invalid type: {found}, expected the event name as a string"
-            )?,
+            ErrorKind::DiscriminatorType { key, found } => {
+                write!(f, "{key}: invalid type: {found}, expected a string")?
+            }
             ErrorKind::NoVendor => {
                 f.write_str("no vendor matched: expected the top-level keys ")?;
                 crate::detect::describe_keys(f)?;

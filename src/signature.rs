@@ -48,6 +48,9 @@ pub enum SignatureError {
     /// The token received was empty.
     #[error("token is empty")]
     EmptyToken,
+    /// The token is not valid percent-encoded UTF-8.
+    #[error("token is not valid percent-encoded UTF-8")]
+    MalformedToken,
     /// No token was found where the vendor sends it.
     #[error("no `{name}` parameter in the query string")]
     MissingToken {
@@ -84,11 +87,21 @@ pub(crate) fn verify_hmac_sha256(
 }
 
 /// The header value with surrounding whitespace removed; an error if nothing is left.
+#[cfg_attr(
+    not(any(feature = "superoffice", feature = "inbenta")),
+    allow(dead_code)
+)]
 pub(crate) fn trim_signature(value: &str) -> Result<&str, SignatureError> {
     match value.trim() {
         "" => Err(SignatureError::Empty),
         trimmed => Ok(trimmed),
     }
+}
+
+/// SHA-256 of `bytes`.
+pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest as _;
+    Sha256::digest(bytes).into()
 }
 
 /// Standard base64, with padding.
@@ -98,12 +111,15 @@ pub(crate) fn encode_base64(bytes: &[u8]) -> String {
 }
 
 /// Standard base64 with canonical padding, or `None`.
+#[cfg_attr(
+    not(any(feature = "superoffice", feature = "inbenta")),
+    allow(dead_code)
+)]
 pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD.decode(text).ok()
 }
 
 /// Lowercase hex.
-#[cfg_attr(not(feature = "inbenta"), allow(dead_code))]
 pub(crate) fn encode_hex(bytes: &[u8]) -> String {
     use fmt::Write as _;
     bytes
@@ -115,7 +131,6 @@ pub(crate) fn encode_hex(bytes: &[u8]) -> String {
 }
 
 /// Hex digits in either case, or `None`.
-#[cfg_attr(not(feature = "inbenta"), allow(dead_code))]
 pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
     fn nibble(c: u8) -> Option<u8> {
         match c {
@@ -135,6 +150,62 @@ pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// Checks, in constant time, that `received` equals `expected`, both as bytes.
+pub(crate) fn verify_token_bytes(expected: &[u8], received: &[u8]) -> Result<(), SignatureError> {
+    const KEY: &[u8] = b"chat-webhooks token comparison";
+    if received.is_empty() || expected.is_empty() {
+        return Err(SignatureError::EmptyToken);
+    }
+    let expected_tag = hmac_sha256(KEY, expected);
+    verify_hmac_sha256(KEY, received, &expected_tag).map_err(|_| SignatureError::TokenMismatch)
+}
+
+/// The decoded value of the first parameter called `name` in a raw query string.
+///
+/// `query` is the part of the URL after `?` (a leading `?` is allowed), still percent-encoded.
+/// Parameters are separated by `&`; a name without `=` has an empty value. Names and values are
+/// decoded as `application/x-www-form-urlencoded`: `+` is a space and `%XX` a byte, and the
+/// result must be UTF-8. No such parameter is [`SignatureError::MissingToken`]; a value that is
+/// not valid percent-encoded UTF-8 is [`SignatureError::MalformedToken`].
+pub(crate) fn query_param(query: &str, name: &'static str) -> Result<String, SignatureError> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let matches =
+            key == name || (key.contains(['%', '+']) && form_decode(key).as_deref() == Some(name));
+        if matches {
+            return form_decode(value).ok_or(SignatureError::MalformedToken);
+        }
+    }
+    Err(SignatureError::MissingToken { name })
+}
+
+/// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte. `None` for
+/// a `%` not followed by two hex digits or for bytes that are not UTF-8.
+fn form_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b'%' => {
+                let pair = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(decode_hex(pair)?[0]);
+                i += 3;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Checks, in constant time, that a token received from a sender equals the expected one.
 ///
 /// Use it for vendors that authenticate with a static token rather than a signature: Channel
@@ -151,14 +222,7 @@ pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
 /// assert_eq!(verify_token("s3cr3t-token", " "), Err(SignatureError::EmptyToken));
 /// ```
 pub fn verify_token(expected: &str, received: &str) -> Result<(), SignatureError> {
-    const KEY: &[u8] = b"chat-webhooks token comparison";
-    let received = received.trim();
-    if received.is_empty() || expected.is_empty() {
-        return Err(SignatureError::EmptyToken);
-    }
-    let expected_tag = hmac_sha256(KEY, expected.as_bytes());
-    verify_hmac_sha256(KEY, received.as_bytes(), &expected_tag)
-        .map_err(|_| SignatureError::TokenMismatch)
+    verify_token_bytes(expected.as_bytes(), received.trim().as_bytes())
 }
 
 #[cfg(test)]
@@ -179,6 +243,35 @@ mod tests {
         assert_eq!(decode_base64("AAE="), Some(vec![0, 1]));
         assert_eq!(decode_base64("AAE"), None);
         assert_eq!(decode_base64("AA-_"), None);
+    }
+
+    #[test]
+    fn query_parameters() {
+        assert_eq!(query_param("token=abc", "token").unwrap(), "abc");
+        assert_eq!(
+            query_param("?a=1&&token=a+b%2Fc&b", "token").unwrap(),
+            "a b/c"
+        );
+        assert_eq!(
+            query_param("tok%65n=k%C3%A4se&token=second", "token").unwrap(),
+            "käse"
+        );
+        assert_eq!(query_param("token", "token").unwrap(), "");
+        assert_eq!(query_param("token=a=b", "token").unwrap(), "a=b");
+        for missing in ["", "?", "tokens=abc", "Token=abc", "x=token", "%zz=token"] {
+            assert_eq!(
+                query_param(missing, "token"),
+                Err(SignatureError::MissingToken { name: "token" }),
+                "{missing}"
+            );
+        }
+        for bad in ["%", "%2", "%g0", "%0g", "abc%", "%ff", "%c3", "%+1"] {
+            assert_eq!(
+                query_param(&format!("token={bad}"), "token"),
+                Err(SignatureError::MalformedToken),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -681,7 +681,7 @@ fn exact_error_messages() {
         ),
         (
             br#"{"topic": 5, "botId": "x"}"#,
-            "ebbot: topic: invalid type: a number, expected the event name as a string",
+            "ebbot: topic: invalid type: a number, expected a string",
         ),
         (
             b"{\"topic\": \"chat.create\",\n \"botId\": \"x\"\n \"data\": {}}",

@@ -402,7 +402,7 @@ fn exact_error_messages() {
         ),
         (
             br#"{"trigger":7,"appId":"x"}"#,
-            "inbenta: trigger: invalid type: a number, expected the event name as a string",
+            "inbenta: trigger: invalid type: a number, expected a string",
         ),
         (
             b"{\"trigger\":\"chats:close\",\n\"appId\":\"x\"\n\"data\":{}}",

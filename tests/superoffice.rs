@@ -256,7 +256,7 @@ fn exact_error_messages() {
         ),
         (
             br#"{"EventId": "x", "Event": 5}"#,
-            "superoffice: Event: invalid type: a number, expected the event name as a string",
+            "superoffice: Event: invalid type: a number, expected a string",
         ),
         (b"", "EOF while parsing a value at line 1 column 0"),
         (b"  \n ", "EOF while parsing a value at line 2 column 1"),

@@ -31,9 +31,6 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How far [`Prepared`] reads the root object's members.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Until {
-    /// To the end of the root object.
-    #[allow(dead_code)] // kept for `Prepared::new`, which vendor modules may use
-    End,
     /// Until the keys of some enabled vendor are all found (detection).
     AnyVendor,
     /// Until this vendor's keys are all found.
@@ -52,12 +49,6 @@ pub(crate) struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Prepares `body`, reading all of the root object's members.
-    #[allow(dead_code)]
-    pub(crate) fn new(body: &'a [u8]) -> Self {
-        Prepared::until(body, Until::End)
-    }
-
     /// Prepares `body` for parsing as `vendor`'s: reads members until its keys are found.
     #[allow(dead_code)] // used by the vendor features
     pub(crate) fn for_vendor(body: &'a [u8], vendor: Vendor) -> Self {
@@ -72,7 +63,6 @@ impl<'a> Prepared<'a> {
             None => (body, 0),
         };
         let (root, fields) = scan::sniff(body, &crate::detect::KEYS, |fields| match until {
-            Until::End => false,
             Until::AnyVendor => crate::detect::any_complete(fields),
             Until::Vendor(vendor) => crate::detect::complete(vendor, fields),
         });
@@ -238,14 +228,14 @@ mod tests {
     use super::*;
 
     fn repaired(input: &str) -> String {
-        let prepared = Prepared::new(input.as_bytes());
+        let prepared = Prepared::until(input.as_bytes(), Until::AnyVendor);
         String::from_utf8(prepared.bytes().to_vec()).unwrap()
     }
 
     #[test]
     fn clean_input_is_borrowed() {
         let body = br#"{"a": [1, 2], "b": "x,]"}"#;
-        let prepared = Prepared::new(body);
+        let prepared = Prepared::until(body, Until::AnyVendor);
         assert!(!prepared.repaired());
         assert_eq!(prepared.bytes(), body);
     }
@@ -295,7 +285,7 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_skipped() {
-        let prepared = Prepared::new(b"\xEF\xBB\xBF{\"a\":1}");
+        let prepared = Prepared::until(b"\xEF\xBB\xBF{\"a\":1}", Until::AnyVendor);
         assert_eq!(prepared.bytes(), br#"{"a":1}"#);
         assert!(!prepared.repaired());
     }
