@@ -1,0 +1,51 @@
+//! Verify, then parse: webhooks straight from the HTTP request.
+//!
+//! A [`Receiver`] holds each vendor's secrets and answers one question per request: what is
+//! this, and may I trust it? Give it the vendor the route belongs to and the request as it
+//! arrived (the raw body, the headers, and the query string), and it
+//!
+//! 1. recognises a registration handshake (Inbenta's `X-Hook-Secret` exchange) and tells you
+//!    what to answer;
+//! 2. checks the vendor's authenticity (SuperOffice and Inbenta signatures, Channel Talk's
+//!    `token` query parameter, a token you put in your Ebbot webhook URL) against every secret
+//!    configured for it, so secrets can be rotated without downtime;
+//! 3. parses the very bytes it checked, never a re-serialized copy;
+//! 4. recognises SuperOffice's registration `test` POST as a handshake;
+//! 5. optionally refuses events older (or further in the future) than a maximum age, measured
+//!    against the payload's own timestamp;
+//! 6. hands back the event, its common form, which secret matched, and a de-duplication key.
+//!
+//! A vendor with no secret configured is refused, unless you said explicitly that its
+//! deliveries are to be parsed unverified ([`Receiver::without_verification`]). The vendor is
+//! taken from the route, never guessed from the body: a body must not choose its own check.
+//!
+//! ```
+//! use chat_webhooks::receive::{Received, Receiver, Request};
+//! use chat_webhooks::{superoffice, Vendor};
+//!
+//! let receiver = Receiver::new()
+//!     .secret(Vendor::SuperOffice, "new-secret")
+//!     .secret(Vendor::SuperOffice, "old-secret"); // still accepted while rotating
+//!
+//! let body = br#"{"EventId":"e87ac619","Event":"chatsession.created","PrimaryKey":178105}"#;
+//! let signature = superoffice::sign(b"old-secret", body);
+//! let headers = [("x-superoffice-signature", signature.as_str())];
+//!
+//! let Received::Event(delivery) = receiver.receive(Vendor::SuperOffice, &Request::new(body, &headers[..]))? else {
+//!     unreachable!("not a handshake");
+//! };
+//! assert_eq!(delivery.secret_index(), Some(1));
+//! assert_eq!(delivery.dedup_key, "superoffice:e87ac619");
+//! assert_eq!(delivery.chat.chat_id.as_deref(), Some("178105"));
+//! # Ok::<(), chat_webhooks::receive::ReceiveError>(())
+//! ```
+
+mod headers;
+mod outcome;
+mod receiver;
+mod secret;
+
+pub use self::headers::Headers;
+pub use self::outcome::{Delivery, Handshake, ReceiveError, Received, Verification};
+pub use self::receiver::{Receiver, Request};
+pub use self::secret::Secret;
