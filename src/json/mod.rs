@@ -28,6 +28,41 @@ use crate::Vendor;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The tolerant pre-pass that every parse applies, on its own: the body as strict JSON.
+///
+/// Skips a UTF-8 byte-order mark and replaces each tolerated trailing comma (before `}` or `]`,
+/// and after the root value, outside strings) with a space, so every other byte keeps its
+/// position. Input without either is returned borrowed, untouched. Nothing else is changed:
+/// input that is not JSON for another reason stays as it is. Use it to store or forward a
+/// body as strict JSON, or to hand it to another JSON parser.
+///
+/// ```
+/// use chat_webhooks::tolerant_json;
+///
+/// assert_eq!(&*tolerant_json(br#"{"a": [1, 2,],}"#), br#"{"a": [1, 2 ] }"#);
+/// assert!(matches!(tolerant_json(br#"{"a": 1}"#), std::borrow::Cow::Borrowed(_)));
+/// assert_eq!(&*tolerant_json(b"\xEF\xBB\xBF{}"), b"{}");
+/// ```
+pub fn tolerant_json(body: &[u8]) -> Cow<'_, [u8]> {
+    blank_trailing_commas(body.strip_prefix(BOM).unwrap_or(body))
+}
+
+/// Replaces the tolerated trailing commas with spaces, on a copy only when there are any.
+fn blank_trailing_commas(body: &[u8]) -> Cow<'_, [u8]> {
+    if !scan::may_have_trailing_commas(body) {
+        return Cow::Borrowed(body);
+    }
+    let commas = scan::trailing_commas(body);
+    if commas.is_empty() {
+        return Cow::Borrowed(body);
+    }
+    let mut owned = body.to_vec();
+    for at in commas {
+        owned[at] = b' ';
+    }
+    Cow::Owned(owned)
+}
+
 /// How far [`Prepared`] reads the root object's members.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Until {
@@ -66,22 +101,8 @@ impl<'a> Prepared<'a> {
             Until::AnyVendor => crate::detect::any_complete(fields),
             Until::Vendor(vendor) => crate::detect::complete(vendor, fields),
         });
-        let commas = if scan::may_have_trailing_commas(body) {
-            scan::trailing_commas(body)
-        } else {
-            Vec::new()
-        };
-        let bytes = if commas.is_empty() {
-            Cow::Borrowed(body)
-        } else {
-            let mut owned = body.to_vec();
-            for at in commas {
-                owned[at] = b' ';
-            }
-            Cow::Owned(owned)
-        };
         Prepared {
-            bytes,
+            bytes: blank_trailing_commas(body),
             skipped,
             root,
             fields,
@@ -281,6 +302,14 @@ mod tests {
         ] {
             assert_eq!(repaired(input), input, "{input}");
         }
+    }
+
+    #[test]
+    fn only_one_byte_order_mark_is_skipped() {
+        let twice = b"\xEF\xBB\xBF\xEF\xBB\xBF{}";
+        assert_eq!(&*tolerant_json(twice), &twice[3..]);
+        let err = crate::parse_event(twice).unwrap_err();
+        assert!(err.is_syntax(), "{err}");
     }
 
     #[test]

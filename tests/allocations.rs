@@ -1,0 +1,143 @@
+//! Allocations per parse, counted by a global allocator in this test binary of its own.
+//!
+//! Prints the count for every fixture (run with `--nocapture` to see the table) and asserts
+//! what the design promises: a clean body is never copied, a body with trailing commas is
+//! copied exactly once, and a parse allocates fewer blocks than `serde_json::Value` does.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+/// Allocations of exactly `COPY_SIZE` bytes: copies of the body under test.
+static COPIES: AtomicUsize = AtomicUsize::new(0);
+static COPY_SIZE: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+// SAFETY: defers to the system allocator; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        if layout.size() == COPY_SIZE.load(Ordering::Relaxed) {
+            COPIES.fetch_add(1, Ordering::Relaxed);
+        }
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        if new_size == COPY_SIZE.load(Ordering::Relaxed) {
+            COPIES.fetch_add(1, Ordering::Relaxed);
+        }
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// (allocations, allocations of exactly `body_len` bytes) made by `f`.
+fn count(body_len: usize, f: impl FnOnce()) -> (usize, usize) {
+    ALLOCATIONS.store(0, Ordering::SeqCst);
+    COPIES.store(0, Ordering::SeqCst);
+    COPY_SIZE.store(body_len, Ordering::SeqCst);
+    f();
+    COPY_SIZE.store(usize::MAX, Ordering::SeqCst);
+    (
+        ALLOCATIONS.load(Ordering::SeqCst),
+        COPIES.load(Ordering::SeqCst),
+    )
+}
+
+fn enabled_dirs() -> Vec<&'static str> {
+    [
+        ("superoffice", cfg!(feature = "superoffice")),
+        ("ebbot", cfg!(feature = "ebbot")),
+        ("channel_talk", cfg!(feature = "channel-talk")),
+        ("inbenta", cfg!(feature = "inbenta")),
+    ]
+    .into_iter()
+    .filter_map(|(dir, on)| on.then_some(dir))
+    .collect()
+}
+
+/// Whether the event is one the crate keeps raw (its payload is a copy of the body).
+fn is_unknown(event: &chat_webhooks::Event) -> bool {
+    use chat_webhooks::Event;
+    match event {
+        #[cfg(feature = "superoffice")]
+        Event::SuperOffice(chat_webhooks::superoffice::Event::Unknown(_)) => true,
+        #[cfg(feature = "ebbot")]
+        Event::Ebbot(chat_webhooks::ebbot::Event::Unknown(_)) => true,
+        #[cfg(feature = "channel-talk")]
+        Event::ChannelTalk(chat_webhooks::channel_talk::Event::Unknown(_)) => true,
+        #[cfg(feature = "inbenta")]
+        Event::Inbenta(chat_webhooks::inbenta::Event::Unknown(_)) => true,
+        _ => false,
+    }
+}
+
+// One test, so that no other test's allocations are counted at the same time.
+#[test]
+fn allocations_per_parse() {
+    let mut total = (0, 0);
+    println!(
+        "{:<60} {:>6} {:>6} {:>6}",
+        "fixture (pretty)", "bytes", "event", "value"
+    );
+    for dir in enabled_dirs() {
+        for (path, bytes) in common::fixtures(dir) {
+            let value = common::fixture_value(&bytes);
+            let mut body = serde_json::to_vec_pretty(&value).unwrap();
+            // An odd length: no boxed struct (sizes are multiples of 8) and no string inside
+            // the body can be as long as the body, so an allocation of that size is a copy.
+            if body.len().is_multiple_of(2) {
+                body.push(b'\n');
+            }
+            let (event, copies) = count(body.len(), || {
+                std::hint::black_box(chat_webhooks::parse_event(&body).unwrap());
+            });
+            let (value_allocs, _) = count(0, || {
+                std::hint::black_box(serde_json::from_slice::<serde_json::Value>(&body).unwrap());
+            });
+            println!("{path:<60} {:>6} {event:>6} {value_allocs:>6}", body.len());
+            // An unknown event's payload is its raw JSON (the body without its trailing
+            // newline): that copy is the point. Anything else is parsed in place.
+            if !is_unknown(&chat_webhooks::parse_event(&body).unwrap()) {
+                assert_eq!(copies, 0, "{path}: a clean body is parsed in place");
+            }
+            total.0 += event;
+            total.1 += value_allocs;
+
+            // With trailing commas: one copy of the body, and nothing else that size.
+            let mut messy = body.clone();
+            let last = messy.iter().rposition(|&b| b == b'}').unwrap();
+            messy.splice(last..last, *b", ");
+            let (messy_allocs, copies) = count(messy.len(), || {
+                std::hint::black_box(chat_webhooks::parse_event(&messy).unwrap());
+            });
+            assert_eq!(copies, 1, "{path}: the repaired body is copied once");
+            assert!(
+                messy_allocs <= event + 2,
+                "{path}: {messy_allocs} vs {event} allocations"
+            );
+        }
+    }
+    println!(
+        "total: parse_event {} allocations, serde_json::Value {}",
+        total.0, total.1
+    );
+    assert!(
+        total.0 < total.1,
+        "parse_event allocates less than Value: {total:?}"
+    );
+}
