@@ -147,13 +147,16 @@ impl<'a> Prepared<'a> {
                 end,
                 escaped,
             } => {
-                let raw = &self.bytes[start..end];
+                // `end` is the closing quote, or the end of the body for an unterminated string.
                 let text = if escaped {
-                    serde_json::from_slice::<String>(&self.bytes[start - 1..=end])
-                        .ok()
+                    self.bytes
+                        .get(start - 1..=end)
+                        .and_then(|quoted| serde_json::from_slice::<String>(quoted).ok())
                         .map(Cow::Owned)
                 } else {
-                    std::str::from_utf8(raw).ok().map(Cow::Borrowed)
+                    std::str::from_utf8(&self.bytes[start..end])
+                        .ok()
+                        .map(Cow::Borrowed)
                 };
                 text.map(Some)
                     .ok_or_else(|| invalid("a string that is not valid UTF-8 JSON"))
