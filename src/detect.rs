@@ -23,6 +23,24 @@ pub(crate) const KEYS: [&[u8]; 9] = [
     b"EventId", b"Event", b"topic", b"botId", b"event", b"type", b"entity", b"trigger", b"appId",
 ];
 
+/// The index in [`KEYS`] of `key`, by a `match` the compiler turns into a length switch.
+pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
+    let index = match key {
+        b"EventId" => 0,
+        b"Event" => 1,
+        b"topic" => 2,
+        b"botId" => 3,
+        b"event" => 4,
+        b"type" => 5,
+        b"entity" => 6,
+        b"trigger" => 7,
+        b"appId" => 8,
+        _ => return None,
+    };
+    debug_assert_eq!(KEYS[index], key);
+    Some(index)
+}
+
 /// Indexes into [`KEYS`].
 #[allow(dead_code)] // each vendor feature uses its own
 pub(crate) mod key {

@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::value::{
@@ -226,9 +227,9 @@ impl<'de, D: Deserializer<'de>> ValueSource for InPlace<'de, D> {
     }
 }
 
-/// `value` buffered as JSON because it came before `type`. Errors name the path inside
-/// `value`, since the outer path stops at the message.
-struct Buffered(Value);
+/// `value` kept as raw JSON because it came before `type`, then read once `type` is known.
+/// Errors name the path inside `value`, since the outer path stops at the message.
+struct Buffered(Box<RawValue>);
 
 impl ValueSource for Buffered {
     type Error = String;
@@ -238,14 +239,19 @@ impl ValueSource for Buffered {
         type_name: &str,
         wrap: fn(T) -> Content,
     ) -> Result<Content, String> {
-        if self.0.is_null() {
+        if self.0.get() == "null" {
             return Ok(null_value(type_name));
         }
-        serde_path_to_error::deserialize::<_, T>(self.0)
+        let mut de = serde_json::Deserializer::from_str(self.0.get());
+        serde_path_to_error::deserialize::<_, T>(&mut de)
             .map(wrap)
             .map_err(|err| {
                 let path = err.path().to_string();
+                // The inner position is within `value` alone: the outer error has the real one.
                 let inner = err.into_inner();
+                let suffix = format!(" at line {} column {}", inner.line(), inner.column());
+                let full = inner.to_string();
+                let inner = full.strip_suffix(&suffix).unwrap_or(&full);
                 if path == "." {
                     format!("value: {inner}")
                 } else {
@@ -257,7 +263,7 @@ impl ValueSource for Buffered {
     fn other(self, type_name: &str) -> Result<Content, String> {
         Ok(Content::Other {
             type_name: Some(type_name.to_owned()),
-            value: Some(self.0),
+            value: Some(serde_json::from_str(self.0.get()).map_err(|err| format!("value: {err}"))?),
         })
     }
 }
@@ -355,7 +361,7 @@ impl<'de> Deserialize<'de> for Message {
         enum Slot {
             Empty,
             Read(Content),
-            Buffered(Value),
+            Buffered(Box<RawValue>),
         }
 
         impl<'de> Visitor<'de> for MessageVisitor {
@@ -405,7 +411,7 @@ impl<'de> Deserialize<'de> for Message {
                     }
                     (Slot::Buffered(value), None) => Content::Other {
                         type_name: None,
-                        value: Some(value),
+                        value: Some(serde_json::from_str(value.get()).map_err(de::Error::custom)?),
                     },
                     (Slot::Empty, type_name) => Content::Other {
                         type_name,

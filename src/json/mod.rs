@@ -97,7 +97,7 @@ impl<'a> Prepared<'a> {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let (root, fields) = scan::sniff(body, &crate::detect::KEYS, |fields| match until {
+        let (root, fields) = scan::sniff(body, crate::detect::key_index, |fields| match until {
             Until::AnyVendor => crate::detect::any_complete(fields),
             Until::Vendor(vendor) => crate::detect::complete(vendor, fields),
         });

@@ -65,8 +65,21 @@ fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
 /// The index of the quote that closes the string whose contents start at `start` (or
 /// `bytes.len()` if it is never closed), and whether the string holds an escape.
 fn string_end(bytes: &[u8], start: usize) -> (usize, bool) {
+    // Most keys and values are short: a plain loop beats setting up a vectorised search.
+    const SHORT: usize = 24;
     let mut i = start;
     let mut escaped = false;
+    let short_end = bytes.len().min(start + SHORT);
+    while i < short_end {
+        match bytes[i] {
+            b'"' => return (i, escaped),
+            b'\\' => {
+                escaped = true;
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
     while let Some(offset) = bytes
         .get(i..)
         .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
@@ -112,11 +125,12 @@ fn describe_value(b: u8) -> &'static str {
     }
 }
 
-/// Reads the root object's members, recording in `fields[k]` the value of `keys[k]` (the first
-/// occurrence wins), until `done(&fields)` holds after a recorded key or the object ends.
+/// Reads the root object's members, recording in `fields[k]` the value of the key that
+/// `lookup` maps to `k` (the first occurrence wins), until `done(&fields)` holds after a
+/// recorded key or the object ends.
 pub(crate) fn sniff<const N: usize>(
     bytes: &[u8],
-    keys: &[&[u8]; N],
+    lookup: impl Fn(&[u8]) -> Option<usize>,
     done: impl Fn(&[Field; N]) -> bool,
 ) -> (Root, [Field; N]) {
     let mut fields = [Field::Absent; N];
@@ -139,7 +153,7 @@ pub(crate) fn sniff<const N: usize>(
             _ => return (root, fields),
         }
         let (key_end, _) = string_end(bytes, i + 1);
-        let wanted = keys.iter().position(|key| *key == &bytes[i + 1..key_end]);
+        let wanted = lookup(&bytes[i + 1..key_end]);
         i = skip_ws(bytes, key_end + 1);
         if bytes.get(i) != Some(&b':') {
             return (root, fields);
@@ -159,23 +173,24 @@ pub(crate) fn sniff<const N: usize>(
                 i = end + 1;
                 field
             }
-            b'{' | b'[' => {
-                i = skip_container(bytes, i);
-                Field::Other(describe_value(first))
-            }
-            _ => {
-                while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !is_ws(bytes[i])
-                {
-                    i += 1;
-                }
-                Field::Other(describe_value(first))
-            }
+            _ => Field::Other(describe_value(first)),
         };
         if let Some(k) = wanted {
             if fields[k] == Field::Absent {
                 fields[k] = value;
+                // Checked before the value is skipped: a container is never walked for nothing.
                 if done(&fields) {
                     return (root, fields);
+                }
+            }
+        }
+        match first {
+            b'"' => {}
+            b'{' | b'[' => i = skip_container(bytes, i),
+            _ => {
+                while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !is_ws(bytes[i])
+                {
+                    i += 1;
                 }
             }
         }
@@ -256,8 +271,12 @@ mod tests {
 
     const KEYS: [&[u8]; 3] = [b"Event", b"topic", b"nested"];
 
+    fn lookup(key: &[u8]) -> Option<usize> {
+        KEYS.iter().position(|k| *k == key)
+    }
+
     fn sniff_all(bytes: &[u8]) -> (Root, [Field; 3]) {
-        sniff(bytes, &KEYS, |_| false)
+        sniff(bytes, lookup, |_| false)
     }
 
     #[test]
@@ -282,7 +301,7 @@ mod tests {
     #[test]
     fn stops_when_done() {
         let body = br#"{"Event": "a", "topic": "b"}"#;
-        let (_, fields) = sniff(body, &KEYS, |f| f[0] != Field::Absent);
+        let (_, fields) = sniff(body, lookup, |f: &[Field; 3]| f[0] != Field::Absent);
         assert_eq!(fields[1], Field::Absent);
     }
 

@@ -71,7 +71,7 @@ impl Id {
 impl From<i64> for Id {
     fn from(value: i64) -> Self {
         Id {
-            text: SmallStr::display(value),
+            text: SmallStr::integer(value.into()),
             number: true,
         }
     }
@@ -80,7 +80,7 @@ impl From<i64> for Id {
 impl From<u64> for Id {
     fn from(value: u64) -> Self {
         Id {
-            text: SmallStr::display(value),
+            text: SmallStr::integer(value.into()),
             number: true,
         }
     }

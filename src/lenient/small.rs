@@ -35,6 +35,37 @@ impl SmallStr {
         }
     }
 
+    /// The decimal text of an integer, written into the inline buffer (an `i128` has at most
+    /// 40 digits and a sign, but every id this crate reads fits the 30 bytes; longer ones go
+    /// through `display`).
+    pub(crate) fn integer(value: i128) -> Self {
+        let mut digits = [0u8; 40];
+        let mut at = digits.len();
+        let mut rest = value.unsigned_abs();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            at -= 1;
+            digits[at] = b'-';
+        }
+        let text = &digits[at..];
+        if text.len() > INLINE {
+            return SmallStr::display(value);
+        }
+        let mut buf = [0; INLINE];
+        buf[..text.len()].copy_from_slice(text);
+        SmallStr::Inline {
+            len: text.len() as u8,
+            buf,
+        }
+    }
+
     /// The `Display` text of `value`, formatted without allocating when it fits inline.
     pub(crate) fn display(value: impl fmt::Display) -> Self {
         struct Buf {

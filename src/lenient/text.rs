@@ -169,11 +169,17 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
-                Ok(Text::number(value))
+                Ok(Text {
+                    text: SmallStr::integer(value.into()),
+                    number: true,
+                })
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
-                Ok(Text::number(value))
+                Ok(Text {
+                    text: SmallStr::integer(value.into()),
+                    number: true,
+                })
             }
 
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<Text, E> {

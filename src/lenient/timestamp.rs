@@ -105,14 +105,17 @@ impl Timestamp {
     }
 
     fn from_integer(value: i128) -> Option<Self> {
-        let (nanos, repr) = if value.unsigned_abs() >= MILLIS_THRESHOLD {
-            (value.checked_mul(1_000_000)?, Repr::Millis)
+        let value = i64::try_from(value).ok()?;
+        Some(if value.unsigned_abs() >= MILLIS_THRESHOLD as u64 {
+            Timestamp {
+                time: DateTime::from_timestamp_millis(value)?,
+                repr: Repr::Millis,
+            }
         } else {
-            (value.checked_mul(1_000_000_000)?, Repr::Seconds)
-        };
-        Some(Timestamp {
-            time: from_nanos(nanos)?,
-            repr,
+            Timestamp {
+                time: DateTime::from_timestamp(value, 0)?,
+                repr: Repr::Seconds,
+            }
         })
     }
 
