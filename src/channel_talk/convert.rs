@@ -10,8 +10,8 @@ use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToC
 ///
 /// | event | kind | notes |
 /// |---|---|---|
-/// | `message.push`, `.create`, `.upsert` | `MessageCreated` | `chat_id` from `chatId` (a user chat's or a group's); `message` from the entity |
-/// | `message.update`, `message.<other word>` | `Other` | an edit or reaction is no new message; `chat_id` and `message` are filled all the same |
+/// | `message.push`, `.create`, `.upsert`, `.update` | `MessageCreated` | `chat_id` from `chatId` (a user chat's or a group's); `message` from the entity; for `update` (possibly an edit), `occurred_at` is `updatedAt` |
+/// | `message.<undocumented word>` | `Other` | `chat_id` and `message` are filled all the same |
 /// | `userChat.push`, `.create`, `.upsert` | `ChatStarted` | `ChatClosed` when `state` is `closed` |
 /// | `userChat.update` | `ChatUpdated` | `ChatClosed` when `state` is `closed` |
 /// | `userChat.<other word>` | `Other` | `ChatClosed` when `state` is `closed` |
@@ -52,7 +52,9 @@ fn new_event(name: &str, kind: ChatEventKind) -> ChatEvent {
 
 fn message_event(hook: &MessageEvent) -> ChatEvent {
     let kind = match hook.action() {
-        EventAction::Push | EventAction::Create | EventAction::Upsert => {
+        // The documented event words, as the issue specifies: `message.*` is a message. An
+        // `update` may be an edit of an earlier message; `occurred_at` is then `updatedAt`.
+        EventAction::Push | EventAction::Create | EventAction::Upsert | EventAction::Update => {
             ChatEventKind::MessageCreated
         }
         _ => ChatEventKind::Other,
