@@ -37,3 +37,15 @@ fn floats_round_trip_exactly() {
     let value: serde_json::Value = serde_json::from_str("1.6001584331584933e+22").unwrap();
     assert_eq!(value.to_string(), "1.6001584331584933e+22");
 }
+
+/// A trailing comma after a root value that is not a container (`7,`) was not blanked, while
+/// one after an object was: the pre-pass now treats every root value alike.
+#[test]
+fn trailing_comma_after_a_scalar_root() {
+    let body = input("scalar-root-trailing-comma.bin");
+    assert_eq!(&*chat_webhooks::tolerant_json(&body), &body[..]);
+    assert_eq!(&*chat_webhooks::tolerant_json(b"7,"), b"7 ");
+    assert_eq!(&*chat_webhooks::tolerant_json(b"\"a\",\n"), b"\"a\" \n");
+    let err = parse_event(b"7,").unwrap_err();
+    assert_eq!(err.to_string(), "expected a json object at the top level, found a number");
+}

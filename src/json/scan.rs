@@ -240,7 +240,11 @@ pub(crate) fn trailing_commas(bytes: &[u8]) -> Vec<usize> {
                 }
             }
             b',' => {
-                if after_value && matches!(bytes.get(skip_ws(bytes, i + 1)), Some(b'}' | b']')) {
+                let next = skip_ws(bytes, i + 1);
+                // Before a closing bracket, or after a root value that is not a container.
+                if after_value
+                    && (matches!(bytes.get(next), Some(b'}' | b']')) || (depth == 0 && next == len))
+                {
                     out.push(i);
                 }
                 after_value = false;
@@ -343,6 +347,10 @@ mod tests {
             (r#"{"a":,}"#, vec![]),
             ("{}, {}", vec![]),
             ("{} ,, ", vec![]),
+            ("7,", vec![1]),
+            ("\"a\" ,\n", vec![4]),
+            ("7,,", vec![]),
+            ("1 2,", vec![3]),
         ] {
             assert_eq!(trailing_commas(input.as_bytes()), commas, "{input}");
             if !commas.is_empty() {
