@@ -47,5 +47,8 @@ fn trailing_comma_after_a_scalar_root() {
     assert_eq!(&*chat_webhooks::tolerant_json(b"7,"), b"7 ");
     assert_eq!(&*chat_webhooks::tolerant_json(b"\"a\",\n"), b"\"a\" \n");
     let err = parse_event(b"7,").unwrap_err();
-    assert_eq!(err.to_string(), "expected a json object at the top level, found a number");
+    assert_eq!(
+        err.to_string(),
+        "expected a json object at the top level, found a number"
+    );
 }

@@ -1,0 +1,150 @@
+//! Instruction counts: a fixed loop of one kind of work, to run under
+//! `valgrind --tool=callgrind`. `scripts/instruction_ratios.sh` builds it, runs every mode and
+//! prints the README's tables; counts do not depend on the machine's load.
+//!
+//! `count <mode> <pretty|compact> [vendor]`, where mode is `none` (setup only), `event`
+//! (`parse_event`), `commas` (`parse_event` on the trailing-comma twins), `strict` (the
+//! hand-written baseline), `value` (`serde_json::Value`) or `chat` (`to_chat_event`); or
+//! `count sign <none|hmac|superoffice|inbenta> <bytes>`. Run by `cargo bench`, it does nothing.
+
+#[path = "baseline/mod.rs"]
+mod baseline;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use chat_webhooks::{parse_event, ToChatEvent};
+use hmac::{KeyInit, Mac};
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "json") {
+            out.push(path);
+        }
+    }
+}
+
+/// Outside strings: drops trailing commas (`clean`), drops whitespace (`minify`), or adds a
+/// trailing comma after every last member (`commas`).
+fn rewrite(bytes: &[u8], mode: &str) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len() * 2);
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            out.push(b);
+            continue;
+        }
+        match mode {
+            "clean" if b == b',' => {
+                let next = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
+                if matches!(next, None | Some(b'}' | b']')) {
+                    continue;
+                }
+            }
+            "minify" if b.is_ascii_whitespace() => continue,
+            "commas" if b == b'}' || b == b']' => {
+                let last = out.iter().rev().find(|b| !b.is_ascii_whitespace());
+                if !matches!(last, Some(b'{' | b'[')) {
+                    let at = out.len()
+                        - out
+                            .iter()
+                            .rev()
+                            .take_while(|b| b.is_ascii_whitespace())
+                            .count();
+                    out.insert(at, b',');
+                }
+            }
+            _ => {}
+        }
+        in_string = b == b'"';
+        out.push(b);
+    }
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(mode) = args.first().filter(|mode| !mode.starts_with("--")) else {
+        return; // run by `cargo bench`
+    };
+    if mode == "sign" {
+        return sign(&args[1], args[2].parse().unwrap());
+    }
+    let compact = args.get(1).is_some_and(|form| form == "compact");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut bodies = Vec::new();
+    for dir in ["superoffice", "ebbot", "channel_talk", "inbenta"] {
+        if args.get(2).is_some_and(|only| only != dir) {
+            continue;
+        }
+        let mut paths = Vec::new();
+        walk(&root.join(dir), &mut paths);
+        paths.sort();
+        for path in paths {
+            let clean = rewrite(&std::fs::read(&path).unwrap(), "clean");
+            let body = if compact {
+                rewrite(&clean, "minify")
+            } else {
+                clean
+            };
+            let rel = path
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            bodies.push((dir, rel, rewrite(&body, "commas"), body));
+        }
+    }
+    let events: Vec<_> = bodies
+        .iter()
+        .map(|(_, _, _, body)| parse_event(body).unwrap())
+        .collect();
+    for _ in 0..200 {
+        for (i, (dir, path, messy, body)) in bodies.iter().enumerate() {
+            match mode.as_str() {
+                "event" => drop(black_box(parse_event(black_box(body)).unwrap())),
+                "commas" => drop(black_box(parse_event(black_box(messy)).unwrap())),
+                "strict" => baseline::parse(dir, path, black_box(body)).unwrap(),
+                "value" => drop(black_box(
+                    serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap(),
+                )),
+                "chat" => drop(black_box(black_box(&events[i]).to_chat_event())),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn sign(mode: &str, size: usize) {
+    const SECRET: &[u8] = b"NKP5mEzu9vqxGBeXSmHQ";
+    let body: Vec<u8> = (0..size).map(|i| b"{\"a\": [1, 2, 3]} "[i % 17]).collect();
+    let superoffice = chat_webhooks::superoffice::sign(SECRET, &body);
+    let inbenta = chat_webhooks::inbenta::sign(SECRET, &body);
+    for _ in 0..(5_000_000 / size.max(1)).max(100) {
+        match mode {
+            "hmac" => {
+                let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET).unwrap();
+                mac.update(black_box(&body));
+                black_box(mac.finalize().into_bytes());
+            }
+            "superoffice" => {
+                chat_webhooks::superoffice::verify_signature(SECRET, black_box(&body), &superoffice)
+                    .unwrap()
+            }
+            "inbenta" => {
+                chat_webhooks::inbenta::verify_signature(SECRET, black_box(&body), &inbenta)
+                    .unwrap()
+            }
+            _ => {}
+        }
+    }
+}
