@@ -132,9 +132,9 @@ pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
 
 /// Tells which vendor sent `body`, without parsing it.
 ///
-/// Costs one pass over the bytes (the same one [`parse_event`] makes). Use it to pick the
-/// vendor's authenticity check before parsing a body that arrived on a shared route; then parse
-/// with [`parse_event_as`].
+/// Reads only the first top-level members, as [`parse_event`] does. Use it to route or log a
+/// body; then parse with [`parse_event_as`]. For authenticity, give each vendor its own route
+/// rather than trusting the body to say which check applies (see [`crate::receive`]).
 ///
 /// ```
 /// use chat_webhooks::{detect_vendor, Vendor};
