@@ -926,3 +926,38 @@ fn common_mapping_of_messages() {
     let vendor = inbenta::parse(&fixture("inbenta/messages.new.json")).unwrap();
     assert_eq!(vendor.to_chat_event(), chat("messages.new.json"));
 }
+
+/// The variant fixtures, each for the case it stands for.
+#[test]
+fn variant_fixtures() {
+    // `not-writing` is the end of typing.
+    let chat = parse_event(&fixture("inbenta/variants/not-writing/users.activity.json"))
+        .unwrap()
+        .to_chat_event();
+    assert_eq!(chat.kind, ChatEventKind::TypingStopped);
+    assert_eq!(chat.chat_id.as_deref(), Some("c7Rk2mXq9Lw"));
+
+    // A system message is a message from the system.
+    let chat = parse_event(&fixture(
+        "inbenta/variants/system-message/messages.new.json",
+    ))
+    .unwrap()
+    .to_chat_event();
+    assert_eq!(chat.kind, ChatEventKind::MessageCreated);
+    let message = chat.message.unwrap();
+    assert_eq!(
+        message.text.as_deref(),
+        Some("Jonas joined the conversation")
+    );
+    assert_eq!(message.content_type.as_deref(), Some("system"));
+
+    // Trailing commas everywhere parse like the same body without them.
+    let messy = fixture("inbenta/variants/trailing-commas/queues.update.json");
+    assert!(serde_json::from_slice::<serde_json::Value>(&messy).is_err());
+    let clean = common::strip_trailing_commas(&messy);
+    assert_eq!(parse_event(&messy).unwrap(), parse_event(&clean).unwrap());
+    assert_eq!(
+        parse_event(&messy).unwrap().to_chat_event().queue_position,
+        Some(1)
+    );
+}
