@@ -9,8 +9,8 @@
 //! - one trailing comma after the root value (the Ebbot `chat.user.update` example ends `},`).
 //!
 //! Detection reads only the top-level members it needs ([`scan::sniff`]); trailing commas are
-//! looked for with `memchr` before each `}` and `]` ([`scan::may_have_trailing_commas`]), and
-//! only a body that has one is walked exactly and copied, with each such comma replaced by a
+//! looked for with `memchr` before each `}` and `]` ([`scan::trailing_commas`]), and only a
+//! body that has one is checked for strings and copied, with each such comma replaced by a
 //! space so that every line and column in an error still points into the original body. Clean
 //! input is parsed in place and pays for no repair pass.
 
@@ -49,9 +49,6 @@ pub fn tolerant_json(body: &[u8]) -> Cow<'_, [u8]> {
 
 /// Replaces the tolerated trailing commas with spaces, on a copy only when there are any.
 fn blank_trailing_commas(body: &[u8]) -> Cow<'_, [u8]> {
-    if !scan::may_have_trailing_commas(body) {
-        return Cow::Borrowed(body);
-    }
     let commas = scan::trailing_commas(body);
     if commas.is_empty() {
         return Cow::Borrowed(body);

@@ -2,9 +2,9 @@
 //!
 //! - [`sniff`] reads the root object's members, skipping nested values, and stops as soon as
 //!   the caller has what it needs: detection rarely reads past the first few members.
-//! - [`may_have_trailing_commas`] looks for a comma before each `}` and `]` with `memchr`, at
-//!   memory speed; only when it finds one does [`trailing_commas`] walk the body exactly,
-//!   honouring strings and escapes. Clean input never pays for that walk.
+//! - [`trailing_commas`] looks for a comma before each `}` and `]` with `memchr`, at memory
+//!   speed; only when it finds one does it locate the strings (walking just the quotes and
+//!   backslashes), to keep the commas that are outside them. Clean input pays for one pass.
 //!
 //! None of them recurses or validates: a malformed body gives a partial answer, and serde_json
 //! reports the real error afterwards.
@@ -197,76 +197,95 @@ pub(crate) fn sniff<const N: usize>(
     }
 }
 
-/// Whether `bytes` may hold a trailing comma: a `,` right before a `}` or `]` (whitespace
-/// aside), or as the last byte. Inside strings this can be a false alarm, never a miss.
-pub(crate) fn may_have_trailing_commas(bytes: &[u8]) -> bool {
-    let before = |end: usize| bytes[..end].iter().rev().find(|&&b| !is_ws(b)).copied();
-    memchr::memchr2_iter(b'}', b']', bytes).any(|at| before(at) == Some(b','))
-        || before(bytes.len()) == Some(b',')
+/// The index of the first `"` or `\\` at or after `from`, eight bytes at a time: the strings
+/// in webhook bodies are short, and a plain word-at-a-time scan beats setting up a vectorised
+/// search for each of them.
+fn next_quote_or_backslash(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
+    const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
+    // Bytes of `word` that are zero have their high bit set in the result; the lowest set bit
+    // always marks the first zero byte (borrows only spill into higher bytes).
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let found = zero_bytes(word ^ QUOTES) | zero_bytes(word ^ BACKSLASHES);
+        if found != 0 {
+            return Some(from + (found.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    let rest = bytes.get(from..)?;
+    rest.iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|at| from + at)
 }
 
-/// The offsets of the trailing commas the crate repairs: a `,` that follows a value and is
-/// followed, whitespace aside, by `}` or `]` or (once, after the root value) by the end.
-/// Strings and escapes are honoured; `[,]` and `[1,,]` are left alone.
+/// The offsets of the trailing commas the crate repairs: a `,` outside strings that follows a
+/// value and is followed, whitespace aside, by `}` or `]`, or by the end of the body (after
+/// the root value). `[,]`, `[1,,]` and `{"a":,}` are left alone.
+///
+/// Clean bodies cost one `memchr` pass over `}` and `]`, looking back from each for a comma.
+/// Only when a candidate turns up are strings located, by walking just the quotes and
+/// backslashes (again with `memchr`), to drop candidates inside strings.
 pub(crate) fn trailing_commas(bytes: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let len = bytes.len();
+    let previous = |end: usize| bytes[..end].iter().rposition(|&b| !is_ws(b));
+    let mut candidates: Vec<usize> = memchr::memchr2_iter(b'}', b']', bytes)
+        .filter_map(|at| previous(at).filter(|&comma| bytes[comma] == b','))
+        .collect();
+    // A comma at the very end is a trailing comma only after the root value, at depth 0: the
+    // walk below counts brackets outside strings for it (that case only).
+    let final_comma = previous(bytes.len()).filter(|&last| bytes[last] == b',');
+    candidates.extend(final_comma);
+    if candidates.is_empty() {
+        return candidates;
+    }
+    // Keep, in place, the candidates (in increasing order) outside strings after a value.
+    let mut kept = 0;
+    let mut next_candidate = 0;
+    let mut in_string = false;
+    let mut depth = 0isize;
     let mut i = 0;
-    let mut depth = 0usize;
-    // The last significant token ended a value, so a comma after it separates values.
-    let mut after_value = false;
-    while i < len {
-        match bytes[i] {
-            b'"' => {
-                i = string_end(bytes, i + 1).0 + 1;
-                after_value = true;
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                after_value = false;
-                i += 1;
-            }
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                after_value = true;
-                i += 1;
-                if depth == 0 {
-                    // After the root value: one trailing comma, then only whitespace.
-                    let comma = skip_ws(bytes, i);
-                    if bytes.get(comma) == Some(&b',') && skip_ws(bytes, comma + 1) == len {
-                        out.push(comma);
-                    }
-                    break;
+    loop {
+        let next = next_quote_or_backslash(bytes, i);
+        let boundary = next.unwrap_or(bytes.len());
+        if final_comma.is_some() && !in_string {
+            for &b in &bytes[i.min(boundary)..boundary] {
+                match b {
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth -= 1,
+                    _ => {}
                 }
-            }
-            b',' => {
-                let next = skip_ws(bytes, i + 1);
-                // Before a closing bracket, or after a root value that is not a container.
-                if after_value
-                    && (matches!(bytes.get(next), Some(b'}' | b']')) || (depth == 0 && next == len))
-                {
-                    out.push(i);
-                }
-                after_value = false;
-                i += 1;
-            }
-            b':' => {
-                after_value = false;
-                i += 1;
-            }
-            b if is_ws(b) => i += 1,
-            _ => {
-                while i < len
-                    && !matches!(bytes[i], b',' | b'}' | b']' | b':' | b'"' | b'{' | b'[')
-                    && !is_ws(bytes[i])
-                {
-                    i += 1;
-                }
-                after_value = true;
             }
         }
+        while next_candidate < candidates.len() && candidates[next_candidate] < boundary {
+            let comma = candidates[next_candidate];
+            next_candidate += 1;
+            let after_value =
+                previous(comma).is_some_and(|b| !matches!(bytes[b], b'[' | b'{' | b',' | b':'));
+            let at_root = Some(comma) != final_comma || depth == 0;
+            if !in_string && after_value && at_root {
+                candidates[kept] = comma;
+                kept += 1;
+            }
+        }
+        let Some(at) = next else {
+            break;
+        };
+        match bytes[at] {
+            b'"' => in_string = !in_string,
+            // An escape: the next byte is part of the string, whatever it is.
+            _ if in_string => {
+                i = at + 2;
+                continue;
+            }
+            _ => {}
+        }
+        i = at + 1;
     }
-    out
+    candidates.truncate(kept);
+    candidates
 }
 
 #[cfg(test)]
@@ -351,17 +370,35 @@ mod tests {
             ("\"a\" ,\n", vec![4]),
             ("7,,", vec![]),
             ("1 2,", vec![3]),
+            (r#"{"a": 1, "#, vec![]),
+            (r#"{"a": [1, "#, vec![]),
+            (r#"[1],"#, vec![3]),
+            (r#"{"a": "]"},"#, vec![10]),
         ] {
             assert_eq!(trailing_commas(input.as_bytes()), commas, "{input}");
-            if !commas.is_empty() {
-                assert!(may_have_trailing_commas(input.as_bytes()), "{input}");
-            }
         }
-        assert!(!may_have_trailing_commas(br#"{"a": [1, 2], "b": "x"}"#));
-        assert!(
-            may_have_trailing_commas(br#"{"a": "x,}"}"#),
-            "a false alarm is allowed"
-        );
+        assert!(trailing_commas(br#"{"a": [1, 2], "b": "x"}"#).is_empty());
+        // Candidates inside strings are dropped, escapes and all.
+        assert!(trailing_commas(br#"{"a": "x,}", "b": "y\",]"}"#).is_empty());
+        assert_eq!(trailing_commas(br#"{"a": "\\", "b": [1,],}"#), vec![19, 21]);
+    }
+
+    #[test]
+    fn word_at_a_time_search_agrees_with_a_plain_one() {
+        let text = br#"{"a": "b\"c", "ddddddddddddddd": [1, 2, 3, "\\"], "e": 0}"#;
+        for from in 0..=text.len() + 1 {
+            let plain = text
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\'))
+                .map(|at| from + at);
+            assert_eq!(next_quote_or_backslash(text, from), plain, "from {from}");
+        }
+        for byte in 0..=255u8 {
+            let mut text = [b'x'; 20];
+            text[13] = byte;
+            let expected = matches!(byte, b'"' | b'\\').then_some(13);
+            assert_eq!(next_quote_or_backslash(&text, 0), expected, "{byte}");
+        }
     }
 
     #[test]
@@ -375,7 +412,6 @@ mod tests {
         for cut in 0..body.len() {
             let _ = sniff_all(&body[..cut]);
             let _ = trailing_commas(&body[..cut]);
-            let _ = may_have_trailing_commas(&body[..cut]);
         }
     }
 }
