@@ -22,6 +22,7 @@ mod error;
 mod event;
 mod json;
 mod lenient;
+mod open_object;
 mod signature;
 mod unknown;
 mod vendor;

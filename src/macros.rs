@@ -95,3 +95,90 @@ macro_rules! open_enum {
         }
     };
 }
+
+/// Declares an open object: typed `Option` fields read from and written to the given JSON
+/// names, plus `other` for every other member, with `Default`, `Debug`, `Clone`, `PartialEq`,
+/// `Serialize` and `Deserialize` through the shared reader and writer in `open_object.rs`.
+///
+/// ```text
+/// open_object! {
+///     /// Docs.
+///     pub struct Name("what it is, for error messages") {
+///         /// Docs.
+///         field: Type = "jsonName",
+///     }
+/// }
+/// ```
+#[allow(unused_macros)] // used by the vendors with open objects (Ebbot, Inbenta)
+macro_rules! open_object {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident($expecting:literal) {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident: $ty:ty = $key:literal,
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                pub $field: Option<$ty>,
+            )+
+            /// Members this crate has no field for, as sent.
+            pub other: ::serde_json::Map<String, ::serde_json::Value>,
+        }
+
+        impl $crate::open_object::OpenObject for $name {
+            const EXPECTING: &'static str = $expecting;
+            const KEYS: &'static [&'static str] = &[$($key),+];
+
+            fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                index: usize,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                match <Self as $crate::open_object::OpenObject>::KEYS[index] {
+                    $( $key => self.$field = map.next_value()?, )+
+                    _ => unreachable!("index comes from KEYS"),
+                }
+                Ok(())
+            }
+
+            fn write_members<M: ::serde::ser::SerializeMap>(
+                &self,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                $(
+                    if let Some(value) = &self.$field {
+                        map.serialize_entry($key, value)?;
+                    }
+                )+
+                Ok(())
+            }
+
+            fn other(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+                &self.other
+            }
+
+            fn other_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+                &mut self.other
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::open_object::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::open_object::deserialize(deserializer)
+            }
+        }
+    };
+}

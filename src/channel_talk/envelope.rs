@@ -8,8 +8,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{Message, Refers, User, UserChat};
 
-/// Members of an object this crate does not type, as sent.
-pub type Members = serde_json::Map<String, serde_json::Value>;
+pub use crate::open_object::Members;
 
 open_enum! {
     /// What happened to the entity: the envelope's `event`.

@@ -10,7 +10,7 @@ open_object! {
     /// Ebbot describes the topic as "when the conversations property in the session is
     /// updated" and documents the members below by example only; members it adds (session
     /// variables, tracking data) are kept in [`other`](Self::other).
-    pub struct ChatData {
+    pub struct ChatData("chat session data (an object)") {
         /// Id of the chat.
         id: Id = "id",
         /// Time before the chat started (`0` in the example; unit undocumented).

@@ -10,7 +10,7 @@ open_object! {
     ///
     /// Ebbot documents `first_name`, `last_name` and `id`; the info a widget or scenario
     /// collects (an email, a phone number, ...) is kept in [`other`](Self::other).
-    pub struct UserInfo {
+    pub struct UserInfo("user info (an object)") {
         /// First name (Ebbot names anonymous visitors with an adjective, as in `Identical`).
         first_name: String = "first_name",
         /// Last name (an animal for anonymous visitors, as in `Goat`).

@@ -72,9 +72,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-#[macro_use]
-mod object;
-
 mod chat;
 mod chat_data;
 mod chat_update;

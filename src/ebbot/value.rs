@@ -181,7 +181,7 @@ open_object! {
     ///
     /// Ebbot's own clients read `url`, `filename`, `key` and `size`; other members are kept in
     /// [`other`](Self::other).
-    pub struct FileValue {
+    pub struct FileValue("a file or image value (an object)") {
         /// Where the file is.
         url: String = "url",
         /// The file's name.

@@ -6,7 +6,7 @@ use crate::lenient::Id;
 /// The value of `userId` when the platform itself did something (`chats:close`).
 pub const SYSTEM_USER: &str = "system";
 
-skinny! {
+open_object! {
     /// The data of the triggers that carry a chat id and a user id: documented as
     /// `{chatId, userId}` for `chats:close` and `invitations:accept` and `{chatId}` for
     /// `forever:alone`, and undocumented (only "skinny") for the others that use it.
@@ -30,7 +30,7 @@ impl SkinnyData {
     }
 }
 
-skinny! {
+open_object! {
     /// The data of `chats:assign`: the agents available for the chat.
     ///
     /// Inbenta's example shows `{"agents": [{"capacity": 2, ...}], ...}` ("data about available
@@ -47,7 +47,7 @@ skinny! {
     }
 }
 
-skinny! {
+open_object! {
     /// An agent available to take a chat, in [`ChatAssignData::agents`].
     pub struct AvailableAgent("an available agent (an object)") {
         /// The agent's user id: the value to answer with.

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::lenient::Id;
 
-skinny! {
+open_object! {
     /// The data of `messages:new`: `{message: {chat, sender, type, message}}`.
     pub struct MessageNewData("messages:new data (an object)") {
         /// The message sent.
@@ -17,7 +17,7 @@ skinny! {
     }
 }
 
-skinny! {
+open_object! {
     /// A chat message, as `messages:new` sends it: `{chat, sender, type, message}`.
     ///
     /// What [`message`](Self::message) holds depends on [`message_type`](Self::message_type):
@@ -65,7 +65,7 @@ open_enum! {
     }
 }
 
-skinny! {
+open_object! {
     /// A file or image sent in a chat: `{url, type, name, ...}`.
     ///
     /// `url` is relative to the HyperChat API (Inbenta's connector prefixes the versioned

@@ -89,9 +89,6 @@
 //! and deliveries are batched lists of `{id, item, action, ...}`. This module does not read
 //! those; use [`verify_token`](crate::verify_token) for their header.
 
-#[macro_use]
-mod skinny;
-
 mod assign;
 mod chats;
 mod convert;
@@ -111,8 +108,8 @@ pub use self::handshake::{handshake, Handshake};
 pub use self::messages::{Media, Message, MessageContent, MessageNewData, MessageType};
 pub use self::queues::{QueueStatus, QueueUpdateData};
 pub use self::signature::{sign, verify_signature, SECRET_HEADER, SIGNATURE_HEADER};
-pub use self::skinny::Members;
 pub use self::users::{ActivityType, UserActivityData};
+pub use crate::open_object::Members;
 
 use crate::detect::key;
 use crate::json::Prepared;

@@ -2,7 +2,7 @@
 
 use crate::lenient::Id;
 
-skinny! {
+open_object! {
     /// The data of `queues:update`: `{chatId, userId, data: {queuePosition}}`.
     pub struct QueueUpdateData("queues:update data (an object)") {
         /// The chat that moved in its queue.
@@ -14,7 +14,7 @@ skinny! {
     }
 }
 
-skinny! {
+open_object! {
     /// The queue status in [`QueueUpdateData::data`].
     pub struct QueueStatus("queue status (an object)") {
         /// The chat's position in the queue (Inbenta's connector announces it only when it

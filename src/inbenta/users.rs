@@ -2,7 +2,7 @@
 
 use crate::lenient::Id;
 
-skinny! {
+open_object! {
     /// The data of `users:activity`: `{chatId, type}`, sent when a user starts or stops
     /// writing, or leaves the chat for a while (disconnected, and the platform waits for them
     /// to come back).

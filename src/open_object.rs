@@ -1,12 +1,15 @@
-//! The one reader and writer behind every Inbenta payload struct: typed known members plus
-//! [`Members`] for the rest.
+//! Open objects: typed known members plus [`Members`] for the rest, as sent.
 //!
-//! Inbenta documents its webhook data as "skinny" and gives a shape for only a few triggers,
-//! so every payload struct reads the members this crate knows into typed `Option` fields and
-//! keeps every other member, as sent, in `other`; serializing writes both back. The structs
-//! are declared with `skinny!`, which generates the struct and a [`Skinny`] impl; the visitor
-//! and the serializer here are shared by all of them, so no struct has hand-written
-//! (de)serialization of its own.
+//! Some vendor objects are open-ended: Inbenta documents its webhook data as "skinny" and
+//! gives a shape for few triggers; Ebbot's session data and file values carry whatever the
+//! widget sends. Such a struct reads the members this crate knows into typed `Option` fields
+//! and keeps every other member, as sent, in `other`; serializing writes both back. The
+//! structs are declared with `open_object!` (in `macros.rs`), which generates the struct and
+//! an [`OpenObject`] impl; the visitor and the serializer here are shared by all of them, and
+//! typed member names are matched without allocating.
+
+// Used by the vendors with open objects (Ebbot, Inbenta); idle in builds without them.
+#![cfg_attr(not(any(feature = "ebbot", feature = "inbenta")), allow(dead_code))]
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -14,11 +17,12 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 
-/// Members of an Inbenta payload that this crate has no field for, as sent.
+/// Members of an object that this crate has no field for, as sent.
+#[allow(unreachable_pub)] // re-exported by the vendor modules that have open objects
 pub type Members = serde_json::Map<String, serde_json::Value>;
 
-/// A payload struct declared with `skinny!`.
-pub(crate) trait Skinny: Default {
+/// A struct declared with `open_object!`.
+pub(crate) trait OpenObject: Default {
     /// What the struct is, for "invalid type" messages.
     const EXPECTING: &'static str;
     /// The JSON names of the typed members, in the order they are written.
@@ -41,18 +45,18 @@ pub(crate) trait Skinny: Default {
     fn other_mut(&mut self) -> &mut Members;
 }
 
-/// Reads a [`Skinny`] struct from a JSON object.
-pub(crate) fn deserialize<'de, T: Skinny, D: Deserializer<'de>>(
+/// Reads a [`OpenObject`] struct from a JSON object.
+pub(crate) fn deserialize<'de, T: OpenObject, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_map(SkinnyVisitor(PhantomData))
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
 }
 
-/// Writes a [`Skinny`] struct as a JSON object: typed members first, then the kept ones.
+/// Writes a [`OpenObject`] struct as a JSON object: typed members first, then the kept ones.
 ///
 /// A kept member whose name is a typed member's (possible only if it was inserted by hand)
 /// is skipped, so the output never has a duplicate key.
-pub(crate) fn serialize<T: Skinny, S: Serializer>(
+pub(crate) fn serialize<T: OpenObject, S: Serializer>(
     value: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
@@ -66,9 +70,9 @@ pub(crate) fn serialize<T: Skinny, S: Serializer>(
     map.end()
 }
 
-struct SkinnyVisitor<T>(PhantomData<T>);
+struct ObjectVisitor<T>(PhantomData<T>);
 
-impl<'de, T: Skinny> Visitor<'de> for SkinnyVisitor<T> {
+impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -107,7 +111,7 @@ enum Key {
 /// Reads a member name without allocating for the typed ones.
 struct KeySeed<T>(PhantomData<T>);
 
-impl<'de, T: Skinny> DeserializeSeed<'de> for KeySeed<T> {
+impl<'de, T: OpenObject> DeserializeSeed<'de> for KeySeed<T> {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
@@ -115,7 +119,7 @@ impl<'de, T: Skinny> DeserializeSeed<'de> for KeySeed<T> {
     }
 }
 
-impl<T: Skinny> Visitor<'_> for KeySeed<T> {
+impl<T: OpenObject> Visitor<'_> for KeySeed<T> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -137,96 +141,10 @@ impl<T: Skinny> Visitor<'_> for KeySeed<T> {
     }
 }
 
-/// Declares an Inbenta payload struct: typed `Option` fields read from and written to the
-/// given JSON names, plus `other` for every other member, with `Default`, `Debug`, `Clone`,
-/// `PartialEq`, `Serialize` and `Deserialize` through this module's shared reader and writer.
-///
-/// ```text
-/// skinny! {
-///     /// Docs.
-///     pub struct Name("what it is, for error messages") {
-///         /// Docs.
-///         field: Type = "jsonName",
-///     }
-/// }
-/// ```
-macro_rules! skinny {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident($expecting:literal) {
-            $(
-                $(#[$fmeta:meta])*
-                $field:ident: $ty:ty = $key:literal,
-            )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq)]
-        #[non_exhaustive]
-        pub struct $name {
-            $(
-                $(#[$fmeta])*
-                pub $field: Option<$ty>,
-            )+
-            /// Members this crate has no field for, as sent.
-            pub other: $crate::inbenta::Members,
-        }
-
-        impl $crate::inbenta::skinny::Skinny for $name {
-            const EXPECTING: &'static str = $expecting;
-            const KEYS: &'static [&'static str] = &[$($key),+];
-
-            fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
-                &mut self,
-                index: usize,
-                map: &mut A,
-            ) -> Result<(), A::Error> {
-                match <Self as $crate::inbenta::skinny::Skinny>::KEYS[index] {
-                    $( $key => self.$field = map.next_value()?, )+
-                    _ => unreachable!("index comes from KEYS"),
-                }
-                Ok(())
-            }
-
-            fn write_members<M: ::serde::ser::SerializeMap>(
-                &self,
-                map: &mut M,
-            ) -> Result<(), M::Error> {
-                $(
-                    if let Some(value) = &self.$field {
-                        map.serialize_entry($key, value)?;
-                    }
-                )+
-                Ok(())
-            }
-
-            fn other(&self) -> &$crate::inbenta::Members {
-                &self.other
-            }
-
-            fn other_mut(&mut self) -> &mut $crate::inbenta::Members {
-                &mut self.other
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $crate::inbenta::skinny::serialize(self, serializer)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::inbenta::skinny::deserialize(deserializer)
-            }
-        }
-    };
-}
-
 #[cfg(test)]
 #[allow(unreachable_pub)] // the macro declares `pub` structs
 mod tests {
-    skinny! {
+    open_object! {
         /// A test payload.
         pub struct Sample("a sample (an object)") {
             /// A number.
