@@ -144,7 +144,7 @@ pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn detect_vendor(body: &[u8]) -> Result<Vendor, Error> {
-    crate::detect::detect(&Prepared::until(body, Until::AnyVendor))
+    crate::detect::detect(&Prepared::sniffed(body, Until::AnyVendor))
 }
 
 /// Parses the event as `vendor`'s, without detection.

@@ -78,6 +78,8 @@ pub(crate) struct Prepared<'a> {
     skipped: usize,
     root: Root,
     fields: [Field; crate::detect::KEYS.len()],
+    /// Trailing commas not yet blanked: the body was only sniffed (see [`Prepared::sniffed`]).
+    unrepaired: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -90,6 +92,16 @@ impl<'a> Prepared<'a> {
     /// Skips a byte-order mark, reads the root object's members as far as `until` says, and
     /// repairs trailing commas on a copy only when there are any.
     pub(crate) fn until(body: &'a [u8], until: Until) -> Self {
+        let mut prepared = Prepared::sniffed(body, until);
+        prepared.bytes = blank_trailing_commas(&body[prepared.skipped..]);
+        prepared.unrepaired = false;
+        prepared
+    }
+
+    /// Reads the root object's members as far as `until` says, and no more: enough to tell the
+    /// vendor. Trailing commas are blanked only if a syntax check needs them to be (failure
+    /// paths); such a body is not for parsing.
+    pub(crate) fn sniffed(body: &'a [u8], until: Until) -> Self {
         let (body, skipped) = match body.strip_prefix(BOM) {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
@@ -99,10 +111,11 @@ impl<'a> Prepared<'a> {
             Until::Vendor(vendor) => crate::detect::complete(vendor, fields),
         });
         Prepared {
-            bytes: blank_trailing_commas(body),
+            bytes: Cow::Borrowed(body),
             skipped,
             root,
             fields,
+            unrepaired: true,
         }
     }
 
@@ -197,11 +210,13 @@ impl<'a> Prepared<'a> {
         vendor: Vendor,
         event: &str,
     ) -> Result<T, Error> {
+        debug_assert!(!self.unrepaired, "a sniffed body is not for parsing");
         serde_json::from_slice(&self.bytes).map_err(|err| self.data_error::<T>(vendor, event, err))
     }
 
     /// Keeps the whole body as raw JSON: the payload of an event this crate does not know.
     pub(crate) fn raw(&self, vendor: Vendor, event: &str) -> Result<Box<RawValue>, Error> {
+        debug_assert!(!self.unrepaired, "a sniffed body is not for parsing");
         serde_json::from_slice(&self.bytes)
             .map_err(|err| Error::json(Some(vendor), Some(event), None, &err, self.skipped))
     }
@@ -237,7 +252,12 @@ impl<'a> Prepared<'a> {
     /// A syntax error in the body, if there is one. Used on failure paths only, so that a
     /// malformed body is reported as malformed rather than as, say, missing a key.
     pub(crate) fn syntax_error(&self, vendor: Option<Vendor>) -> Option<Error> {
-        match serde_json::from_slice::<serde::de::IgnoredAny>(&self.bytes) {
+        let bytes = if self.unrepaired {
+            blank_trailing_commas(&self.bytes)
+        } else {
+            Cow::Borrowed(&*self.bytes)
+        };
+        match serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
             Ok(_) => None,
             Err(err) => Some(Error::json(vendor, None, None, &err, self.skipped)),
         }
@@ -251,6 +271,22 @@ mod tests {
     fn repaired(input: &str) -> String {
         let prepared = Prepared::until(input.as_bytes(), Until::AnyVendor);
         String::from_utf8(prepared.bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn detection_only_sniffs() {
+        let body = br#"{"EventId": "x", "Event": "test", "Changes": [1,],}"#;
+        let sniffed = Prepared::sniffed(body, Until::AnyVendor);
+        assert!(
+            matches!(sniffed.bytes, Cow::Borrowed(_)),
+            "no repair for detection"
+        );
+        assert_eq!(crate::detect_vendor(body).unwrap(), Vendor::SuperOffice);
+        // Failure paths still see the tolerated commas as tolerated.
+        let err = crate::detect_vendor(br#"{"a": [1,],}"#).unwrap_err();
+        assert_eq!(err.classify(), crate::Category::Vendor, "{err}");
+        let err = crate::detect_vendor(br#"{"a": [1,,]}"#).unwrap_err();
+        assert!(err.is_syntax(), "{err}");
     }
 
     #[test]
