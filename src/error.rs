@@ -144,9 +144,7 @@ impl Error {
             serde_json::error::Category::Data => Category::Data,
             _ => Category::Syntax,
         };
-        let full = err.to_string();
-        let suffix = format!(" at line {} column {}", err.line(), err.column());
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let message = message_without_position(err);
         let column = err.column() + if err.line() == 1 { skipped } else { 0 };
         let mut error = Error::new(ErrorKind::Json { message, category }, vendor);
         error.inner.event = event.map(str::to_owned);
@@ -180,6 +178,17 @@ impl Error {
 
     pub(crate) fn vendor_disabled(vendor: Vendor) -> Self {
         Error::new(ErrorKind::VendorDisabled, Some(vendor))
+    }
+}
+
+/// serde_json's message for `err` without the " at line L column C" it appends, so that the
+/// position can be given once, where it is true.
+pub(crate) fn message_without_position(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    match full.strip_suffix(&suffix) {
+        Some(message) => message.to_owned(),
+        None => full,
     }
 }
 

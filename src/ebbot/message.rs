@@ -248,10 +248,7 @@ impl ValueSource for Buffered {
             .map_err(|err| {
                 let path = err.path().to_string();
                 // The inner position is within `value` alone: the outer error has the real one.
-                let inner = err.into_inner();
-                let suffix = format!(" at line {} column {}", inner.line(), inner.column());
-                let full = inner.to_string();
-                let inner = full.strip_suffix(&suffix).unwrap_or(&full);
+                let inner = crate::error::message_without_position(err.inner());
                 if path == "." {
                     format!("value: {inner}")
                 } else {
