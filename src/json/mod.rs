@@ -281,6 +281,7 @@ mod tests {
             matches!(sniffed.bytes, Cow::Borrowed(_)),
             "no repair for detection"
         );
+        #[cfg(feature = "superoffice")]
         assert_eq!(crate::detect_vendor(body).unwrap(), Vendor::SuperOffice);
         // Failure paths still see the tolerated commas as tolerated.
         let err = crate::detect_vendor(br#"{"a": [1,],}"#).unwrap_err();
