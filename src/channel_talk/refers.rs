@@ -20,17 +20,17 @@ use crate::lenient::{null_as_default, Id, Timestamp};
 #[non_exhaustive]
 pub struct Refers {
     /// The manager who wrote the message.
-    pub manager: Option<Manager>,
+    pub manager: Option<Box<Manager>>,
     /// The bot that wrote the message.
-    pub bot: Option<Bot>,
+    pub bot: Option<Box<Bot>>,
     /// The team chat (group) the message was posted in.
-    pub group: Option<Group>,
+    pub group: Option<Box<Group>>,
     /// The user who wrote the message, or whose chat it is.
-    pub user: Option<User>,
+    pub user: Option<Box<User>>,
     /// The most recent message of a user chat.
-    pub message: Option<Message>,
+    pub message: Option<Box<Message>>,
     /// The user chat the message was posted in (`userChat`).
-    pub user_chat: Option<UserChat>,
+    pub user_chat: Option<Box<UserChat>>,
     /// Members this crate does not type, as sent.
     pub other: Members,
 }
