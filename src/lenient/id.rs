@@ -34,8 +34,8 @@ use super::small::SmallStr;
 /// ```
 #[derive(Clone)]
 pub struct Id {
+    /// Flagged when the value arrived as a JSON number.
     text: SmallStr,
-    number: bool,
 }
 
 impl Id {
@@ -43,7 +43,6 @@ impl Id {
     pub fn new(text: impl AsRef<str>) -> Self {
         Id {
             text: SmallStr::new(text.as_ref()),
-            number: false,
         }
     }
 
@@ -64,15 +63,14 @@ impl Id {
 
     /// Whether the id arrived as a JSON number (and so serializes as one).
     pub fn is_number(&self) -> bool {
-        self.number
+        self.text.flag()
     }
 }
 
 impl From<i64> for Id {
     fn from(value: i64) -> Self {
         Id {
-            text: SmallStr::integer(value.into()),
-            number: true,
+            text: SmallStr::integer(value.into()).flagged(true),
         }
     }
 }
@@ -80,8 +78,7 @@ impl From<i64> for Id {
 impl From<u64> for Id {
     fn from(value: u64) -> Self {
         Id {
-            text: SmallStr::integer(value.into()),
-            number: true,
+            text: SmallStr::integer(value.into()).flagged(true),
         }
     }
 }
@@ -96,17 +93,13 @@ impl From<String> for Id {
     fn from(value: String) -> Self {
         Id {
             text: SmallStr::from_string(value),
-            number: false,
         }
     }
 }
 
 impl From<Id> for String {
     fn from(value: Id) -> Self {
-        match value.text {
-            SmallStr::Heap(text) => text.into(),
-            inline => inline.as_str().to_owned(),
-        }
+        value.text.into_string()
     }
 }
 
@@ -162,7 +155,7 @@ impl PartialEq<&str> for Id {
 
 impl fmt::Debug for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.number {
+        if self.text.flag() {
             write!(f, "Id({})", self.as_str())
         } else {
             write!(f, "Id({:?})", self.as_str())
@@ -178,7 +171,7 @@ impl fmt::Display for Id {
 
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.number {
+        if self.text.flag() {
             if let Some(n) = self.as_i64() {
                 return serializer.serialize_i64(n);
             }

@@ -6,12 +6,26 @@ use std::fmt::{self, Write as _};
 /// but SuperOffice's offset date-times (33 bytes) and long opaque ids.
 const INLINE: usize = 30;
 
-/// An immutable string, stored inline up to [`INLINE`] bytes and on the heap beyond.
+/// In [`SmallStr::Inline`]'s `meta`: the flag. The length takes the bits below it.
+const FLAG: u8 = 0x80;
+
+/// An immutable string, stored inline up to [`INLINE`] bytes and on the heap beyond, with one
+/// bit for its owner (`Id` and `Text`: "arrived as a number"). 32 bytes, as is an
+/// `Option<SmallStr>`: the bit costs no padding.
 #[derive(Clone)]
 pub(crate) enum SmallStr {
-    Inline { len: u8, buf: [u8; INLINE] },
-    Heap(Box<str>),
+    /// `meta` is the length, with [`FLAG`] set for the flag.
+    Inline {
+        meta: u8,
+        buf: [u8; INLINE],
+    },
+    Heap {
+        text: Box<str>,
+        flag: bool,
+    },
 }
+
+const _: () = assert!(std::mem::size_of::<Option<SmallStr>>() == 32);
 
 impl SmallStr {
     pub(crate) fn new(text: &str) -> Self {
@@ -19,11 +33,14 @@ impl SmallStr {
             let mut buf = [0; INLINE];
             buf[..text.len()].copy_from_slice(text.as_bytes());
             SmallStr::Inline {
-                len: text.len() as u8,
+                meta: text.len() as u8,
                 buf,
             }
         } else {
-            SmallStr::Heap(text.into())
+            SmallStr::Heap {
+                text: text.into(),
+                flag: false,
+            }
         }
     }
 
@@ -31,7 +48,36 @@ impl SmallStr {
         if text.len() <= INLINE {
             SmallStr::new(&text)
         } else {
-            SmallStr::Heap(text.into_boxed_str())
+            SmallStr::Heap {
+                text: text.into_boxed_str(),
+                flag: false,
+            }
+        }
+    }
+
+    /// The same text, with the flag set to `flag`.
+    pub(crate) fn flagged(mut self, flag: bool) -> Self {
+        match &mut self {
+            SmallStr::Inline { meta, .. } if flag => *meta |= FLAG,
+            SmallStr::Inline { meta, .. } => *meta &= !FLAG,
+            SmallStr::Heap { flag: slot, .. } => *slot = flag,
+        }
+        self
+    }
+
+    /// The flag (see [`flagged`](Self::flagged)); unset unless set.
+    pub(crate) fn flag(&self) -> bool {
+        match self {
+            SmallStr::Inline { meta, .. } => meta & FLAG != 0,
+            SmallStr::Heap { flag, .. } => *flag,
+        }
+    }
+
+    /// The text as a `String`, reusing the heap allocation if there is one.
+    pub(crate) fn into_string(self) -> String {
+        match self {
+            SmallStr::Heap { text, .. } => text.into(),
+            inline => inline.as_str().to_owned(),
         }
     }
 
@@ -61,7 +107,7 @@ impl SmallStr {
         let mut buf = [0; INLINE];
         buf[..text.len()].copy_from_slice(text);
         SmallStr::Inline {
-            len: text.len() as u8,
+            meta: text.len() as u8,
             buf,
         }
     }
@@ -89,7 +135,7 @@ impl SmallStr {
         };
         if write!(inline, "{value}").is_ok() {
             SmallStr::Inline {
-                len: inline.len as u8,
+                meta: inline.len as u8,
                 buf: inline.buf,
             }
         } else {
@@ -99,10 +145,11 @@ impl SmallStr {
 
     pub(crate) fn as_str(&self) -> &str {
         match self {
-            SmallStr::Inline { len, buf } => {
-                std::str::from_utf8(&buf[..usize::from(*len)]).expect("only ever filled from a str")
+            SmallStr::Inline { meta, buf } => {
+                let len = usize::from(meta & !FLAG);
+                std::str::from_utf8(&buf[..len]).expect("only ever filled from a str")
             }
-            SmallStr::Heap(text) => text,
+            SmallStr::Heap { text, .. } => text,
         }
     }
 }
@@ -134,7 +181,20 @@ mod tests {
             SmallStr::new(&"x".repeat(30)),
             SmallStr::Inline { .. }
         ));
-        assert!(matches!(SmallStr::new(&"x".repeat(31)), SmallStr::Heap(_)));
+        assert!(matches!(
+            SmallStr::new(&"x".repeat(31)),
+            SmallStr::Heap { .. }
+        ));
+        for text in ["", "21", &"x".repeat(30), &"y".repeat(31)] {
+            let flagged = SmallStr::new(text).flagged(true);
+            assert!(flagged.flag());
+            assert_eq!(flagged.as_str(), text);
+            let unflagged = flagged.clone().flagged(false);
+            assert!(!unflagged.flag());
+            assert_eq!(unflagged.as_str(), text);
+            assert_eq!(flagged.into_string(), text);
+        }
+        assert!(!SmallStr::integer(5).flag());
         assert_eq!(
             SmallStr::display(-9_223_372_036_854_775_808i64).as_str(),
             "-9223372036854775808"

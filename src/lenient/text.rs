@@ -25,8 +25,8 @@ use super::small::SmallStr;
 /// ```
 #[derive(Clone)]
 pub struct Text {
+    /// Flagged when the value arrived as a JSON number.
     text: SmallStr,
-    number: bool,
 }
 
 impl Text {
@@ -34,7 +34,6 @@ impl Text {
     pub fn new(text: impl AsRef<str>) -> Self {
         Text {
             text: SmallStr::new(text.as_ref()),
-            number: false,
         }
     }
 
@@ -45,13 +44,12 @@ impl Text {
 
     /// Whether the value arrived as a JSON number (and so serializes as one).
     pub fn is_number(&self) -> bool {
-        self.number
+        self.text.flag()
     }
 
     fn number(value: impl fmt::Display) -> Self {
         Text {
-            text: SmallStr::display(value),
-            number: true,
+            text: SmallStr::display(value).flagged(true),
         }
     }
 }
@@ -66,17 +64,13 @@ impl From<String> for Text {
     fn from(value: String) -> Self {
         Text {
             text: SmallStr::from_string(value),
-            number: false,
         }
     }
 }
 
 impl From<Text> for String {
     fn from(value: Text) -> Self {
-        match value.text {
-            SmallStr::Heap(text) => text.into(),
-            inline => inline.as_str().to_owned(),
-        }
+        value.text.into_string()
     }
 }
 
@@ -126,7 +120,7 @@ impl PartialEq<&str> for Text {
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.number {
+        if self.text.flag() {
             write!(f, "Text({})", self.as_str())
         } else {
             write!(f, "Text({:?})", self.as_str())
@@ -142,7 +136,7 @@ impl fmt::Display for Text {
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.number {
+        if self.text.flag() {
             if let Ok(n) = self.as_str().parse::<i64>() {
                 return serializer.serialize_i64(n);
             }
@@ -170,15 +164,13 @@ impl<'de> Deserialize<'de> for Text {
 
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
                 Ok(Text {
-                    text: SmallStr::integer(value.into()),
-                    number: true,
+                    text: SmallStr::integer(value.into()).flagged(true),
                 })
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
                 Ok(Text {
-                    text: SmallStr::integer(value.into()),
-                    number: true,
+                    text: SmallStr::integer(value.into()).flagged(true),
                 })
             }
 
