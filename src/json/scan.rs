@@ -65,29 +65,13 @@ fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
 /// The index of the quote that closes the string whose contents start at `start` (or
 /// `bytes.len()` if it is never closed), and whether the string holds an escape.
 fn string_end(bytes: &[u8], start: usize) -> (usize, bool) {
-    // Most keys and values are short: a plain loop beats setting up a vectorised search.
-    const SHORT: usize = 24;
     let mut i = start;
     let mut escaped = false;
-    let short_end = bytes.len().min(start + SHORT);
-    while i < short_end {
-        match bytes[i] {
-            b'"' => return (i, escaped),
-            b'\\' => {
-                escaped = true;
-                i += 2;
-            }
-            _ => i += 1,
-        }
-    }
-    while let Some(offset) = bytes
-        .get(i..)
-        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
-    {
-        let at = i + offset;
+    while let Some(at) = next_quote_or_backslash(bytes, i) {
         if bytes[at] == b'"' {
             return (at, escaped);
         }
+        // An escape: the next byte is part of the string, whatever it is.
         escaped = true;
         i = at + 2;
     }

@@ -81,13 +81,15 @@ impl SmallStr {
         }
     }
 
-    /// The decimal text of an integer, written into the inline buffer (an `i128` has at most
-    /// 40 digits and a sign, but every id this crate reads fits the 30 bytes; longer ones go
-    /// through `display`).
+    /// The decimal text of an integer, written into the inline buffer: every `i64` and `u64`
+    /// fits the 30 bytes (larger values go through `display`).
     pub(crate) fn integer(value: i128) -> Self {
-        let mut digits = [0u8; 40];
+        let Ok(mut rest) = u64::try_from(value.unsigned_abs()) else {
+            return SmallStr::display(value);
+        };
+        // Written from the end: 20 digits for u64::MAX, and a sign.
+        let mut digits = [0u8; 21];
         let mut at = digits.len();
-        let mut rest = value.unsigned_abs();
         loop {
             at -= 1;
             digits[at] = b'0' + (rest % 10) as u8;
@@ -101,9 +103,6 @@ impl SmallStr {
             digits[at] = b'-';
         }
         let text = &digits[at..];
-        if text.len() > INLINE {
-            return SmallStr::display(value);
-        }
         let mut buf = [0; INLINE];
         buf[..text.len()].copy_from_slice(text);
         SmallStr::Inline {
@@ -195,6 +194,18 @@ mod tests {
             assert_eq!(flagged.into_string(), text);
         }
         assert!(!SmallStr::integer(5).flag());
+        for value in [
+            0,
+            7,
+            -7,
+            i128::from(i64::MIN),
+            i128::from(u64::MAX),
+            -i128::from(u64::MAX),
+            i128::from(u64::MAX) + 1,
+            i128::MIN,
+        ] {
+            assert_eq!(SmallStr::integer(value).as_str(), value.to_string());
+        }
         assert_eq!(
             SmallStr::display(-9_223_372_036_854_775_808i64).as_str(),
             "-9223372036854775808"
