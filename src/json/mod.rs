@@ -49,15 +49,7 @@ pub fn tolerant_json(body: &[u8]) -> Cow<'_, [u8]> {
 
 /// Replaces the tolerated trailing commas with spaces, on a copy only when there are any.
 fn blank_trailing_commas(body: &[u8]) -> Cow<'_, [u8]> {
-    let commas = scan::trailing_commas(body);
-    if commas.is_empty() {
-        return Cow::Borrowed(body);
-    }
-    let mut owned = body.to_vec();
-    for at in commas {
-        owned[at] = b' ';
-    }
-    Cow::Owned(owned)
+    blank(body, scan::trailing_commas(body))
 }
 
 /// How far [`Prepared`] reads the root object's members.
@@ -70,11 +62,60 @@ pub(crate) enum Until {
     Vendor(Vendor),
 }
 
+/// The body serde_json reads: text once it is known to be UTF-8, bytes otherwise.
+enum Body<'a> {
+    /// Checked for UTF-8 once, as a whole: serde_json skips its check of each string.
+    Text(Cow<'a, str>),
+    /// Not UTF-8 (or not checked yet): serde_json reports an invalid string with its position.
+    Bytes(Cow<'a, [u8]>),
+}
+
+impl Body<'_> {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Body::Text(text) => text.as_bytes(),
+            Body::Bytes(bytes) => bytes,
+        }
+    }
+}
+
+/// Blanks `commas` (offsets of `,` in `body`, from [`scan::trailing_commas`]) on a copy, if
+/// there are any, and checks the result for UTF-8 once, with `simdutf8`.
+///
+/// That one vectorised check costs about 1% of a parse; without it serde_json would check
+/// each string on its own, which costs about 15%.
+fn check_utf8(body: &[u8], commas: Vec<usize>) -> Body<'_> {
+    match simdutf8::basic::from_utf8(body) {
+        Ok(text) if commas.is_empty() => Body::Text(Cow::Borrowed(text)),
+        Ok(text) => {
+            let mut owned = text.to_owned();
+            for at in commas {
+                // An ASCII comma for an ASCII space: the text stays UTF-8.
+                owned.replace_range(at..=at, " ");
+            }
+            Body::Text(Cow::Owned(owned))
+        }
+        Err(_) => Body::Bytes(blank(body, commas)),
+    }
+}
+
+/// Replaces the bytes at `commas` with spaces, on a copy only when there are any.
+fn blank(body: &[u8], commas: Vec<usize>) -> Cow<'_, [u8]> {
+    if commas.is_empty() {
+        return Cow::Borrowed(body);
+    }
+    let mut owned = body.to_vec();
+    for at in commas {
+        owned[at] = b' ';
+    }
+    Cow::Owned(owned)
+}
+
 /// A body ready for serde_json: byte-order mark skipped, trailing commas blanked, and the
 /// top-level keys of interest located.
 pub(crate) struct Prepared<'a> {
-    bytes: Cow<'a, [u8]>,
-    /// Bytes skipped before `bytes` on the first line (a byte-order mark).
+    body: Body<'a>,
+    /// Bytes skipped before `body` on the first line (a byte-order mark).
     skipped: usize,
     root: Root,
     fields: [Field; crate::detect::KEYS.len()],
@@ -89,11 +130,12 @@ impl<'a> Prepared<'a> {
         Prepared::until(body, Until::Vendor(vendor))
     }
 
-    /// Skips a byte-order mark, reads the root object's members as far as `until` says, and
-    /// repairs trailing commas on a copy only when there are any.
+    /// Skips a byte-order mark, reads the root object's members as far as `until` says,
+    /// repairs trailing commas on a copy only when there are any, and checks for UTF-8.
     pub(crate) fn until(body: &'a [u8], until: Until) -> Self {
         let mut prepared = Prepared::sniffed(body, until);
-        prepared.bytes = blank_trailing_commas(&body[prepared.skipped..]);
+        let body = &body[prepared.skipped..];
+        prepared.body = check_utf8(body, scan::trailing_commas(body));
         prepared.unrepaired = false;
         prepared
     }
@@ -111,7 +153,7 @@ impl<'a> Prepared<'a> {
             Until::Vendor(vendor) => crate::detect::complete(vendor, fields),
         });
         Prepared {
-            bytes: Cow::Borrowed(body),
+            body: Body::Bytes(Cow::Borrowed(body)),
             skipped,
             root,
             fields,
@@ -122,7 +164,7 @@ impl<'a> Prepared<'a> {
     /// The body as serde_json will read it.
     #[cfg(test)]
     pub(crate) fn bytes(&self) -> &[u8] {
-        &self.bytes
+        self.body.as_bytes()
     }
 
     /// What the root object holds under each of [`crate::detect::KEYS`], as far as it was read.
@@ -133,7 +175,10 @@ impl<'a> Prepared<'a> {
     /// Whether the body needed repair (it had trailing commas).
     #[cfg(test)]
     pub(crate) fn repaired(&self) -> bool {
-        matches!(self.bytes, Cow::Owned(_))
+        matches!(
+            self.body,
+            Body::Text(Cow::Owned(_)) | Body::Bytes(Cow::Owned(_))
+        )
     }
 
     /// The string value of the top-level key at `index` in [`crate::detect::KEYS`].
@@ -158,15 +203,20 @@ impl<'a> Prepared<'a> {
                 escaped,
             } => {
                 // `end` is the closing quote, or the end of the body for an unterminated string.
-                let text = if escaped {
-                    self.bytes
+                let text = match (&self.body, escaped) {
+                    (Body::Text(text), false) => text.get(start..end).map(Cow::Borrowed),
+                    (Body::Text(text), true) => text
+                        .get(start - 1..=end)
+                        .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
+                        .map(Cow::Owned),
+                    (Body::Bytes(bytes), false) => bytes
+                        .get(start..end)
+                        .and_then(|raw| std::str::from_utf8(raw).ok())
+                        .map(Cow::Borrowed),
+                    (Body::Bytes(bytes), true) => bytes
                         .get(start - 1..=end)
                         .and_then(|quoted| serde_json::from_slice::<String>(quoted).ok())
-                        .map(Cow::Owned)
-                } else {
-                    std::str::from_utf8(&self.bytes[start..end])
-                        .ok()
-                        .map(Cow::Borrowed)
+                        .map(Cow::Owned),
                 };
                 text.map(Some)
                     .ok_or_else(|| invalid("a string that is not valid UTF-8 JSON"))
@@ -215,17 +265,13 @@ impl<'a> Prepared<'a> {
             .map_err(|err| self.data_error::<T>(vendor, event, err))
     }
 
-    /// One `serde_json` read of the body.
-    ///
-    /// The body is checked for UTF-8 once, as a whole (with `simdutf8`), and read as `str`:
-    /// serde_json then skips its check of each string, which costs far more than one vectorised
-    /// pass (about 15% of a parse, against 1%). A body that is not UTF-8 is read as bytes, so serde_json reports the invalid
-    /// string itself (with its position) and accepts invalid bytes where it always has, in
-    /// values it skips.
+    /// One `serde_json` read of the body: as `str` when it is UTF-8 (see [`check_utf8`]). A
+    /// body that is not is read as bytes, so serde_json reports the invalid string itself
+    /// (with its position) and accepts invalid bytes where it always has, in values it skips.
     fn read<T: DeserializeOwned>(&self) -> serde_json::Result<T> {
-        match simdutf8::basic::from_utf8(&self.bytes) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(&self.bytes),
+        match &self.body {
+            Body::Text(text) => serde_json::from_str(text),
+            Body::Bytes(bytes) => serde_json::from_slice(bytes),
         }
     }
 
@@ -247,8 +293,15 @@ impl<'a> Prepared<'a> {
         }
         // Failure path only: parse again, tracking the path to the failing field. Should the
         // second run not fail (it always does, on the same bytes), the first error still stands.
-        let mut de = serde_json::Deserializer::from_slice(&self.bytes);
-        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        let tracked = match &self.body {
+            Body::Text(text) => serde_path_to_error::deserialize::<_, T>(
+                &mut serde_json::Deserializer::from_str(text),
+            ),
+            Body::Bytes(bytes) => serde_path_to_error::deserialize::<_, T>(
+                &mut serde_json::Deserializer::from_slice(bytes),
+            ),
+        };
+        match tracked {
             Err(tracked) => {
                 let path = tracked.path().to_string();
                 let path = (path != ".").then_some(path);
@@ -268,9 +321,9 @@ impl<'a> Prepared<'a> {
     /// malformed body is reported as malformed rather than as, say, missing a key.
     pub(crate) fn syntax_error(&self, vendor: Option<Vendor>) -> Option<Error> {
         let bytes = if self.unrepaired {
-            blank_trailing_commas(&self.bytes)
+            blank_trailing_commas(self.body.as_bytes())
         } else {
-            Cow::Borrowed(&*self.bytes)
+            Cow::Borrowed(self.body.as_bytes())
         };
         match serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
             Ok(_) => None,
@@ -293,7 +346,7 @@ mod tests {
         let body = br#"{"EventId": "x", "Event": "test", "Changes": [1,],}"#;
         let sniffed = Prepared::sniffed(body, Until::AnyVendor);
         assert!(
-            matches!(sniffed.bytes, Cow::Borrowed(_)),
+            matches!(sniffed.body, Body::Bytes(Cow::Borrowed(_))),
             "no repair for detection"
         );
         #[cfg(feature = "superoffice")]
@@ -325,6 +378,16 @@ mod tests {
         );
         assert_eq!(repaired("{\"a\": 1},\n"), "{\"a\": 1} \n");
         assert_eq!(repaired(r#"[{"a":true,},]"#), r#"[{"a":true } ]"#);
+        // Text with multi-byte characters is repaired as text: every offset is a byte offset.
+        assert_eq!(
+            repaired("{\"é\": [\"\u{1F600}\",], \"b\": \"ü\",}"),
+            "{\"é\": [\"\u{1F600}\" ], \"b\": \"ü\" }"
+        );
+        let prepared = Prepared::until("{\"é\": 1,}".as_bytes(), Until::AnyVendor);
+        assert!(matches!(prepared.body, Body::Text(Cow::Owned(_))));
+        let prepared = Prepared::until(b"{\"\xff\": 1,}", Until::AnyVendor);
+        assert!(matches!(prepared.body, Body::Bytes(Cow::Owned(_))));
+        assert_eq!(prepared.bytes(), b"{\"\xff\": 1 }");
     }
 
     #[test]
