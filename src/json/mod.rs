@@ -88,11 +88,15 @@ fn check_utf8(body: &[u8], commas: Vec<usize>) -> Body<'_> {
     match simdutf8::basic::from_utf8(body) {
         Ok(text) if commas.is_empty() => Body::Text(Cow::Borrowed(text)),
         Ok(text) => {
-            let mut owned = text.to_owned();
+            // A comma is one ASCII byte, so every offset is a character boundary.
+            let mut owned = String::with_capacity(text.len());
+            let mut from = 0;
             for at in commas {
-                // An ASCII comma for an ASCII space: the text stays UTF-8.
-                owned.replace_range(at..=at, " ");
+                owned.push_str(&text[from..at]);
+                owned.push(' ');
+                from = at + 1;
             }
+            owned.push_str(&text[from..]);
             Body::Text(Cow::Owned(owned))
         }
         Err(_) => Body::Bytes(blank(body, commas)),

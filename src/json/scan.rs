@@ -181,17 +181,22 @@ pub(crate) fn sniff<const N: usize>(
     }
 }
 
+const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
+const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
+
+/// The bytes of `word` that are zero, as the high bit of each (exact for every byte, so the
+/// result can be counted).
+fn zero_bytes(word: u64) -> u64 {
+    const LOWS: u64 = u64::from_ne_bytes([0x7F; 8]);
+    // Per byte: the low seven bits plus 0x7F carry into the high bit unless they are all zero,
+    // and no byte carries into the next.
+    !(((word & LOWS) + LOWS) | word | LOWS)
+}
+
 /// The index of the first `"` or `\\` at or after `from`, eight bytes at a time: the strings
 /// in webhook bodies are short, and a plain word-at-a-time scan beats setting up a vectorised
 /// search for each of them.
 fn next_quote_or_backslash(bytes: &[u8], mut from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
-    const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
-    // Bytes of `word` that are zero have their high bit set in the result; the lowest set bit
-    // always marks the first zero byte (borrows only spill into higher bytes).
-    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
     while let Some(chunk) = bytes.get(from..from + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let found = zero_bytes(word ^ QUOTES) | zero_bytes(word ^ BACKSLASHES);
@@ -225,48 +230,46 @@ pub(crate) fn trailing_commas(bytes: &[u8]) -> Vec<usize> {
     if candidates.is_empty() {
         return candidates;
     }
-    // Keep, in place, the candidates (in increasing order) outside strings after a value.
+    // Keep, in place, the candidates (in increasing order) outside strings after a value. The
+    // string state is carried forward from the start, eight bytes at a time where a word holds
+    // no backslash: then only the parity of its quotes matters. Brackets are counted, byte by
+    // byte, only for a final comma (the one case where depth decides).
+    let track_depth = final_comma.is_some();
     let mut kept = 0;
-    let mut next_candidate = 0;
     let mut in_string = false;
+    let mut escaped = false;
     let mut depth = 0isize;
     let mut i = 0;
-    loop {
-        let next = next_quote_or_backslash(bytes, i);
-        let boundary = next.unwrap_or(bytes.len());
-        if final_comma.is_some() && !in_string {
-            for &b in &bytes[i.min(boundary)..boundary] {
-                match b {
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => depth -= 1,
-                    _ => {}
+    for next in 0..candidates.len() {
+        let comma = candidates[next];
+        while i < comma {
+            if !track_depth && !escaped {
+                if let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= comma) {
+                    let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                    if zero_bytes(word ^ BACKSLASHES) == 0 {
+                        in_string ^= zero_bytes(word ^ QUOTES).count_ones() % 2 == 1;
+                        i += 8;
+                        continue;
+                    }
                 }
             }
-        }
-        while next_candidate < candidates.len() && candidates[next_candidate] < boundary {
-            let comma = candidates[next_candidate];
-            next_candidate += 1;
-            let after_value =
-                previous(comma).is_some_and(|b| !matches!(bytes[b], b'[' | b'{' | b',' | b':'));
-            let at_root = Some(comma) != final_comma || depth == 0;
-            if !in_string && after_value && at_root {
-                candidates[kept] = comma;
-                kept += 1;
+            match bytes[i] {
+                _ if escaped => escaped = false,
+                b'\\' if in_string => escaped = true,
+                b'"' => in_string = !in_string,
+                b'{' | b'[' if !in_string => depth += 1,
+                b'}' | b']' if !in_string => depth -= 1,
+                _ => {}
             }
+            i += 1;
         }
-        let Some(at) = next else {
-            break;
-        };
-        match bytes[at] {
-            b'"' => in_string = !in_string,
-            // An escape: the next byte is part of the string, whatever it is.
-            _ if in_string => {
-                i = at + 2;
-                continue;
-            }
-            _ => {}
+        let after_value =
+            previous(comma).is_some_and(|b| !matches!(bytes[b], b'[' | b'{' | b',' | b':'));
+        let at_root = Some(comma) != final_comma || depth == 0;
+        if !in_string && after_value && at_root {
+            candidates[kept] = comma;
+            kept += 1;
         }
-        i = at + 1;
     }
     candidates.truncate(kept);
     candidates
@@ -365,6 +368,83 @@ mod tests {
         // Candidates inside strings are dropped, escapes and all.
         assert!(trailing_commas(br#"{"a": "x,}", "b": "y\",]"}"#).is_empty());
         assert_eq!(trailing_commas(br#"{"a": "\\", "b": [1,],}"#), vec![19, 21]);
+    }
+
+    /// The plain byte-by-byte reading that [`trailing_commas`] must agree with.
+    fn reference_commas(bytes: &[u8]) -> Vec<usize> {
+        let non_ws = |b: &&u8| !is_ws(**b);
+        let (mut in_string, mut escaped, mut depth) = (false, false, 0isize);
+        let mut commas = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            if in_string {
+                match b {
+                    _ if escaped => escaped = false,
+                    b'\\' => escaped = true,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => depth -= 1,
+                b',' => {
+                    let before = bytes[..i].iter().rev().find(non_ws);
+                    let after = bytes[i + 1..].iter().find(non_ws);
+                    let after_value = before.is_some_and(|b| !b"[{,:".contains(b));
+                    let closes = match after {
+                        Some(b'}' | b']') => true,
+                        None => depth == 0,
+                        Some(_) => false,
+                    };
+                    if after_value && closes {
+                        commas.push(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        commas
+    }
+
+    #[test]
+    fn trailing_commas_agree_with_a_plain_reading() {
+        const ALPHABET: &[u8] = b"\"\\,]}[{ a:";
+        let check = |body: &[u8]| {
+            assert_eq!(
+                trailing_commas(body),
+                reference_commas(body),
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
+        };
+        // Every body of up to five bytes over the characters that matter.
+        let mut body = Vec::new();
+        for len in 0..=5u32 {
+            for mut n in 0..ALPHABET.len().pow(len) {
+                body.clear();
+                for _ in 0..len {
+                    body.push(ALPHABET[n % ALPHABET.len()]);
+                    n /= ALPHABET.len();
+                }
+                check(&body);
+            }
+        }
+        // Longer bodies, mostly letters, so that whole words are skipped between the rest.
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            body.clear();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 64) as usize;
+            for k in 0..len {
+                let pick = (seed.rotate_left(k as u32 * 5) % 32) as usize;
+                body.push(*ALPHABET.get(pick).unwrap_or(&b'a'));
+            }
+            check(&body);
+        }
     }
 
     #[test]

@@ -150,12 +150,6 @@ impl fmt::Display for TimestampError {
 
 impl std::error::Error for TimestampError {}
 
-fn from_nanos(nanos: i128) -> Option<DateTime<Utc>> {
-    let secs = i64::try_from(nanos.div_euclid(1_000_000_000)).ok()?;
-    let subsec = u32::try_from(nanos.rem_euclid(1_000_000_000)).ok()?;
-    DateTime::from_timestamp(secs, subsec)
-}
-
 fn parse_text(text: &str) -> Option<DateTime<Utc>> {
     if let Some(time) = parse_decimal(text) {
         return Some(time);
@@ -228,6 +222,9 @@ fn parse_iso_fast(b: &[u8]) -> Option<DateTime<Utc>> {
 }
 
 /// Reads `[-]digits[.digits]` as epoch seconds or milliseconds, by magnitude, to the nanosecond.
+///
+/// In `u64` arithmetic: every value chrono can represent fits, and wider integers would cost
+/// a library call per operation.
 fn parse_decimal(text: &str) -> Option<DateTime<Utc>> {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -238,25 +235,34 @@ fn parse_decimal(text: &str) -> Option<DateTime<Utc>> {
         None => (unsigned, ""),
     };
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() || int.len() > 20 || !all_digits(int) || !all_digits(frac) {
+    if int.is_empty() || !all_digits(int) || !all_digits(frac) {
         return None;
     }
     if unsigned.len() > int.len() && frac.is_empty() {
         return None; // "123." is not a number
     }
-    let int: u128 = int.parse().ok()?;
-    // Nanoseconds per unit, and the number of fractional digits that are still whole nanoseconds.
-    let (unit, digits) = if int >= MILLIS_THRESHOLD {
-        (1_000_000u128, 6)
+    let int = int.bytes().try_fold(0u64, |acc, d| {
+        acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })?;
+    // Whole seconds, the nanoseconds the integer part adds, and how many fractional digits are
+    // still whole nanoseconds (and what one of them is worth).
+    let (seconds, int_nanos, digits) = if u128::from(int) >= MILLIS_THRESHOLD {
+        (int / 1000, (int % 1000) as u32 * 1_000_000, 6)
     } else {
-        (1_000_000_000u128, 9)
+        (int, 0, 9)
     };
-    let mut frac_nanos: u128 = 0;
-    for (i, b) in frac.bytes().take(digits).enumerate() {
-        frac_nanos += u128::from(b - b'0') * 10u128.pow((digits - 1 - i) as u32);
+    let frac_nanos = frac
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(digits)
+        .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    let nanos = int_nanos + frac_nanos;
+    let seconds = i64::try_from(seconds).ok()?;
+    if !negative || nanos == 0 {
+        DateTime::from_timestamp(if negative { -seconds } else { seconds }, nanos)
+    } else {
+        DateTime::from_timestamp(-seconds - 1, 1_000_000_000 - nanos)
     }
-    let magnitude = i128::try_from(int.checked_mul(unit)? + frac_nanos).ok()?;
-    from_nanos(if negative { -magnitude } else { magnitude })
 }
 
 impl From<DateTime<Utc>> for Timestamp {
@@ -459,6 +465,76 @@ mod tests {
             r#""1672531200000.397183857""#
         );
         assert_eq!(read(r#""-1.5""#).as_datetime().timestamp_millis(), -1500);
+    }
+
+    /// The straightforward `i128` reading that [`parse_decimal`] must agree with.
+    fn reference_decimal(text: &str) -> Option<DateTime<Utc>> {
+        let (negative, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let int: u128 = int.parse().ok()?;
+        let (unit, digits) = if int >= MILLIS_THRESHOLD {
+            (1_000_000u128, 6)
+        } else {
+            (1_000_000_000u128, 9)
+        };
+        let mut frac_nanos = 0u128;
+        for (i, b) in frac.bytes().take(digits).enumerate() {
+            frac_nanos += u128::from(b - b'0') * 10u128.pow((digits - 1 - i) as u32);
+        }
+        let magnitude = i128::try_from(int.checked_mul(unit)? + frac_nanos).ok()?;
+        let nanos = if negative { -magnitude } else { magnitude };
+        let secs = i64::try_from(nanos.div_euclid(1_000_000_000)).ok()?;
+        let subsec = u32::try_from(nanos.rem_euclid(1_000_000_000)).ok()?;
+        DateTime::from_timestamp(secs, subsec)
+    }
+
+    #[test]
+    fn decimal_reading_agrees_with_wide_arithmetic() {
+        let ints = [
+            "0",
+            "1",
+            "999",
+            "1672531200",
+            "99999999999",
+            "100000000000",
+            "1672531200000",
+            "1741686152004",
+            "8210266876799",
+            "8210266876800",
+            "8210266876799999",
+            "8210266877000000",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+        ];
+        let fracs = [
+            "",
+            "0",
+            "5",
+            "05",
+            "999",
+            "397183",
+            "3971838",
+            "397183857",
+            "9999999999",
+            "000000001",
+            "123456789012",
+        ];
+        for int in ints {
+            for frac in fracs {
+                for sign in ["", "-"] {
+                    let text = if frac.is_empty() {
+                        format!("{sign}{int}")
+                    } else {
+                        format!("{sign}{int}.{frac}")
+                    };
+                    assert_eq!(parse_decimal(&text), reference_decimal(&text), "{text}");
+                }
+            }
+        }
     }
 
     #[test]
