@@ -16,6 +16,9 @@ use crate::lenient::{null_as_default, Id, Timestamp};
 ///
 /// Members this crate does not type (`veil`, which Channel mentions without showing, or any
 /// new one) are kept in [`other`](Self::other) and written back after the typed ones.
+///
+/// Each model is boxed: a webhook refers to one or two of them, and six inline would make every
+/// `Refers` several kilobytes, copied at each step of a parse.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Refers {
