@@ -12,7 +12,8 @@
 //! looked for with `memchr` before each `}` and `]` ([`scan::trailing_commas`]), and only a
 //! body that has one is checked for strings and copied, with each such comma replaced by a
 //! space so that every line and column in an error still points into the original body. Clean
-//! input is parsed in place and pays for no repair pass.
+//! input is parsed in place and pays for no repair pass. The body is checked for UTF-8 once, as
+//! a whole, so that serde_json reads a `str` and need not check each string.
 
 mod scan;
 
@@ -257,8 +258,8 @@ impl<'a> Prepared<'a> {
 
     /// Parses the whole body as `T`, an event of `vendor` named `event`.
     ///
-    /// The fast path is one `serde_json::from_slice`. Only when it fails is the body read again
-    /// through `serde_path_to_error`, so that the error names the failing field.
+    /// The fast path is one serde_json read ([`read`](Self::read)). Only when it fails is the
+    /// body read again through `serde_path_to_error`, so that the error names the failing field.
     pub(crate) fn parse<T: DeserializeOwned>(
         &self,
         vendor: Vendor,
