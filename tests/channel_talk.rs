@@ -408,7 +408,15 @@ fn only_event_and_type_are_required() {
         panic!()
     };
     assert_eq!((&hook.entity, &hook.refers), (&None, &None));
-    assert_eq!(reserialized(&event), r#"{"event":"push","type":"message"}"#);
+    // `entity` is written even when absent: with it, `parse_event` recognises the JSON.
+    assert_eq!(
+        reserialized(&event),
+        r#"{"event":"push","type":"message","entity":null}"#
+    );
+    assert_eq!(
+        chat_webhooks::parse_event(reserialized(&event).as_bytes()).unwrap(),
+        chat_webhooks::Event::ChannelTalk(event.clone())
+    );
     let chat = event.to_chat_event();
     assert_eq!(chat.kind, ChatEventKind::MessageCreated);
     assert_eq!((chat.chat_id, chat.message), (None, None));
@@ -423,7 +431,10 @@ fn only_event_and_type_are_required() {
     assert_eq!(hook.refers.as_ref().unwrap(), &Default::default());
 
     let event = parse(r#"{"event":"update","type":"user","entity":null,"refers":null}"#);
-    assert_eq!(reserialized(&event), r#"{"event":"update","type":"user"}"#);
+    assert_eq!(
+        reserialized(&event),
+        r#"{"event":"update","type":"user","entity":null}"#
+    );
     let chat = event.to_chat_event();
     assert_eq!(
         (chat.kind, chat.participant),

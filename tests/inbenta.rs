@@ -132,8 +132,8 @@ fn envelope_members() {
 
 #[test]
 fn created_at_in_seconds_and_in_milliseconds() {
-    let seconds = parse(br#"{"trigger":"chats:create","created_at":1741686137}"#);
-    let millis = parse(br#"{"trigger":"chats:create","created_at":1741686137000}"#);
+    let seconds = parse(br#"{"trigger":"chats:create","appId":"a1","created_at":1741686137}"#);
+    let millis = parse(br#"{"trigger":"chats:create","appId":"a1","created_at":1741686137000}"#);
     assert_eq!(seconds, millis, "same instant");
     assert_eq!(
         seconds.created_at().unwrap().as_datetime().timestamp(),
@@ -142,11 +142,11 @@ fn created_at_in_seconds_and_in_milliseconds() {
     // Each serializes back as the integer sent.
     assert_eq!(
         serde_json::to_string(&seconds).unwrap(),
-        r#"{"trigger":"chats:create","created_at":1741686137}"#
+        r#"{"trigger":"chats:create","appId":"a1","created_at":1741686137}"#
     );
     assert_eq!(
         serde_json::to_string(&millis).unwrap(),
-        r#"{"trigger":"chats:create","created_at":1741686137000}"#
+        r#"{"trigger":"chats:create","appId":"a1","created_at":1741686137000}"#
     );
     let event = parse(&fixture("inbenta/variants/millis/chats.create.json"));
     let at = event.created_at().unwrap().as_datetime();
@@ -233,7 +233,7 @@ fn text_and_media_messages_in_either_order() {
 
     // Other shapes and unknown types are kept.
     let body =
-        br#"{"trigger":"messages:new","data":{"message":{"type":"carousel","message":[1,2]}}}"#;
+        br#"{"trigger":"messages:new","appId":"a1","data":{"message":{"type":"carousel","message":[1,2]}}}"#;
     let InEvent::MessagesNew(w) = parse(body) else {
         panic!()
     };

@@ -52,3 +52,30 @@ fn trailing_comma_after_a_scalar_root() {
         "expected a json object at the top level, found a number"
     );
 }
+
+/// A detection key sent as `null` (`"botId": null`) read as `None`, and `None` was not written
+/// back, so the serialized event matched no vendor. Every vendor's detection keys are now
+/// written, as `null` when `None`.
+#[test]
+fn null_detection_keys_round_trip() {
+    #[allow(unused_mut)]
+    let mut bodies: Vec<Vec<u8>> = Vec::new();
+    #[cfg(feature = "ebbot")]
+    {
+        bodies.push(input("null-detection-key.bin"));
+        bodies.push(br#"{"topic": "chat.create", "botId": null}"#.to_vec());
+    }
+    #[cfg(feature = "superoffice")]
+    bodies.push(br#"{"EventId": null, "Event": "test"}"#.to_vec());
+    #[cfg(feature = "channel-talk")]
+    bodies.push(br#"{"event": "push", "type": "message", "entity": null}"#.to_vec());
+    #[cfg(feature = "inbenta")]
+    bodies.push(br#"{"trigger": "chats:close", "appId": null}"#.to_vec());
+    for body in bodies {
+        let event = parse_event(&body).unwrap();
+        let json = serde_json::to_vec(&event).unwrap();
+        let again = parse_event(&json)
+            .unwrap_or_else(|err| panic!("{}: {err}", String::from_utf8_lossy(&json)));
+        assert_eq!(again, event, "{}", String::from_utf8_lossy(&json));
+    }
+}

@@ -205,9 +205,9 @@ impl<E: Entity + Serialize> Serialize for Webhook<E> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry(KEYS[0], &self.action)?;
         map.serialize_entry(KEYS[1], self.type_as_sent())?;
-        if let Some(entity) = &self.entity {
-            map.serialize_entry(KEYS[2], entity)?;
-        }
+        // Written as `null` when `None`: with `event` and `type`, it is how `parse_event`
+        // recognises Channel Talk.
+        map.serialize_entry(KEYS[2], &self.entity)?;
         if let Some(refers) = &self.refers {
             map.serialize_entry(KEYS[3], refers)?;
         }
@@ -320,7 +320,7 @@ mod tests {
         assert_eq!(hook.entity, None);
         assert_eq!(
             serde_json::to_string(&hook).unwrap(),
-            r#"{"event":"update","type":"UserChat"}"#
+            r#"{"event":"update","type":"UserChat","entity":null}"#
         );
     }
 

@@ -15,8 +15,9 @@ use crate::lenient::{Id, Timestamp};
 pub struct Webhook<D> {
     /// The topic (event name), such as `chat.create`.
     pub topic: String,
-    /// Id of the bot the chat belongs to.
-    #[serde(rename = "botId", default, skip_serializing_if = "Option::is_none")]
+    /// Id of the bot the chat belongs to. Written as `null` when `None`: with `topic`, it is
+    /// how [`parse_event`](crate::parse_event) recognises Ebbot.
+    #[serde(rename = "botId", default)]
     pub bot_id: Option<Id>,
     /// The payload.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,8 +53,9 @@ impl<D> Webhook<D> {
 pub struct ChatUpdateEvent {
     /// The topic: `chat.update`.
     pub topic: String,
-    /// Id of the bot the chat belongs to.
-    #[serde(rename = "botId", default, skip_serializing_if = "Option::is_none")]
+    /// Id of the bot the chat belongs to. Written as `null` when `None`: with `topic`, it is
+    /// how [`parse_event`](crate::parse_event) recognises Ebbot.
+    #[serde(rename = "botId", default)]
     pub bot_id: Option<Id>,
     /// The chat as it is after the update.
     #[serde(default, skip_serializing_if = "Option::is_none")]

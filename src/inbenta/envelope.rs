@@ -19,7 +19,9 @@ pub struct Webhook<D = Members> {
     /// The event that fired the webhook (`chats:close`), kept as sent.
     pub trigger: String,
     /// The app (API key, the public identifier of the HyperChat instance) the event is from.
-    #[serde(rename = "appId", default, skip_serializing_if = "Option::is_none")]
+    /// Written as `null` when `None`: with `trigger`, it is how
+    /// [`parse_event`](crate::parse_event) recognises Inbenta.
+    #[serde(rename = "appId", default)]
     pub app_id: Option<Id>,
     /// The event's data: "skinny", its shape depends on the trigger.
     #[serde(default, skip_serializing_if = "Option::is_none")]

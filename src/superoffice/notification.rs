@@ -17,7 +17,9 @@ pub type FieldMap = serde_json::Map<String, serde_json::Value>;
 #[non_exhaustive]
 pub struct Notification<F = FieldMap> {
     /// Unique id of this event (a GUID); a failed delivery is retried later with a new one.
-    #[serde(rename = "EventId", default, skip_serializing_if = "Option::is_none")]
+    /// Written as `null` when `None`: with `Event`, it is how
+    /// [`parse_event`](crate::parse_event) recognises SuperOffice.
+    #[serde(rename = "EventId", default)]
     pub event_id: Option<String>,
     /// When the event occurred (UTC).
     #[serde(rename = "Timestamp", default, skip_serializing_if = "Option::is_none")]
