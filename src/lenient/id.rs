@@ -70,7 +70,7 @@ impl Id {
 impl From<i64> for Id {
     fn from(value: i64) -> Self {
         Id {
-            text: SmallStr::integer(value.into()).flagged(true),
+            text: SmallStr::from(value).flagged(true),
         }
     }
 }
@@ -78,7 +78,7 @@ impl From<i64> for Id {
 impl From<u64> for Id {
     fn from(value: u64) -> Self {
         Id {
-            text: SmallStr::integer(value.into()).flagged(true),
+            text: SmallStr::from(value).flagged(true),
         }
     }
 }

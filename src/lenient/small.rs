@@ -81,13 +81,9 @@ impl SmallStr {
         }
     }
 
-    /// The decimal text of an integer, written into the inline buffer: every `i64` and `u64`
-    /// fits the 30 bytes (larger values go through `display`).
-    pub(crate) fn integer(value: i128) -> Self {
-        let Ok(mut rest) = u64::try_from(value.unsigned_abs()) else {
-            return SmallStr::display(value);
-        };
-        // Written from the end: 20 digits for u64::MAX, and a sign.
+    /// The decimal text of an integer, inline: 20 digits and a sign fit the 30 bytes.
+    fn integer(negative: bool, mut rest: u64) -> Self {
+        // Written from the end.
         let mut digits = [0u8; 21];
         let mut at = digits.len();
         loop {
@@ -98,7 +94,7 @@ impl SmallStr {
                 break;
             }
         }
-        if value < 0 {
+        if negative {
             at -= 1;
             digits[at] = b'-';
         }
@@ -153,6 +149,18 @@ impl SmallStr {
     }
 }
 
+impl From<i64> for SmallStr {
+    fn from(value: i64) -> Self {
+        SmallStr::integer(value < 0, value.unsigned_abs())
+    }
+}
+
+impl From<u64> for SmallStr {
+    fn from(value: u64) -> Self {
+        SmallStr::integer(false, value)
+    }
+}
+
 impl fmt::Debug for SmallStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
@@ -193,18 +201,12 @@ mod tests {
             assert_eq!(unflagged.as_str(), text);
             assert_eq!(flagged.into_string(), text);
         }
-        assert!(!SmallStr::integer(5).flag());
-        for value in [
-            0,
-            7,
-            -7,
-            i128::from(i64::MIN),
-            i128::from(u64::MAX),
-            -i128::from(u64::MAX),
-            i128::from(u64::MAX) + 1,
-            i128::MIN,
-        ] {
-            assert_eq!(SmallStr::integer(value).as_str(), value.to_string());
+        assert!(!SmallStr::from(5i64).flag());
+        for value in [0, 7, -7, i64::MIN, i64::MAX] {
+            assert_eq!(SmallStr::from(value).as_str(), value.to_string());
+        }
+        for value in [0, 7, u64::MAX] {
+            assert_eq!(SmallStr::from(value).as_str(), value.to_string());
         }
         assert_eq!(
             SmallStr::display(-9_223_372_036_854_775_808i64).as_str(),

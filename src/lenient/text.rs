@@ -164,13 +164,13 @@ impl<'de> Deserialize<'de> for Text {
 
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
                 Ok(Text {
-                    text: SmallStr::integer(value.into()).flagged(true),
+                    text: SmallStr::from(value).flagged(true),
                 })
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
                 Ok(Text {
-                    text: SmallStr::integer(value.into()).flagged(true),
+                    text: SmallStr::from(value).flagged(true),
                 })
             }
 
