@@ -24,6 +24,7 @@ mod json;
 mod lenient;
 mod open_object;
 mod signature;
+mod table;
 mod unknown;
 mod vendor;
 
@@ -51,6 +52,8 @@ pub use crate::error::{Category, Error};
 pub use crate::event::{detect_vendor, parse_event, parse_event_as, Event};
 pub use crate::json::tolerant_json;
 pub use crate::lenient::{Id, Text, Timestamp, TimestampError};
+pub use crate::open_object::Members;
 pub use crate::signature::{verify_token, SignatureError};
+pub use crate::table::ParseEventKindError;
 pub use crate::unknown::UnknownEvent;
 pub use crate::vendor::{ParseVendorError, Vendor};

@@ -1,4 +1,6 @@
-//! `open_enum!`: string enums that keep values they do not know.
+//! The crate's declarative macros: `open_enum!` (string enums that keep values they do not
+//! know), `open_object!` (typed members plus the rest) and `event_enum!` (one table per vendor
+//! that gives its `Event`, its `EventKind`, the dispatch and the serialization).
 
 /// Declares a string enum with one variant per documented value and an `Unknown(String)`
 /// variant for any other, so that a vendor adding a value never breaks a parse.
@@ -70,6 +72,10 @@ macro_rules! open_enum {
             }
         }
 
+        impl $crate::open_object::Walk for $name {
+            fn walk(&self, _: &$crate::open_object::Path<'_>, _: &mut Vec<String>) {}
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct OpenVisitor;
@@ -96,88 +102,380 @@ macro_rules! open_enum {
     };
 }
 
-/// Declares an open object: typed `Option` fields read from and written to the given JSON
-/// names, plus `other` for every other member, with `Default`, `Debug`, `Clone`, `PartialEq`,
-/// `Serialize` and `Deserialize` through the shared reader and writer in `open_object.rs`.
+/// Declares an open object: typed fields read from and written to the given JSON names, plus
+/// `other` ([`Members`](crate::open_object::Members)) for every other member, with `Default`,
+/// `Debug`, `Clone`, `PartialEq`, `Serialize` and `Deserialize` through the shared reader and
+/// writer in `open_object/`, and the walk that lists unknown members.
 ///
 /// ```text
 /// open_object! {
 ///     /// Docs.
-///     pub struct Name("what it is, for error messages") {
+///     pub struct Name<P>("what it is, for error messages") {
 ///         /// Docs.
-///         field: Type = "jsonName",
+///         field: Type = "jsonName",              // Option<Type>, written when Some
+///         name: String = "name" (required),      // String, an error when absent
+///         id: Id = "botId" (always),             // Option<Id>, written as null when None
 ///     }
 /// }
 /// ```
-#[allow(unused_macros)] // used by the vendors with open objects (Ebbot, Inbenta)
+///
+/// The type parameter is optional. Fields are written in the order declared.
 macro_rules! open_object {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident($expecting:literal) {
+        pub struct $name:ident $(<$gen:ident $(= $default:ty)?>)? ($expecting:literal) {
             $(
                 $(#[$fmeta:meta])*
-                $field:ident: $ty:ty = $key:literal,
+                $field:ident: $ty:ty = $key:literal $(($mode:ident))?,
             )+
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq)]
         #[non_exhaustive]
-        pub struct $name {
+        pub struct $name $(<$gen $(= $default)?>)? {
             $(
                 $(#[$fmeta])*
-                pub $field: Option<$ty>,
+                pub $field: open_field_type!($ty $(, $mode)?),
             )+
             /// Members this crate has no field for, as sent.
-            pub other: ::serde_json::Map<String, ::serde_json::Value>,
+            pub other: $crate::open_object::Members,
         }
 
-        impl $crate::open_object::OpenObject for $name {
-            const EXPECTING: &'static str = $expecting;
-            const KEYS: &'static [&'static str] = &[$($key),+];
+        impl $(<$gen: ::std::fmt::Debug>)? ::std::fmt::Debug for $name $(<$gen>)? {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    $( .field(stringify!($field), &self.$field) )+
+                    .field("other", &self.other)
+                    .finish()
+            }
+        }
 
-            fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
-                &mut self,
-                index: usize,
-                map: &mut A,
-            ) -> Result<(), A::Error> {
-                match <Self as $crate::open_object::OpenObject>::KEYS[index] {
-                    $( $key => self.$field = map.next_value()?, )+
-                    _ => unreachable!("index comes from KEYS"),
+        impl $(<$gen: ::std::clone::Clone>)? ::std::clone::Clone for $name $(<$gen>)? {
+            fn clone(&self) -> Self {
+                $name {
+                    $( $field: ::std::clone::Clone::clone(&self.$field), )+
+                    other: ::std::clone::Clone::clone(&self.other),
                 }
-                Ok(())
+            }
+        }
+
+        impl $(<$gen: ::std::cmp::PartialEq>)? ::std::cmp::PartialEq for $name $(<$gen>)? {
+            fn eq(&self, other: &Self) -> bool {
+                $( self.$field == other.$field && )+ self.other == other.other
+            }
+        }
+
+        impl $(<$gen>)? ::std::default::Default for $name $(<$gen>)? {
+            fn default() -> Self {
+                $name {
+                    $( $field: ::std::default::Default::default(), )+
+                    other: $crate::open_object::Members::new(),
+                }
+            }
+        }
+
+        const _: () = {
+            use $crate::open_object::{Members, OpenObject, Path, Walk};
+
+            #[allow(non_camel_case_types, dead_code)]
+            enum Index { $( $field, )+ }
+
+            const KEYS: &[&str] = &[$($key),+];
+            const _: () = assert!(KEYS.len() <= 64, "an open object has at most 64 typed members");
+
+            impl $(<$gen: ::serde::Serialize + ::serde::de::DeserializeOwned>)? OpenObject
+                for $name $(<$gen>)?
+            {
+                const EXPECTING: &'static str = $expecting;
+
+                fn empty() -> Self {
+                    ::std::default::Default::default()
+                }
+
+                #[inline]
+                fn classify(&mut self, name: &str) -> Option<usize> {
+                    match name {
+                        $( $key => Some(Index::$field as usize), )+
+                        _ => None,
+                    }
+                }
+
+                fn member_name(&self, index: usize) -> &'static str {
+                    KEYS.get(index).copied().unwrap_or("")
+                }
+
+                fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+                    &mut self,
+                    index: usize,
+                    map: &mut A,
+                ) -> Result<(), A::Error> {
+                    $(
+                        if index == Index::$field as usize {
+                            self.$field = map.next_value()?;
+                            return Ok(());
+                        }
+                    )+
+                    Ok(())
+                }
+
+                #[allow(unused_variables)]
+                fn finish<E: ::serde::de::Error>(&mut self, seen: u64) -> Result<(), E> {
+                    $( open_field_check!(seen, Index::$field as usize, $key $(, $mode)?); )+
+                    Ok(())
+                }
+
+                fn write_members<M: ::serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    $( open_field_write!(map, $key, self.$field $(, $mode)?); )+
+                    Ok(())
+                }
+
+                fn writes(&self, name: &str) -> bool {
+                    matches!(name, $($key)|+)
+                }
+
+                fn other(&self) -> &Members {
+                    &self.other
+                }
+
+                fn other_mut(&mut self) -> &mut Members {
+                    &mut self.other
+                }
             }
 
-            fn write_members<M: ::serde::ser::SerializeMap>(
-                &self,
-                map: &mut M,
-            ) -> Result<(), M::Error> {
+            impl $(<$gen: Walk>)? Walk for $name $(<$gen>)? {
+                fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+                    $crate::open_object::report(&self.other, path, out);
+                    $( Walk::walk(&self.$field, &path.key($key), out); )+
+                }
+            }
+
+            impl $(<$gen: ::serde::Serialize + ::serde::de::DeserializeOwned>)? ::serde::Serialize
+                for $name $(<$gen>)?
+            {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    $crate::open_object::serialize(self, serializer)
+                }
+            }
+
+            impl<'de $(, $gen: ::serde::Serialize + ::serde::de::DeserializeOwned)?>
+                ::serde::Deserialize<'de> for $name $(<$gen>)?
+            {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    $crate::open_object::deserialize(deserializer)
+                }
+            }
+        };
+    };
+}
+
+/// The Rust type of an `open_object!` field: `Option<T>`, or `T` for a required one.
+macro_rules! open_field_type {
+    ($ty:ty) => { Option<$ty> };
+    ($ty:ty, always) => { Option<$ty> };
+    ($ty:ty, required) => { $ty };
+}
+
+/// Writes an `open_object!` field: when present, always (`null` for `None`), or as it is.
+macro_rules! open_field_write {
+    ($map:ident, $key:expr, $value:expr) => {
+        if let Some(value) = &$value {
+            $map.serialize_entry($key, value)?;
+        }
+    };
+    ($map:ident, $key:expr, $value:expr, always) => {
+        $map.serialize_entry($key, &$value)?;
+    };
+    ($map:ident, $key:expr, $value:expr, required) => {
+        $map.serialize_entry($key, &$value)?;
+    };
+}
+
+/// Checks that a required `open_object!` field was present.
+macro_rules! open_field_check {
+    ($seen:ident, $index:expr, $key:expr) => {};
+    ($seen:ident, $index:expr, $key:expr, always) => {};
+    ($seen:ident, $index:expr, $key:expr, required) => {
+        if $seen & (1u64 << $index) == 0 {
+            return Err(::serde::de::Error::missing_field($key));
+        }
+    };
+}
+
+/// Declares a vendor's event table: one line per event, with the variant, its payload and the
+/// event name (with its aliases), from which it generates
+///
+/// - `Event`, with one `Variant(Box<Payload>)` per line and `Unknown(UnknownEvent)`;
+/// - `EventKind`, a `Copy` enum of the lines, with `as_str`, `Display`, `FromStr` and `ALL`;
+/// - `Event::kind`, `event_name`, `event_id`, `chat_id`, `occurred_at` (through each payload's
+///   [`Envelope`](crate::table::Envelope) impl) and `unknown_members`;
+/// - `dispatch`, the case-insensitive choice of the typed parse for a name;
+/// - `Serialize` (the vendor's JSON, an unknown event's raw JSON) and `Deserialize`.
+///
+/// An alias may hold `#`, which matches one or more ASCII digits (`"webhook#.started"`).
+macro_rules! event_enum {
+    (
+        vendor: $vendor:expr;
+        $(#[$meta:meta])*
+        events {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident($payload:ty) = $name:literal $(| $alias:literal)*,
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        ///
+        /// Serializes to the vendor's own JSON, which [`parse`] reads back to an equal `Event`.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum Event {
+            $(
+                $(#[$vmeta])*
+                $variant(Box<$payload>),
+            )+
+            /// An event this crate has no variant for, kept as sent.
+            Unknown($crate::UnknownEvent),
+        }
+
+        /// Which event an [`Event`] is, without its data: one variant per line of the event
+        /// table. `as_str` is the vendor's name for it; parsing one also accepts the other
+        /// spellings the vendor uses, in any letter case.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum EventKind {
+            $(
+                $(#[$vmeta])*
+                $variant,
+            )+
+        }
+
+        impl EventKind {
+            /// Every kind, in the order of the event table.
+            pub const ALL: &'static [EventKind] = &[$(EventKind::$variant),+];
+
+            /// The vendor's name for the event.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( EventKind::$variant => $name, )+
+                }
+            }
+
+            /// The kind that `name` names, in any letter case, aliases included.
+            pub fn from_name(name: &str) -> Option<EventKind> {
                 $(
-                    if let Some(value) = &self.$field {
-                        map.serialize_entry($key, value)?;
+                    if $crate::table::name_matches($name, name)
+                        $(|| $crate::table::name_matches($alias, name))*
+                    {
+                        return Some(EventKind::$variant);
                     }
                 )+
-                Ok(())
-            }
-
-            fn other(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
-                &self.other
-            }
-
-            fn other_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
-                &mut self.other
+                None
             }
         }
 
-        impl ::serde::Serialize for $name {
+        impl ::std::fmt::Display for EventKind {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for EventKind {
+            type Err = $crate::table::ParseEventKindError;
+
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                EventKind::from_name(name)
+                    .ok_or_else(|| $crate::table::ParseEventKindError::new($vendor, name))
+            }
+        }
+
+        impl Event {
+            /// Which event this is; `None` for [`Event::Unknown`].
+            pub fn kind(&self) -> Option<EventKind> {
+                match self {
+                    $( Event::$variant(_) => Some(EventKind::$variant), )+
+                    Event::Unknown(_) => None,
+                }
+            }
+
+            /// The vendor's name for the event, as sent.
+            pub fn event_name(&self) -> &str {
+                match self {
+                    $( Event::$variant(event) => $crate::table::Envelope::event_name(&**event), )+
+                    Event::Unknown(unknown) => unknown.name(),
+                }
+            }
+
+            /// The vendor's id for this event or delivery, where it sends one.
+            pub fn event_id(&self) -> Option<&str> {
+                match self {
+                    $( Event::$variant(event) => $crate::table::Envelope::event_id(&**event), )+
+                    Event::Unknown(unknown) => unknown.event_id(),
+                }
+            }
+
+            /// The chat (session, conversation) the event belongs to, where it says.
+            pub fn chat_id(&self) -> Option<&str> {
+                match self {
+                    $( Event::$variant(event) => $crate::table::Envelope::chat_id(&**event), )+
+                    Event::Unknown(unknown) => unknown.chat_id(),
+                }
+            }
+
+            /// When the event happened, by the vendor's clock, where it says.
+            pub fn occurred_at(&self) -> Option<::chrono::DateTime<::chrono::Utc>> {
+                match self {
+                    $( Event::$variant(event) => $crate::table::Envelope::occurred_at(&**event), )+
+                    Event::Unknown(unknown) => unknown.occurred_at(),
+                }
+            }
+
+            /// The JSON paths of the members the typed model did not know (`data.newField`),
+            /// over the whole event, in the order they arrived; empty for an unknown event,
+            /// which is kept whole. Log them to notice when a vendor starts sending a new field.
+            pub fn unknown_members(&self) -> Vec<String> {
+                let mut out = Vec::new();
+                match self {
+                    $(
+                        Event::$variant(event) => $crate::open_object::Walk::walk(
+                            &**event,
+                            &$crate::open_object::Path::Root,
+                            &mut out,
+                        ),
+                    )+
+                    Event::Unknown(_) => {}
+                }
+                out
+            }
+        }
+
+        /// The one typed parse of the body for the event `key` names; `name` is the event's
+        /// name for errors and for an unknown event.
+        fn dispatch(
+            prepared: &$crate::json::Prepared<'_>,
+            key: &str,
+            name: &str,
+        ) -> Result<Event, $crate::Error> {
+            match EventKind::from_name(key) {
+                $( Some(EventKind::$variant) => prepared.parse($vendor, name).map(Event::$variant), )+
+                None => unknown(prepared, name).map(Event::Unknown),
+            }
+        }
+
+        impl ::serde::Serialize for Event {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $crate::open_object::serialize(self, serializer)
+                match self {
+                    $( Event::$variant(event) => event.serialize(serializer), )+
+                    Event::Unknown(unknown) => unknown.serialize(serializer),
+                }
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $name {
+        impl<'de> ::serde::Deserialize<'de> for Event {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::open_object::deserialize(deserializer)
+                $crate::event::deserialize_with(deserializer, parse)
             }
         }
     };

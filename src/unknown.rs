@@ -1,5 +1,6 @@
 //! [`UnknownEvent`]: an event this crate has no type for, kept as sent.
 
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -24,6 +25,15 @@ use serde_json::value::RawValue;
 pub struct UnknownEvent {
     name: String,
     raw: Box<RawValue>,
+    envelope: Hoisted,
+}
+
+/// What the vendor's envelope says about an unknown event, read once when it is parsed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Hoisted {
+    pub(crate) event_id: Option<String>,
+    pub(crate) chat_id: Option<String>,
+    pub(crate) occurred_at: Option<DateTime<Utc>>,
 }
 
 impl UnknownEvent {
@@ -32,7 +42,34 @@ impl UnknownEvent {
         UnknownEvent {
             name: name.into(),
             raw,
+            envelope: Hoisted::default(),
         }
+    }
+
+    /// Keeps `raw` with what the vendor's envelope in it says.
+    pub(crate) fn with_envelope(name: &str, raw: Box<RawValue>, envelope: Hoisted) -> Self {
+        UnknownEvent {
+            name: name.to_owned(),
+            raw,
+            envelope,
+        }
+    }
+
+    /// The vendor's event or delivery id, when the vendor's envelope in the payload has one
+    /// (SuperOffice `EventId`, Ebbot `requestId`). `None` for an event made with
+    /// [`new`](Self::new).
+    pub fn event_id(&self) -> Option<&str> {
+        self.envelope.event_id.as_deref()
+    }
+
+    /// The chat the event belongs to, when the vendor's envelope in the payload says.
+    pub fn chat_id(&self) -> Option<&str> {
+        self.envelope.chat_id.as_deref()
+    }
+
+    /// When the event happened, when the vendor's envelope in the payload says.
+    pub fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        self.envelope.occurred_at
     }
 
     /// The vendor's name for the event.
@@ -51,6 +88,8 @@ impl UnknownEvent {
     }
 }
 
+/// Two unknown events are equal when their names and JSON texts are: what the envelope says
+/// is read from the JSON.
 impl PartialEq for UnknownEvent {
     fn eq(&self, other: &Self) -> bool {
         self.name == other.name && self.raw.get() == other.raw.get()

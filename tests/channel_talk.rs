@@ -382,7 +382,10 @@ fn refers_are_typed_and_unknown_ones_kept() {
     assert_eq!(web.os_name.as_deref(), Some("iOS"));
     assert_eq!(web.sessions_count, Some(14));
     assert_eq!(user.kind, Some(UserType::Member));
-    assert_eq!(user.profile.as_ref().unwrap()["membershipLevel"], "gold");
+    assert_eq!(
+        common::member(user.profile.as_ref().unwrap(), "membershipLevel"),
+        "gold"
+    );
     assert_eq!(user.latitude.as_ref().unwrap().to_string(), "37.5665");
     assert_eq!(
         refers.user_chat.as_ref().unwrap().state,
@@ -395,9 +398,9 @@ fn refers_are_typed_and_unknown_ones_kept() {
         panic!()
     };
     let refers = hook.refers.as_ref().unwrap();
-    assert_eq!(refers.other["veil"]["name"], "Koala 205");
-    assert_eq!(refers.other["session"][1], 2);
-    assert_eq!(hook.other["apiVersion"], "v5");
+    assert_eq!(common::member(&refers.other, "veil")["name"], "Koala 205");
+    assert_eq!(common::member(&refers.other, "session")[1], 2);
+    assert_eq!(common::member(&hook.other, "apiVersion"), "v5");
     assert_eq!(reserialized(&CtEvent::UserChat(hook)), body);
 }
 

@@ -7,7 +7,7 @@ use chat_webhooks::superoffice::{self, Entity, Event as SoEvent, KeyStyle};
 use chat_webhooks::{
     parse_event, parse_event_as, ChatEventKind, Event, SignatureError, ToChatEvent, Vendor,
 };
-use common::{check_fixture, event_name_of, fixture, fixtures};
+use common::{check_fixture, event_name_of, fixture, fixtures, member};
 
 fn superoffice(event: Event) -> SoEvent {
     match event {
@@ -71,7 +71,7 @@ fn published_example_with_trailing_commas() {
         created.timestamp.as_ref().unwrap().to_string(),
         "2018-04-24T08:18:42.089895Z"
     );
-    assert!(created.changes.is_empty());
+    assert!(created.changes().is_empty());
     assert_eq!(
         created.primary_key.as_ref().unwrap().as_i64(),
         Some(178_105)
@@ -104,8 +104,8 @@ fn published_example_with_trailing_commas() {
     else {
         panic!()
     };
-    assert_eq!(message.changes.len(), 14);
-    assert_eq!(message.changes[13], "chatMessage.author");
+    assert_eq!(message.changes().len(), 14);
+    assert_eq!(message.changes()[13], "chatMessage.author");
     assert_eq!(message.field_values, None);
 }
 
@@ -118,7 +118,10 @@ fn camel_case_field_values_keep_their_style() {
     let fields = changed.field_values.as_ref().unwrap();
     assert_eq!(fields.key_style, KeyStyle::Camel);
     assert_eq!(fields.ticket_id.as_ref().unwrap().as_i64(), Some(9921));
-    assert_eq!(fields.other["customerEmail"], "maria.lindqvist@example.se");
+    assert_eq!(
+        member(&fields.other, "customerEmail"),
+        "maria.lindqvist@example.se"
+    );
     let json = serde_json::to_value(&changed).unwrap();
     assert_eq!(json["FieldValues"]["ticketId"], 9921);
     assert!(json["FieldValues"].get("TicketId").is_none());
@@ -160,11 +163,11 @@ fn unknown_events_keep_name_envelope_and_raw_json() {
     };
     assert_eq!(unknown.name(), "contact.created");
     assert_eq!(unknown.json().get().as_bytes(), bytes.trim_ascii_end());
-    let envelope: superoffice::Notification = unknown.deserialize().unwrap();
+    let envelope: superoffice::Webhook = unknown.deserialize().unwrap();
     assert_eq!(envelope.entity, Some(Entity::Contact));
     assert_eq!(envelope.primary_key.unwrap().as_i64(), Some(1203));
     assert_eq!(
-        envelope.field_values.unwrap()["name"],
+        member(&envelope.field_values.unwrap(), "name"),
         "Nordvik Logistics AB"
     );
     assert_eq!(
@@ -177,7 +180,7 @@ fn unknown_events_keep_name_envelope_and_raw_json() {
     let SoEvent::Unknown(unknown) = superoffice::parse(body).unwrap() else {
         panic!()
     };
-    let envelope: superoffice::Notification = unknown.deserialize().unwrap();
+    let envelope: superoffice::Webhook = unknown.deserialize().unwrap();
     assert_eq!(envelope.entity, Some(Entity::Unknown("invoice".into())));
     assert_eq!(envelope.entity.unwrap().as_str(), "invoice");
 }
@@ -190,7 +193,7 @@ fn only_the_event_name_is_required() {
     };
     assert_eq!(created.event_id, None);
     assert_eq!(created.field_values, None);
-    assert!(created.changes.is_empty());
+    assert!(created.changes().is_empty());
     let nulls = br#"{"EventId": null, "Timestamp": null, "Changes": null, "Event": "chatsession.changed",
         "PrimaryKey": null, "Entity": null, "FieldValues": {"ContactId": null, "Consented": null}}"#;
     let SoEvent::ChatSessionChanged(changed) = superoffice::parse(nulls).unwrap() else {
@@ -220,7 +223,7 @@ fn tolerated_input() {
     let SoEvent::ChatSessionCreated(created) = &event else {
         panic!()
     };
-    assert_eq!(created.changes, ["status"]);
+    assert_eq!(created.changes(), ["status"]);
 
     // Unknown fields anywhere are ignored by typed structs.
     let body = br#"{"EventId":"x","Event":"test","Extra":{"deep":[1,2]},"Properties":{"a":"b"}}"#;

@@ -276,10 +276,10 @@ mod tests {
         let json = r#"{"veil":{"id":"v1"},"group":{"managerIds":["1",2]},"zeta":null,"alpha":1}"#;
         let refers: Refers = serde_json::from_str(json).unwrap();
         assert_eq!(refers.group.as_ref().unwrap().manager_ids, ["1", "2"]);
-        assert_eq!(refers.other["veil"]["id"], "v1");
+        assert_eq!(refers.other.get("veil").unwrap().get(), r#"{"id":"v1"}"#);
         assert_eq!(
             serde_json::to_string(&refers).unwrap(),
-            r#"{"group":{"managerIds":["1",2]},"alpha":1,"veil":{"id":"v1"},"zeta":null}"#
+            r#"{"group":{"managerIds":["1",2]},"veil":{"id":"v1"},"zeta":null,"alpha":1}"#
         );
     }
 

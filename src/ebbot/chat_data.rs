@@ -1,7 +1,5 @@
 //! [`ChatData`]: `data` of `chat.data.update`.
 
-use serde::{Deserialize, Serialize};
-
 use crate::lenient::Id;
 
 open_object! {
@@ -34,17 +32,14 @@ open_object! {
     }
 }
 
-/// `chat_theme_details` of [`ChatData`]: the widget theme.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ChatThemeDetails {
-    /// Id of the theme.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Path of the theme; `null` in the example.
-    #[serde(default)]
-    pub path: Option<String>,
-    /// Whether it is the bot's default theme.
-    #[serde(rename = "isDefault", default, skip_serializing_if = "Option::is_none")]
-    pub is_default: Option<bool>,
+open_object! {
+    /// `chat_theme_details` of [`ChatData`]: the widget theme.
+    pub struct ChatThemeDetails("chat theme details (an object)") {
+        /// Id of the theme.
+        id: Id = "id",
+        /// Path of the theme; `null` in the example (written back as `null`).
+        path: String = "path" (always),
+        /// Whether it is the bot's default theme.
+        is_default: bool = "isDefault",
+    }
 }

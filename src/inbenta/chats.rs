@@ -57,3 +57,15 @@ open_object! {
         capacity: i64 = "capacity",
     }
 }
+
+impl super::envelope::ChatData for SkinnyData {
+    fn chat_id(&self) -> Option<&Id> {
+        self.chat_id.as_ref()
+    }
+}
+
+impl super::envelope::ChatData for ChatAssignData {
+    fn chat_id(&self) -> Option<&Id> {
+        self.chat_id.as_ref()
+    }
+}

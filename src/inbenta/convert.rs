@@ -99,7 +99,7 @@ impl ToChatEvent for Event {
                     event.chat_id = w.data.as_ref().and_then(|data| id_text(&data.chat_id));
                     return event;
                 }
-                if let Ok(w) = unknown.deserialize::<Webhook<serde::de::IgnoredAny>>() {
+                if let Ok(w) = unknown.deserialize::<Webhook<Box<serde_json::value::RawValue>>>() {
                     return envelope(&w, K::Other);
                 }
                 let mut event = ChatEvent::new(Vendor::Inbenta, K::Other);

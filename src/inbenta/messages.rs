@@ -7,7 +7,9 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::Value;
 
+use super::envelope::ChatData;
 use crate::lenient::Id;
+use crate::open_object::{Path, Walk};
 
 open_object! {
     /// The data of `messages:new`: `{message: {chat, sender, type, message}}`.
@@ -151,5 +153,19 @@ impl<'de> Deserialize<'de> for MessageContent {
         }
 
         deserializer.deserialize_any(ContentVisitor)
+    }
+}
+
+impl Walk for MessageContent {
+    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+        if let MessageContent::Media(media) = self {
+            media.walk(path, out);
+        }
+    }
+}
+
+impl ChatData for MessageNewData {
+    fn chat_id(&self) -> Option<&Id> {
+        self.message.as_ref()?.chat.as_ref()
     }
 }

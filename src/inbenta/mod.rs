@@ -99,7 +99,7 @@ mod queues;
 mod signature;
 mod users;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 pub use self::assign::{assign_response, ASSIGN_RESPONSE_CONTENT_TYPE, ASSIGN_TIMEOUT};
 pub use self::chats::{AvailableAgent, ChatAssignData, SkinnyData, SYSTEM_USER};
@@ -113,7 +113,8 @@ pub use crate::open_object::Members;
 
 use crate::detect::key;
 use crate::json::Prepared;
-use crate::lenient::{Id, Timestamp};
+use crate::lenient::Id;
+use crate::unknown::Hoisted;
 use crate::{Error, UnknownEvent, Vendor};
 
 /// An event whose data is `{chatId, userId}` (or a part of it, or undocumented).
@@ -133,78 +134,10 @@ pub type UserActivityEvent = Webhook<UserActivityData>;
 
 const VENDOR: Vendor = Vendor::Inbenta;
 
-/// Declares [`Event`] from one list of variants, payloads and triggers: the enum, its
-/// accessors, its dispatch and its `Serialize`.
-macro_rules! events {
-    ($(
-        $(#[$meta:meta])*
-        $variant:ident($payload:ty) = $trigger:literal,
-    )+) => {
-        /// An Inbenta HyperChat webhook.
-        ///
-        /// Serializes to HyperChat's JSON, which [`parse`] reads back to an equal `Event`.
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        pub enum Event {
-            $(
-                $(#[$meta])*
-                $variant(Box<$payload>),
-            )+
-            /// Any other trigger, kept as sent.
-            Unknown(UnknownEvent),
-        }
-
-        impl Event {
-            /// The triggers this crate has a variant for, in declaration order.
-            pub const TRIGGERS: &'static [&'static str] = &[$($trigger),+];
-
-            /// The event name as sent in `trigger` (`chats:close`).
-            pub fn event_name(&self) -> &str {
-                match self {
-                    $( Event::$variant(event) => &event.trigger, )+
-                    Event::Unknown(unknown) => unknown.name(),
-                }
-            }
-
-            /// `appId`: the app the event is from; `None` for [`Event::Unknown`].
-            pub fn app_id(&self) -> Option<&Id> {
-                match self {
-                    $( Event::$variant(event) => event.app_id.as_ref(), )+
-                    Event::Unknown(_) => None,
-                }
-            }
-
-            /// `created_at`: when the webhook was fired; `None` for [`Event::Unknown`].
-            pub fn created_at(&self) -> Option<&Timestamp> {
-                match self {
-                    $( Event::$variant(event) => event.created_at.as_ref(), )+
-                    Event::Unknown(_) => None,
-                }
-            }
-        }
-
-        /// The one typed parse of the body for the trigger `name`.
-        fn parse_trigger(prepared: &Prepared<'_>, name: &str) -> Result<Event, Error> {
-            $(
-                if name.eq_ignore_ascii_case($trigger) {
-                    return prepared.parse(VENDOR, name).map(Event::$variant);
-                }
-            )+
-            Ok(Event::Unknown(UnknownEvent::new(name, prepared.raw(VENDOR, name)?)))
-        }
-
-        impl Serialize for Event {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    $( Event::$variant(event) => event.serialize(serializer), )+
-                    Event::Unknown(unknown) => unknown.serialize(serializer),
-                }
-            }
-        }
-    };
-}
-
-events! {
+event_enum! {
+    vendor: VENDOR;
+    /// An Inbenta HyperChat webhook, by its `trigger`.
+    events {
     /// `chats:create`: a new chat was created.
     ChatsCreate(SkinnyEvent) = "chats:create",
     /// `chats:join`: a user joined a chat.
@@ -248,6 +181,44 @@ events! {
     RoomsLeave(SkinnyEvent) = "rooms:leave",
     /// `users:signup` (older instances): a user signed up.
     UsersSignup(SkinnyEvent) = "users:signup",
+    }
+}
+
+impl Event {
+    /// `appId`: the HyperChat app (instance) the event is from, where sent.
+    pub fn app_id(&self) -> Option<&Id> {
+        match self {
+            Event::ChatsAssign(event) => event.app_id.as_ref(),
+            Event::MessagesNew(event) => event.app_id.as_ref(),
+            Event::QueuesUpdate(event) => event.app_id.as_ref(),
+            Event::UsersActivity(event) => event.app_id.as_ref(),
+            Event::Unknown(_) => None,
+            skinny => skinny.skinny().and_then(|event| event.app_id.as_ref()),
+        }
+    }
+
+    /// The event, for the triggers whose data is [`SkinnyData`].
+    fn skinny(&self) -> Option<&SkinnyEvent> {
+        match self {
+            Event::ChatsCreate(event)
+            | Event::ChatsJoin(event)
+            | Event::ChatsLeave(event)
+            | Event::ChatsClose(event)
+            | Event::ForeverAlone(event)
+            | Event::InvitationsAccept(event)
+            | Event::MessagesRead(event)
+            | Event::SystemInfo(event)
+            | Event::AgentsLogin(event)
+            | Event::AgentsLogout(event)
+            | Event::ChatsToInbox(event)
+            | Event::InvitationsNew(event)
+            | Event::InvitationsReject(event)
+            | Event::RoomsJoin(event)
+            | Event::RoomsLeave(event)
+            | Event::UsersSignup(event) => Some(event),
+            _ => None,
+        }
+    }
 }
 
 /// Parses an Inbenta HyperChat webhook body.
@@ -271,11 +242,21 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
 
 pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     let name = prepared.discriminator(VENDOR, key::INBENTA_TRIGGER, "trigger")?;
-    parse_trigger(prepared, &name)
+    dispatch(prepared, &name, &name)
 }
 
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::event::deserialize_with(deserializer, parse)
+/// An unknown trigger: the raw JSON, with the chat and the time read from the envelope when
+/// it has them.
+fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
+    let raw = prepared.raw(VENDOR, name)?;
+    let mut hoisted = Hoisted::default();
+    if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
+        hoisted.occurred_at = envelope.created_at.map(|at| at.as_datetime());
+        hoisted.chat_id = envelope
+            .data
+            .and_then(|data| serde_json::from_str::<SkinnyData>(data.get()).ok())
+            .and_then(|data| data.chat_id)
+            .map(String::from);
     }
+    Ok(UnknownEvent::with_envelope(name, raw, hoisted))
 }

@@ -29,3 +29,9 @@ impl QueueUpdateData {
         self.data.as_ref()?.queue_position
     }
 }
+
+impl super::envelope::ChatData for QueueUpdateData {
+    fn chat_id(&self) -> Option<&Id> {
+        self.chat_id.as_ref()
+    }
+}

@@ -28,3 +28,9 @@ open_enum! {
         NotWriting = "not-writing",
     }
 }
+
+impl super::envelope::ChatData for UserActivityData {
+    fn chat_id(&self) -> Option<&Id> {
+        self.chat_id.as_ref()
+    }
+}

@@ -1,12 +1,10 @@
-//! [`ChatSessionFields`]: `FieldValues` of the `chatsession.*` events.
+//! [`ChatSessionData`]: `FieldValues` of the `chatsession.*` events.
 
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::FieldMap;
 use crate::lenient::{Id, Text};
+use crate::open_object::{self, Members, OpenObject, Path, Walk};
 
 /// `FieldValues` of `chatsession.created`, `chatsession.message` and `chatsession.changed`.
 ///
@@ -14,15 +12,15 @@ use crate::lenient::{Id, Text};
 /// (`ContactId`) in its example; both are read, as is snake_case (`contact_id`, the database
 /// column names other entities use), and the fields serialize back in the style that arrived
 /// ([`key_style`](Self::key_style)). Members this crate does not type are kept in
-/// [`other`](Self::other).
+/// [`other`](Self::other), with their keys as sent.
 ///
 /// Ids are [`Id`]s because the example sends some as strings (`"ContactId": "21"`) and others
 /// as numbers; `CustomerAlias` is [`Text`] because the example sends the number `5` for a text
 /// column. SuperOffice does not document the numeric values of `Status` (its
 /// `ChatSessionStatus` enum lists none), so it is kept as the number sent.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 #[non_exhaustive]
-pub struct ChatSessionFields {
+pub struct ChatSessionData {
     /// Alert level of the chat session.
     pub alert_level: Option<i64>,
     /// Whether the chatbot is active in the session.
@@ -41,7 +39,8 @@ pub struct ChatSessionFields {
     pub rating: Option<i64>,
     /// Id of the sale the session is linked to.
     pub sale_id: Option<Id>,
-    /// Status of the session (`ChatSessionStatus`, as the number sent).
+    /// Status of the session (`ChatSessionStatus`, as the number sent: SuperOffice documents
+    /// no meaning for its values).
     pub status: Option<i64>,
     /// Id of the ticket the session is linked to.
     pub ticket_id: Option<Id>,
@@ -50,12 +49,36 @@ pub struct ChatSessionFields {
     /// Id of the user (agent) handling the session.
     pub user_id: Option<Id>,
     /// Members this crate does not type, as sent.
-    pub other: FieldMap,
+    pub other: Members,
     /// The key style the members arrived in, used again when serializing.
     pub key_style: KeyStyle,
+    /// While reading: `None` before the first key, then whether a key settled the style (a
+    /// lowercase single word such as `rating` does not: it is both the camel and the snake
+    /// spelling).
+    style_settled: Option<bool>,
 }
 
-/// How the keys of [`ChatSessionFields`] are spelled.
+impl PartialEq for ChatSessionData {
+    fn eq(&self, other: &Self) -> bool {
+        self.alert_level == other.alert_level
+            && self.chatbot_isactive == other.chatbot_isactive
+            && self.consented == other.consented
+            && self.contact_id == other.contact_id
+            && self.customer_alias == other.customer_alias
+            && self.customer_id == other.customer_id
+            && self.project_id == other.project_id
+            && self.rating == other.rating
+            && self.sale_id == other.sale_id
+            && self.status == other.status
+            && self.ticket_id == other.ticket_id
+            && self.topic_id == other.topic_id
+            && self.user_id == other.user_id
+            && self.other == other.other
+            && self.key_style == other.key_style
+    }
+}
+
+/// How the keys of [`ChatSessionData`] are spelled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeyStyle {
@@ -169,38 +192,39 @@ fn classify_folded(key: &str) -> Option<(usize, KeyStyle, bool)> {
     })
 }
 
-/// A `FieldValues` key: one of the typed members (classified from the borrowed key, without
-/// allocating), or another member's name.
-enum Key {
-    Known(usize, KeyStyle, bool),
-    Other(String),
-}
+impl OpenObject for ChatSessionData {
+    const EXPECTING: &'static str = "chat session field values (an object)";
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
+    fn empty() -> Self {
+        ChatSessionData::default()
+    }
 
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field name")
-            }
-
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-                Ok(match classify(key) {
-                    Some((index, style, sure)) => Key::Known(index, style, sure),
-                    None => Key::Other(key.to_owned()),
-                })
+    /// Classifies the key without allocating and notes its style: the first key that settles
+    /// the style decides it; until one does, the first key's style stands.
+    fn classify(&mut self, name: &str) -> Option<usize> {
+        let (index, style, sure) = classify(name)?;
+        match self.style_settled {
+            Some(true) => {}
+            Some(false) if !sure => {}
+            _ => {
+                self.key_style = style;
+                self.style_settled = Some(sure);
             }
         }
-
-        deserializer.deserialize_str(KeyVisitor)
+        Some(index)
     }
-}
 
-impl ChatSessionFields {
-    fn set<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+    fn member_name(&self, index: usize) -> &'static str {
+        NAMES
+            .get(index)
+            .map_or("", |names| names[self.key_style.index()])
+    }
+
+    fn read_member<'de, A: MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
             slot: &mut Option<T>,
             map: &mut A,
@@ -224,59 +248,9 @@ impl ChatSessionFields {
             _ => put(&mut self.user_id, map),
         }
     }
-}
 
-impl<'de> Deserialize<'de> for ChatSessionFields {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-
-        impl<'de> Visitor<'de> for FieldsVisitor {
-            type Value = ChatSessionFields;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("chat session field values (an object)")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut fields = ChatSessionFields::default();
-                let mut style: Option<(KeyStyle, bool)> = None;
-                let mut seen = [false; NAMES.len()];
-                while let Some(key) = map.next_key::<Key>()? {
-                    match key {
-                        Key::Known(index, key_style, sure) => {
-                            if seen[index] {
-                                return Err(de::Error::custom(format_args!(
-                                    "duplicate field `{}`",
-                                    NAMES[index][key_style.index()]
-                                )));
-                            }
-                            seen[index] = true;
-                            match style {
-                                Some((_, true)) => {}
-                                Some((_, false)) if !sure => {}
-                                _ => style = Some((key_style, sure)),
-                            }
-                            fields.set(index, &mut map)?;
-                        }
-                        Key::Other(key) => {
-                            let value = map.next_value()?;
-                            fields.other.insert(key, value);
-                        }
-                    }
-                }
-                fields.key_style = style.map_or(KeyStyle::Pascal, |(style, _)| style);
-                Ok(fields)
-            }
-        }
-
-        deserializer.deserialize_map(FieldsVisitor)
-    }
-}
-
-impl Serialize for ChatSessionFields {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         let style = self.key_style.index();
-        let mut map = serializer.serialize_map(None)?;
         macro_rules! entry {
             ($index:expr, $field:expr) => {
                 if let Some(value) = &$field {
@@ -297,10 +271,39 @@ impl Serialize for ChatSessionFields {
         entry!(10, self.ticket_id);
         entry!(11, self.topic_id);
         entry!(12, self.user_id);
-        for (key, value) in &self.other {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+        Ok(())
+    }
+
+    fn writes(&self, name: &str) -> bool {
+        NAMES
+            .iter()
+            .any(|names| names[self.key_style.index()] == name)
+    }
+
+    fn other(&self) -> &Members {
+        &self.other
+    }
+
+    fn other_mut(&mut self) -> &mut Members {
+        &mut self.other
+    }
+}
+
+impl Walk for ChatSessionData {
+    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+        open_object::report(&self.other, path, out);
+    }
+}
+
+impl Serialize for ChatSessionData {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        open_object::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ChatSessionData {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        open_object::deserialize(deserializer)
     }
 }
 
@@ -324,7 +327,7 @@ mod tests {
                 KeyStyle::Snake,
             ),
         ] {
-            let fields: ChatSessionFields = serde_json::from_str(json).unwrap();
+            let fields: ChatSessionData = serde_json::from_str(json).unwrap();
             assert_eq!(fields.key_style, style, "{json}");
             assert_eq!(fields.contact_id.as_ref().unwrap(), "21");
             assert_eq!(fields.customer_alias.as_ref().unwrap(), "5");
@@ -337,9 +340,9 @@ mod tests {
 
     #[test]
     fn unknown_members_are_kept() {
-        let fields: ChatSessionFields =
+        let fields: ChatSessionData =
             serde_json::from_str(r#"{"UserId":3,"customerName":"Goat"}"#).unwrap();
-        assert_eq!(fields.other["customerName"], "Goat");
+        assert_eq!(fields.other.get("customerName").unwrap().get(), r#""Goat""#);
         assert_eq!(
             serde_json::to_string(&fields).unwrap(),
             r#"{"UserId":3,"customerName":"Goat"}"#
@@ -348,7 +351,7 @@ mod tests {
 
     #[test]
     fn other_casings_read_too() {
-        let fields: ChatSessionFields =
+        let fields: ChatSessionData =
             serde_json::from_str(r#"{"CONTACTID": 1, "customer_ID": 2, "Rating": 3}"#).unwrap();
         assert_eq!(fields.contact_id.unwrap(), "1");
         assert_eq!(fields.customer_id.unwrap(), "2");
@@ -360,11 +363,11 @@ mod tests {
 
     #[test]
     fn duplicates_in_two_styles_are_rejected() {
-        let err = serde_json::from_str::<ChatSessionFields>(r#"{"ContactId":1,"contactId":2}"#)
+        let err = serde_json::from_str::<ChatSessionData>(r#"{"ContactId":1,"contactId":2}"#)
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "duplicate field `contactId` at line 1 column 26"
+            "duplicate field `ContactId` at line 1 column 26"
         );
     }
 }

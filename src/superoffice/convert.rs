@@ -1,6 +1,6 @@
 //! SuperOffice events in the common model.
 
-use super::{Entity, Event, Notification};
+use super::{Entity, Event, Webhook};
 use crate::{ChatEvent, ChatEventKind, ToChatEvent, Vendor};
 
 /// The mapping:
@@ -25,7 +25,7 @@ impl ToChatEvent for Event {
                 envelope(n, ChatEventKind::Other)
             }
             Event::Unknown(unknown) => {
-                match unknown.deserialize::<Notification<serde::de::IgnoredAny>>() {
+                match unknown.deserialize::<Webhook<Box<serde_json::value::RawValue>>>() {
                     Ok(n) => {
                         let mut event = envelope(&n, ChatEventKind::Other);
                         if n.entity == Some(Entity::ChatSession) {
@@ -44,7 +44,7 @@ impl ToChatEvent for Event {
     }
 }
 
-fn envelope<F>(n: &Notification<F>, kind: ChatEventKind) -> ChatEvent {
+fn envelope<F>(n: &Webhook<F>, kind: ChatEventKind) -> ChatEvent {
     let mut event = ChatEvent::new(Vendor::SuperOffice, kind);
     event.event_name = Some(n.event.clone());
     event.event_id = n.event_id.clone();
@@ -52,7 +52,7 @@ fn envelope<F>(n: &Notification<F>, kind: ChatEventKind) -> ChatEvent {
     event
 }
 
-fn chat(n: &Notification<super::ChatSessionFields>, kind: ChatEventKind) -> ChatEvent {
+fn chat(n: &Webhook<super::ChatSessionData>, kind: ChatEventKind) -> ChatEvent {
     let mut event = envelope(n, kind);
     event.chat_id = n.primary_key.as_ref().map(ToString::to_string);
     event.status = n

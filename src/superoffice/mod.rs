@@ -1,6 +1,6 @@
 //! SuperOffice CRM chat webhooks.
 //!
-//! SuperOffice posts a [`Notification`] (its `WebhookPayload`) for every subscribed event: a
+//! SuperOffice posts a [`Webhook`] (its `WebhookPayload`) for every subscribed event: a
 //! shared envelope (`EventId`, `Timestamp`, `Changes`, `Event`, `PrimaryKey`, `Entity`,
 //! `ContextIdentifier`, `ChangedByAssociateId`, `WebhookName`) and `FieldValues` that depend on
 //! the entity.
@@ -11,10 +11,10 @@
 //! | `chatsession.message` | [`Event::ChatSessionMessage`] | [`ChatSessionEvent`] |
 //! | `chatsession.changed` | [`Event::ChatSessionChanged`] | [`ChatSessionEvent`] |
 //! | `test` (registration, header `X-Hook-Test: true`) | [`Event::Test`] | [`TestEvent`] |
-//! | `webhook.started` | [`Event::WebhookStarted`] | [`WebhookStateEvent`] |
-//! | `webhook.stopped` | [`Event::WebhookStopped`] | [`WebhookStateEvent`] |
-//! | `webhook.errors` | [`Event::WebhookErrors`] | [`WebhookStateEvent`] |
-//! | anything else (`contact.created`, ...) | [`Event::Unknown`] | the raw JSON; read its envelope with `unknown.deserialize::<Notification>()` |
+//! | `webhook.started` (also `webhook<n>.started`) | [`Event::WebhookStarted`] | [`WebhookStateEvent`] |
+//! | `webhook.stopped` (also `webhook<n>.stopped`) | [`Event::WebhookStopped`] | [`WebhookStateEvent`] |
+//! | `webhook.errors` (also `webhook<n>.errors`) | [`Event::WebhookErrors`] | [`WebhookStateEvent`] |
+//! | anything else (`contact.created`, ...) | [`Event::Unknown`] | the raw JSON; read its envelope with `unknown.deserialize::<Webhook>()`; [`Event::event_id`], [`Event::chat_id`] (for `chatsession` entities) and [`Event::occurred_at`] read it too |
 //!
 //! Quirks of SuperOffice's senders and documentation that this module accepts:
 //! - trailing commas (the published `chatsession.created` and `chatsession.message` examples
@@ -49,67 +49,55 @@
 
 mod chat_session;
 mod convert;
-mod notification;
+mod envelope;
 mod signature;
 mod webhook_state;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
-pub use self::chat_session::{ChatSessionFields, KeyStyle};
-pub use self::notification::{Entity, FieldMap, Notification};
+pub use self::chat_session::{ChatSessionData, KeyStyle};
+pub use self::envelope::{Entity, Webhook};
 pub use self::signature::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TEST_HEADER};
-pub use self::webhook_state::WebhookStateFields;
+pub use self::webhook_state::WebhookStateData;
+pub use crate::open_object::Members;
 
 use crate::detect::key;
 use crate::json::Prepared;
+use crate::table::Envelope;
+use crate::unknown::Hoisted;
 use crate::{Error, UnknownEvent, Vendor};
 
+const VENDOR: Vendor = Vendor::SuperOffice;
+
 /// A `chatsession.*` event.
-pub type ChatSessionEvent = Notification<ChatSessionFields>;
+pub type ChatSessionEvent = Webhook<ChatSessionData>;
 
 /// The `test` event sent when a webhook is registered.
-pub type TestEvent = Notification<FieldMap>;
+pub type TestEvent = Webhook<Members>;
 
 /// A `webhook.started`, `webhook.stopped` or `webhook.errors` event.
-pub type WebhookStateEvent = Notification<WebhookStateFields>;
+pub type WebhookStateEvent = Webhook<WebhookStateData>;
 
-/// A SuperOffice webhook.
-///
-/// Serializes to SuperOffice's JSON, which [`parse`] reads back to an equal `Event`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Event {
-    /// `chatsession.created`: a new chat session started.
-    ChatSessionCreated(Box<ChatSessionEvent>),
-    /// `chatsession.message`: a message was added to a chat session.
-    ChatSessionMessage(Box<ChatSessionEvent>),
-    /// `chatsession.changed`: a chat session changed state.
-    ChatSessionChanged(Box<ChatSessionEvent>),
-    /// `test`: sent when the webhook is registered; answer `200 OK` and otherwise ignore it.
-    Test(Box<TestEvent>),
-    /// `webhook.started`: the webhook's state was set to active.
-    WebhookStarted(Box<WebhookStateEvent>),
-    /// `webhook.stopped`: the webhook's state was set to stopped.
-    WebhookStopped(Box<WebhookStateEvent>),
-    /// `webhook.errors`: the webhook was disabled by errors (or an HTTP 410 answer).
-    WebhookErrors(Box<WebhookStateEvent>),
-    /// Any other event (`contact.created`, ...), kept as sent.
-    Unknown(UnknownEvent),
-}
-
-impl Event {
-    /// The event name as sent in `Event`.
-    pub fn event_name(&self) -> &str {
-        match self {
-            Event::ChatSessionCreated(n)
-            | Event::ChatSessionMessage(n)
-            | Event::ChatSessionChanged(n) => &n.event,
-            Event::Test(n) => &n.event,
-            Event::WebhookStarted(n) | Event::WebhookStopped(n) | Event::WebhookErrors(n) => {
-                &n.event
-            }
-            Event::Unknown(unknown) => unknown.name(),
-        }
+event_enum! {
+    vendor: VENDOR;
+    /// A SuperOffice webhook, by its `Event`.
+    events {
+        /// `chatsession.created`: a new chat session started.
+        ChatSessionCreated(ChatSessionEvent) = "chatsession.created",
+        /// `chatsession.message`: a message was added to a chat session.
+        ChatSessionMessage(ChatSessionEvent) = "chatsession.message",
+        /// `chatsession.changed`: a chat session changed state.
+        ChatSessionChanged(ChatSessionEvent) = "chatsession.changed",
+        /// `test`: sent when the webhook is registered; answer `200 OK` and otherwise ignore
+        /// it.
+        Test(TestEvent) = "test",
+        /// `webhook.started`: the webhook's state was set to active. The header names it
+        /// `webhook<id>.started`, which is read the same.
+        WebhookStarted(WebhookStateEvent) = "webhook.started" | "webhook#.started",
+        /// `webhook.stopped`: the webhook's state was set to stopped.
+        WebhookStopped(WebhookStateEvent) = "webhook.stopped" | "webhook#.stopped",
+        /// `webhook.errors`: the webhook was disabled by errors (or an HTTP 410 answer).
+        WebhookErrors(WebhookStateEvent) = "webhook.errors" | "webhook#.errors",
     }
 }
 
@@ -130,69 +118,22 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
     parse_prepared(&Prepared::for_vendor(body, Vendor::SuperOffice))
 }
 
-/// Whether `name` is `webhook.<state>` or `webhook<digits>.<state>`.
-fn is_webhook_state(name: &str, state: &str) -> bool {
-    name.strip_prefix("webhook")
-        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit()))
-        .and_then(|rest| rest.strip_prefix('.'))
-        .is_some_and(|rest| rest.eq_ignore_ascii_case(state))
-}
-
 pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    const VENDOR: Vendor = Vendor::SuperOffice;
     let name = prepared.discriminator(VENDOR, key::SUPEROFFICE_EVENT, "Event")?;
-    let name = &*name;
-    let is = |expected: &str| name.eq_ignore_ascii_case(expected);
-    Ok(if is("chatsession.created") {
-        Event::ChatSessionCreated(prepared.parse(VENDOR, name)?)
-    } else if is("chatsession.message") {
-        Event::ChatSessionMessage(prepared.parse(VENDOR, name)?)
-    } else if is("chatsession.changed") {
-        Event::ChatSessionChanged(prepared.parse(VENDOR, name)?)
-    } else if is("test") {
-        Event::Test(prepared.parse(VENDOR, name)?)
-    } else if is_webhook_state(name, "started") {
-        Event::WebhookStarted(prepared.parse(VENDOR, name)?)
-    } else if is_webhook_state(name, "stopped") {
-        Event::WebhookStopped(prepared.parse(VENDOR, name)?)
-    } else if is_webhook_state(name, "errors") {
-        Event::WebhookErrors(prepared.parse(VENDOR, name)?)
-    } else {
-        Event::Unknown(UnknownEvent::new(name, prepared.raw(VENDOR, name)?))
-    })
+    dispatch(prepared, &name, &name)
 }
 
-impl Serialize for Event {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Event::ChatSessionCreated(n)
-            | Event::ChatSessionMessage(n)
-            | Event::ChatSessionChanged(n) => n.serialize(serializer),
-            Event::Test(n) => n.serialize(serializer),
-            Event::WebhookStarted(n) | Event::WebhookStopped(n) | Event::WebhookErrors(n) => {
-                n.serialize(serializer)
-            }
-            Event::Unknown(unknown) => unknown.serialize(serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::event::deserialize_with(deserializer, parse)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_webhook_state;
-
-    #[test]
-    fn webhook_state_names() {
-        assert!(is_webhook_state("webhook.started", "started"));
-        assert!(is_webhook_state("webhook123.started", "started"));
-        assert!(!is_webhook_state("webhook123.started", "stopped"));
-        assert!(!is_webhook_state("webhooks.started", "started"));
-        assert!(!is_webhook_state("webhook123started", "started"));
-    }
+/// An event this crate has no type for (`contact.created`): the raw JSON, with the envelope's
+/// `EventId`, `Timestamp` and, for a `chatsession` entity, `PrimaryKey` read from it.
+fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
+    let raw = prepared.raw(VENDOR, name)?;
+    let hoisted = match serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
+        Ok(envelope) => Hoisted {
+            chat_id: envelope.chat_id().map(str::to_owned),
+            occurred_at: envelope.occurred_at(),
+            event_id: envelope.event_id,
+        },
+        Err(_) => Hoisted::default(),
+    };
+    Ok(UnknownEvent::with_envelope(name, raw, hoisted))
 }

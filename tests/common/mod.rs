@@ -145,3 +145,12 @@ pub fn check_fixture(path: &str, bytes: &[u8], name: &str) -> Event {
     );
     event
 }
+
+/// The member `name` of kept members, as a JSON value (`Value::Null` when absent).
+#[allow(dead_code)]
+pub fn member(members: &chat_webhooks::Members, name: &str) -> Value {
+    members
+        .get_as(name)
+        .map(|value| value.expect("kept members are JSON"))
+        .unwrap_or(Value::Null)
+}

@@ -1,0 +1,208 @@
+//! [`Members`]: the members of a JSON object that the typed model does not know, as sent.
+
+use std::fmt;
+
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// Members of a JSON object that this crate has no field for, kept as sent.
+///
+/// Every typed object of every vendor keeps the members it does not know here, in the order
+/// they arrived, each value as its exact JSON text: nothing is dropped, renamed or re-encoded,
+/// and serializing writes them back after the typed members. It is also the type of a member
+/// that a vendor documents only as "an object" (Channel Talk's `profile`).
+///
+/// ```
+/// let body = br#"{"trigger": "chats:close", "appId": "a1", "data": {"chatId": "c1", "reason": {"code": 7}}}"#;
+/// let chat_webhooks::inbenta::Event::ChatsClose(close) = chat_webhooks::inbenta::parse(body)? else {
+///     unreachable!()
+/// };
+/// let data = close.data.as_ref().unwrap();
+/// assert_eq!(data.other.get("reason").unwrap().get(), r#"{"code": 7}"#);
+/// let reason: serde_json::Value = data.other.get_as("reason").unwrap()?;
+/// assert_eq!(reason["code"], 7);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct Members {
+    members: Vec<(String, Box<RawValue>)>,
+}
+
+impl Members {
+    /// No members.
+    pub const fn new() -> Self {
+        Members {
+            members: Vec::new(),
+        }
+    }
+
+    /// How many members there are.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The JSON text of the member `name` (the last one, should a sender repeat a name, as
+    /// serde_json reads it).
+    pub fn get(&self, name: &str) -> Option<&RawValue> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| &**value)
+    }
+
+    /// Reads the member `name` as `T`; `None` when there is no such member.
+    pub fn get_as<T: DeserializeOwned>(&self, name: &str) -> Option<serde_json::Result<T>> {
+        self.get(name).map(|raw| serde_json::from_str(raw.get()))
+    }
+
+    /// Whether there is a member `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.members.iter().any(|(key, _)| key == name)
+    }
+
+    /// The members' names, in the order they arrived.
+    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.members.iter().map(|(key, _)| key.as_str())
+    }
+
+    /// The members, in the order they arrived.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> + '_ {
+        self.members
+            .iter()
+            .map(|(key, value)| (key.as_str(), &**value))
+    }
+
+    /// Adds a member, or replaces the value of the member of that name.
+    pub fn insert(&mut self, name: impl Into<String>, value: Box<RawValue>) {
+        let name = name.into();
+        match self.members.iter_mut().find(|(key, _)| *key == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.members.push((name, value)),
+        }
+    }
+
+    /// Serializes `value` and [`insert`](Self::insert)s it.
+    pub fn insert_value<T: Serialize + ?Sized>(
+        &mut self,
+        name: impl Into<String>,
+        value: &T,
+    ) -> serde_json::Result<()> {
+        self.insert(name, serde_json::value::to_raw_value(value)?);
+        Ok(())
+    }
+
+    /// Removes every member called `name` and returns the value of the last one.
+    pub fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
+        let mut removed = None;
+        let mut index = 0;
+        while index < self.members.len() {
+            if self.members[index].0 == name {
+                removed = Some(self.members.remove(index).1);
+            } else {
+                index += 1;
+            }
+        }
+        removed
+    }
+
+    /// Keeps a member as the reader met it (a repeated name is kept twice, as sent).
+    pub(crate) fn push(&mut self, name: String, value: Box<RawValue>) {
+        self.members.push((name, value));
+    }
+}
+
+/// Members are equal when they hold the same names with equal JSON values, in any order: the
+/// values' texts are equal, or they read as equal `serde_json` values (a member that went
+/// through `serde_json::Value` loses its whitespace, not its value).
+impl PartialEq for Members {
+    fn eq(&self, other: &Self) -> bool {
+        if self.members.len() != other.members.len() {
+            return false;
+        }
+        fn sorted(members: &Members) -> Vec<(&str, &str)> {
+            let mut pairs: Vec<(&str, &str)> = members
+                .iter()
+                .map(|(key, value)| (key, value.get()))
+                .collect();
+            pairs.sort_by(|a, b| a.0.cmp(b.0));
+            pairs
+        }
+        sorted(self)
+            .into_iter()
+            .zip(sorted(other))
+            .all(|((a, x), (b, y))| a == b && same_json(x, y))
+    }
+}
+
+impl Eq for Members {}
+
+/// Whether two JSON texts hold the same value.
+fn same_json(x: &str, y: &str) -> bool {
+    x == y
+        || matches!(
+            (
+                serde_json::from_str::<serde_json::Value>(x),
+                serde_json::from_str::<serde_json::Value>(y),
+            ),
+            (Ok(x), Ok(y)) if x == y
+        )
+}
+
+impl fmt::Debug for Members {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.iter().map(|(key, value)| (key, value.get())))
+            .finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a Members {
+    type Item = (&'a str, &'a RawValue);
+    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a RawValue)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl Serialize for Members {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (key, value) in self.iter() {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Members {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MembersVisitor;
+
+        impl<'de> Visitor<'de> for MembersVisitor {
+            type Value = Members;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+                let mut members = Members::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    members.push(key, map.next_value()?);
+                }
+                Ok(members)
+            }
+        }
+
+        deserializer.deserialize_map(MembersVisitor)
+    }
+}

@@ -1,0 +1,106 @@
+//! What every vendor's event table (`event_enum!`, in `macros.rs`) builds on: the
+//! [`Envelope`] each payload gives access to, name matching, and the error for an event name
+//! that names no kind.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+use crate::Vendor;
+
+/// What every vendor's envelope says about its event, whatever the payload: the accessors of
+/// each vendor's `Event` read through it. Implemented by each vendor's `Webhook<P>`.
+pub(crate) trait Envelope {
+    /// The vendor's name for the event, as sent.
+    fn event_name(&self) -> &str;
+
+    /// The vendor's id for this event or delivery.
+    fn event_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// The chat the event belongs to.
+    fn chat_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// When the event happened.
+    fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        None
+    }
+}
+
+/// Whether `name` is the event name `pattern`, in any ASCII letter case; a `#` in `pattern`
+/// matches one or more ASCII digits (`webhook#.started` matches `webhook123.started`).
+pub(crate) fn name_matches(pattern: &str, name: &str) -> bool {
+    if !pattern.contains('#') {
+        return pattern.eq_ignore_ascii_case(name);
+    }
+    let mut name = name.as_bytes();
+    for (index, part) in pattern.split('#').enumerate() {
+        if index > 0 {
+            let digits = name.iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 0 {
+                return false;
+            }
+            name = &name[digits..];
+        }
+        match name.get(..part.len()) {
+            Some(head) if head.eq_ignore_ascii_case(part.as_bytes()) => name = &name[part.len()..],
+            _ => return false,
+        }
+    }
+    name.is_empty()
+}
+
+/// The error of a vendor's `EventKind::from_str`: the name is none of its events'.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseEventKindError {
+    vendor: Vendor,
+    name: String,
+}
+
+impl ParseEventKindError {
+    pub(crate) fn new(vendor: Vendor, name: &str) -> Self {
+        ParseEventKindError {
+            vendor,
+            name: name.to_owned(),
+        }
+    }
+
+    /// The vendor whose event kinds were searched.
+    pub fn vendor(&self) -> Vendor {
+        self.vendor
+    }
+
+    /// The name that matched none of them.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for ParseEventKindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} event name {:?}", self.vendor, self.name)
+    }
+}
+
+impl std::error::Error for ParseEventKindError {}
+
+#[cfg(test)]
+mod tests {
+    use super::name_matches;
+
+    #[test]
+    fn names_match_in_any_case_and_hashes_match_digits() {
+        assert!(name_matches("chats:close", "Chats:CLOSE"));
+        assert!(!name_matches("chats:close", "chats:closed"));
+        assert!(name_matches("webhook#.started", "webhook123.started"));
+        assert!(name_matches("webhook#.started", "WEBHOOK1.Started"));
+        assert!(!name_matches("webhook#.started", "webhook.started"));
+        assert!(!name_matches("webhook#.started", "webhooks.started"));
+        assert!(!name_matches("webhook#.started", "webhook123started"));
+        assert!(!name_matches("webhook#.started", "webhook12.stopped"));
+        assert!(!name_matches("webhook#.started", "webhook12.started.x"));
+    }
+}
