@@ -115,6 +115,10 @@ macro_rules! open_enum {
 ///         field: Type = "jsonName",              // Option<Type>, written when Some
 ///         name: String = "name" (required),      // String, an error when absent
 ///         id: Id = "botId" (always),             // Option<Id>, written as null when None
+///         info: Info = "info" (with = json_string), // Option<Info>, through a module's
+///                                                   // `serialize(&Info, S)` / `deserialize(D)`
+///         tags: Vec<String> = "tags" (list),     // Vec<String>: null or absent reads as
+///                                                // empty; always written
 ///     }
 /// }
 /// ```
@@ -126,7 +130,7 @@ macro_rules! open_object {
         pub struct $name:ident $(<$gen:ident $(= $default:ty)?>)? ($expecting:literal) {
             $(
                 $(#[$fmeta:meta])*
-                $field:ident: $ty:ty = $key:literal $(($mode:ident))?,
+                $field:ident: $ty:ty = $key:literal $(($mode:ident $(= $with:ident)?))?,
             )+
         }
     ) => {
@@ -211,7 +215,7 @@ macro_rules! open_object {
                 ) -> Result<(), A::Error> {
                     $(
                         if index == Index::$field as usize {
-                            self.$field = map.next_value()?;
+                            open_field_read!(self.$field, map, $ty $(, $mode $(= $with)?)?);
                             return Ok(());
                         }
                     )+
@@ -228,7 +232,7 @@ macro_rules! open_object {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    $( open_field_write!(map, $key, self.$field $(, $mode)?); )+
+                    $( open_field_write!(map, $key, self.$field, $ty $(, $mode $(= $with)?)?); )+
                     Ok(())
                 }
 
@@ -271,31 +275,76 @@ macro_rules! open_object {
     };
 }
 
-/// The Rust type of an `open_object!` field: `Option<T>`, or `T` for a required one.
+/// The Rust type of an `open_object!` field: `Option<T>`, or `T` for a required one or a list.
 macro_rules! open_field_type {
     ($ty:ty) => { Option<$ty> };
+    ($ty:ty, with) => { Option<$ty> };
+    ($ty:ty, list) => { $ty };
     ($ty:ty, always) => { Option<$ty> };
     ($ty:ty, required) => { $ty };
 }
 
-/// Writes an `open_object!` field: when present, always (`null` for `None`), or as it is.
+/// Reads an `open_object!` field: by its type's `Deserialize`, or for `(with = module)` by
+/// `module::deserialize` (`null` reads as `None` without calling it).
+macro_rules! open_field_read {
+    ($slot:expr, $map:ident, $ty:ty, list) => {
+        $slot = $map.next_value::<Option<$ty>>()?.unwrap_or_default();
+    };
+    ($slot:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
+        $slot = $map.next_value()?;
+    };
+    ($slot:expr, $map:ident, $ty:ty, with = $with:ident) => {{
+        struct With($ty);
+        impl<'de> ::serde::Deserialize<'de> for With {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                $with::deserialize(deserializer).map(With)
+            }
+        }
+        $slot = $map.next_value::<Option<With>>()?.map(|with| with.0);
+    }};
+}
+
+/// Writes an `open_object!` field: when present, always (`null` for `None`), as it is (a
+/// required field or a list, `[]` when empty), or for
+/// `(with = module)` through `module::serialize` when present.
 macro_rules! open_field_write {
-    ($map:ident, $key:expr, $value:expr) => {
+    ($map:ident, $key:expr, $value:expr, $ty:ty) => {
         if let Some(value) = &$value {
             $map.serialize_entry($key, value)?;
         }
     };
-    ($map:ident, $key:expr, $value:expr, always) => {
+    ($map:ident, $key:expr, $value:expr, $ty:ty, always) => {
         $map.serialize_entry($key, &$value)?;
     };
-    ($map:ident, $key:expr, $value:expr, required) => {
+    ($map:ident, $key:expr, $value:expr, $ty:ty, required) => {
         $map.serialize_entry($key, &$value)?;
+    };
+    ($map:ident, $key:expr, $value:expr, $ty:ty, list) => {
+        $map.serialize_entry($key, &$value)?;
+    };
+    ($map:ident, $key:expr, $value:expr, $ty:ty, with = $with:ident) => {
+        if let Some(value) = &$value {
+            struct With<'a>(&'a $ty);
+            impl ::serde::Serialize for With<'_> {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    $with::serialize(self.0, serializer)
+                }
+            }
+            $map.serialize_entry($key, &With(value))?;
+        }
     };
 }
 
 /// Checks that a required `open_object!` field was present.
 macro_rules! open_field_check {
     ($seen:ident, $index:expr, $key:expr) => {};
+    ($seen:ident, $index:expr, $key:expr, with) => {};
+    ($seen:ident, $index:expr, $key:expr, list) => {};
     ($seen:ident, $index:expr, $key:expr, always) => {};
     ($seen:ident, $index:expr, $key:expr, required) => {
         if $seen & (1u64 << $index) == 0 {

@@ -195,8 +195,10 @@ fn deep_nesting_does_not_overflow_the_stack() {
         // A member kept as sent is scanned without recursion, so its depth costs nothing;
         // serializing writes the same bytes back.
         for body in [
-            format!(r#"{{"EventId":"x","Event":"test","Extra":{deep}}}"#),
-            format!(r#"{{"EventId":"x","Event":"test","FieldValues":{{"a":{deep}}}}}"#),
+            format!(r#"{{"EventId":"x","Changes":[],"Event":"test","Extra":{deep}}}"#),
+            format!(
+                r#"{{"EventId":"x","Changes":[],"Event":"test","FieldValues":{{"a":{deep}}}}}"#
+            ),
         ] {
             let event = parse_event(body.as_bytes()).expect("kept raw at any depth");
             assert_eq!(serde_json::to_string(&event).unwrap(), body);

@@ -71,7 +71,7 @@ fn published_example_with_trailing_commas() {
         created.timestamp.as_ref().unwrap().to_string(),
         "2018-04-24T08:18:42.089895Z"
     );
-    assert!(created.changes().is_empty());
+    assert!(created.changes.is_empty());
     assert_eq!(
         created.primary_key.as_ref().unwrap().as_i64(),
         Some(178_105)
@@ -104,8 +104,8 @@ fn published_example_with_trailing_commas() {
     else {
         panic!()
     };
-    assert_eq!(message.changes().len(), 14);
-    assert_eq!(message.changes()[13], "chatMessage.author");
+    assert_eq!(message.changes.len(), 14);
+    assert_eq!(message.changes[13], "chatMessage.author");
     assert_eq!(message.field_values, None);
 }
 
@@ -193,7 +193,7 @@ fn only_the_event_name_is_required() {
     };
     assert_eq!(created.event_id, None);
     assert_eq!(created.field_values, None);
-    assert!(created.changes().is_empty());
+    assert!(created.changes.is_empty());
     let nulls = br#"{"EventId": null, "Timestamp": null, "Changes": null, "Event": "chatsession.changed",
         "PrimaryKey": null, "Entity": null, "FieldValues": {"ContactId": null, "Consented": null}}"#;
     let SoEvent::ChatSessionChanged(changed) = superoffice::parse(nulls).unwrap() else {
@@ -223,7 +223,7 @@ fn tolerated_input() {
     let SoEvent::ChatSessionCreated(created) = &event else {
         panic!()
     };
-    assert_eq!(created.changes(), ["status"]);
+    assert_eq!(created.changes, ["status"]);
 
     // Unknown fields anywhere are ignored by typed structs.
     let body = br#"{"EventId":"x","Event":"test","Extra":{"deep":[1,2]},"Properties":{"a":"b"}}"#;

@@ -1,24 +1,18 @@
-//! [`ChatCreate`]: `data` of `chat.create`.
-
-use serde::{Deserialize, Serialize};
+//! [`ChatCreateData`]: `data` of `chat.create`.
 
 use super::{ChatStatus, IntegrationType, UserInfo};
 use crate::lenient::Id;
 
-/// `data` of `chat.create`: the new chat.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ChatCreate {
-    /// Id of the chat (`"<epoch seconds>.<millis>.<uuid>"` in Ebbot's other examples).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Where the chat runs (`web`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub integration_type: Option<IntegrationType>,
-    /// Status of the chat (`ongoing`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ChatStatus>,
-    /// The chat user (Ebbot names anonymous visitors, as in `Identical Goat`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<UserInfo>,
+open_object! {
+    /// `data` of `chat.create`: the new chat.
+    pub struct ChatCreateData("a chat create (an object)") {
+        /// Id of the chat (`"<epoch seconds>.<millis>.<uuid>"` in Ebbot's other examples).
+        id: Id = "id",
+        /// Where the chat runs (`web`).
+        integration_type: IntegrationType = "type",
+        /// Status of the chat (`ongoing`).
+        status: ChatStatus = "status",
+        /// The chat user (Ebbot names anonymous visitors, as in `Identical Goat`).
+        user: UserInfo = "user",
+    }
 }

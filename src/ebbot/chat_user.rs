@@ -1,6 +1,4 @@
-//! [`ChatUserUpdate`] (`data` of `chat.user.update`) and [`UserInfo`].
-
-use serde::{Deserialize, Serialize};
+//! [`ChatUserUpdateData`] (`data` of `chat.user.update`) and [`UserInfo`].
 
 use crate::lenient::Id;
 
@@ -33,14 +31,12 @@ impl UserInfo {
     }
 }
 
-/// `data` of `chat.user.update`: the chat and its updated user.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ChatUserUpdate {
-    /// Id of the chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// The user as it is after the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<UserInfo>,
+open_object! {
+    /// `data` of `chat.user.update`: the chat and its updated user.
+    pub struct ChatUserUpdateData("a chat user update (an object)") {
+        /// Id of the chat.
+        id: Id = "id",
+        /// The user as it is after the update.
+        user: UserInfo = "user",
+    }
 }

@@ -1,19 +1,15 @@
-//! [`Transcript`]: `data` of `chat.close`.
-
-use serde::{Deserialize, Serialize};
+//! [`ChatCloseData`]: `data` of `chat.close`.
 
 use super::Message;
-use crate::lenient::{null_as_default, Id};
+use crate::lenient::Id;
 
-/// `data` of `chat.close`: the closed chat and its whole conversation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Transcript {
-    /// Id of the chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// The messages, in the array's order, which is kept: their timestamps are not always
-    /// increasing (Ebbot's own example's are not).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub conversation: Vec<Message>,
+open_object! {
+    /// `data` of `chat.close`: the closed chat and its whole conversation.
+    pub struct ChatCloseData("a transcript (an object)") {
+        /// Id of the chat.
+        id: Id = "id",
+        /// The messages, in the array's order, which is kept: their timestamps are not always
+        /// increasing (Ebbot's own example's are not).
+        conversation: Vec<Message> = "conversation" (list),
+    }
 }

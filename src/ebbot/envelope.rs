@@ -1,39 +1,40 @@
 //! [`Webhook`] and [`ChatUpdateEvent`]: the envelope every Ebbot webhook shares.
 
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Utc};
 
-use super::Chat;
+use super::{
+    Chat, ChatCloseData, ChatCreateData, ChatData, ChatUserUpdateData, Message, ScenarioRunData,
+    StatusChangeData,
+};
 use crate::lenient::{Id, Timestamp};
+use crate::open_object::Members;
+use crate::table::Envelope;
 
-/// An Ebbot outgoing webhook: the envelope shared by every topic, with the payload under
-/// `data` typed by `D`.
-///
-/// Only `topic` is required; every other member may be absent or `null`. `chat.update` is the
-/// one topic that carries its payload under `chat` instead: see [`ChatUpdateEvent`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Webhook<D> {
-    /// The topic (event name), such as `chat.create`.
-    pub topic: String,
-    /// Id of the bot the chat belongs to. Written as `null` when `None`: with `topic`, it is
-    /// how [`parse_event`](crate::parse_event) recognises Ebbot.
-    #[serde(rename = "botId", default)]
-    pub bot_id: Option<Id>,
-    /// The payload.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<D>,
-    /// Who caused the event, as far as Ebbot tells (empty strings in every published example).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<Context>,
-    /// Id of this delivery; `context.request_id` repeats it.
-    #[serde(rename = "requestId", default, skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<Id>,
-    /// When the event was sent: epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<Timestamp>,
+open_object! {
+    /// An Ebbot outgoing webhook: the envelope shared by every topic, with the payload under
+    /// `data` typed by `P`.
+    ///
+    /// Only `topic` is required; every other member may be absent or `null`. `chat.update` is
+    /// the one topic that carries its payload under `chat` instead: see [`ChatUpdateEvent`].
+    pub struct Webhook<P = Members>("an Ebbot webhook (an object)") {
+        /// The topic (event name), such as `chat.create`.
+        topic: String = "topic" (required),
+        /// Id of the bot the chat belongs to. Written as `null` when `None`: with `topic`, it
+        /// is how [`parse_event`](crate::parse_event) recognises Ebbot.
+        bot_id: Id = "botId" (always),
+        /// The payload.
+        data: P = "data",
+        /// Who caused the event, as far as Ebbot tells (empty strings in every published
+        /// example).
+        context: Context = "context",
+        /// Id of this delivery; `context.request_id` repeats it.
+        request_id: Id = "requestId",
+        /// When the event was sent: epoch milliseconds.
+        timestamp: Timestamp = "timestamp",
+    }
 }
 
-impl<D> Webhook<D> {
+impl<P> Webhook<P> {
     /// A webhook of `topic` with every other member absent.
     pub fn new(topic: impl Into<String>) -> Self {
         Webhook {
@@ -43,32 +44,29 @@ impl<D> Webhook<D> {
             context: None,
             request_id: None,
             timestamp: None,
+            other: Members::new(),
         }
     }
 }
 
-/// The `chat.update` webhook: the shared envelope with the [`Chat`] under `chat`, not `data`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ChatUpdateEvent {
-    /// The topic: `chat.update`.
-    pub topic: String,
-    /// Id of the bot the chat belongs to. Written as `null` when `None`: with `topic`, it is
-    /// how [`parse_event`](crate::parse_event) recognises Ebbot.
-    #[serde(rename = "botId", default)]
-    pub bot_id: Option<Id>,
-    /// The chat as it is after the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chat: Option<Chat>,
-    /// Who caused the event, as far as Ebbot tells.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<Context>,
-    /// Id of this delivery; `context.request_id` repeats it.
-    #[serde(rename = "requestId", default, skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<Id>,
-    /// When the event was sent: epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<Timestamp>,
+open_object! {
+    /// The `chat.update` webhook: the shared envelope with the [`Chat`] under `chat`, not
+    /// `data`.
+    pub struct ChatUpdateEvent("an Ebbot chat.update webhook (an object)") {
+        /// The topic: `chat.update`.
+        topic: String = "topic" (required),
+        /// Id of the bot the chat belongs to. Written as `null` when `None`: with `topic`, it
+        /// is how [`parse_event`](crate::parse_event) recognises Ebbot.
+        bot_id: Id = "botId" (always),
+        /// The chat as it is after the update.
+        chat: Chat = "chat",
+        /// Who caused the event, as far as Ebbot tells.
+        context: Context = "context",
+        /// Id of this delivery; `context.request_id` repeats it.
+        request_id: Id = "requestId",
+        /// When the event was sent: epoch milliseconds.
+        timestamp: Timestamp = "timestamp",
+    }
 }
 
 impl ChatUpdateEvent {
@@ -76,29 +74,94 @@ impl ChatUpdateEvent {
     pub fn new(topic: impl Into<String>) -> Self {
         ChatUpdateEvent {
             topic: topic.into(),
-            bot_id: None,
-            chat: None,
-            context: None,
-            request_id: None,
-            timestamp: None,
+            ..ChatUpdateEvent::default()
         }
     }
 }
 
-/// The `context` of a webhook: the account and request behind it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Context {
-    /// Id of the Ebbot company (account); an empty string in the published examples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub company_id: Option<Id>,
-    /// Id of the Ebbot user who caused the event; empty when none did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<Id>,
-    /// Id of the Ebbot user impersonated, when an admin acts as another user; usually empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub impersonated_user_id: Option<Id>,
-    /// Id of the delivery, the same as the envelope's `requestId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<Id>,
+open_object! {
+    /// The `context` of a webhook: the account and request behind it.
+    pub struct Context("a webhook context (an object)") {
+        /// Id of the Ebbot company (account); an empty string in the published examples.
+        company_id: Id = "company_id",
+        /// Id of the Ebbot user who caused the event; empty when none did.
+        user_id: Id = "user_id",
+        /// Id of the Ebbot user impersonated, when an admin acts as another user; usually
+        /// empty.
+        impersonated_user_id: Id = "impersonated_user_id",
+        /// Id of the delivery, the same as the envelope's `requestId`.
+        request_id: Id = "request_id",
+    }
+}
+
+/// A payload that names the chat its event is about.
+pub(crate) trait ChatRef {
+    /// The chat's id.
+    fn chat_id(&self) -> Option<&Id>;
+}
+
+macro_rules! chat_ref {
+    ($($ty:ty => $field:ident),+ $(,)?) => {
+        $(
+            impl ChatRef for $ty {
+                fn chat_id(&self) -> Option<&Id> {
+                    self.$field.as_ref()
+                }
+            }
+        )+
+    };
+}
+
+chat_ref!(
+    ChatCreateData => id,
+    ChatData => id,
+    ChatUserUpdateData => id,
+    Message => chat_id,
+    ScenarioRunData => chat_id,
+    StatusChangeData => id,
+    ChatCloseData => id,
+    Chat => id,
+);
+
+/// The envelope facts every topic shares.
+fn request_id<'a>(request_id: Option<&'a Id>, context: Option<&'a Context>) -> Option<&'a str> {
+    request_id
+        .or_else(|| context?.request_id.as_ref())
+        .map(Id::as_str)
+}
+
+impl<P: ChatRef> Envelope for Webhook<P> {
+    fn event_name(&self) -> &str {
+        &self.topic
+    }
+
+    fn event_id(&self) -> Option<&str> {
+        request_id(self.request_id.as_ref(), self.context.as_ref())
+    }
+
+    fn chat_id(&self) -> Option<&str> {
+        self.data.as_ref()?.chat_id().map(Id::as_str)
+    }
+
+    fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        self.timestamp.as_ref().map(Timestamp::as_datetime)
+    }
+}
+
+impl Envelope for ChatUpdateEvent {
+    fn event_name(&self) -> &str {
+        &self.topic
+    }
+
+    fn event_id(&self) -> Option<&str> {
+        request_id(self.request_id.as_ref(), self.context.as_ref())
+    }
+
+    fn chat_id(&self) -> Option<&str> {
+        self.chat.as_ref()?.id.as_ref().map(Id::as_str)
+    }
+
+    fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        self.timestamp.as_ref().map(Timestamp::as_datetime)
+    }
 }

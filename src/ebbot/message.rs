@@ -1,20 +1,19 @@
 //! [`Message`]: `data` of the message topics and an entry of a `chat.close` conversation, with
 //! its [`Content`] typed by `type`.
 
-use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 use super::value::{
     CarouselValue, FileValue, RatingRequestValue, RatingValue, ScenarioValue, TextValue, UrlValue,
     VariableValue,
 };
 use crate::lenient::{Id, Timestamp};
+use crate::open_object::{self, Members, OpenObject, Path, RawJson, Walk};
 
 /// A chat message: `data` of `chat.user.message`, `chat.bot.message`, `chat.agent.message`,
 /// `chat.system.message` and `chat.message`, and each entry of `chat.close`'s conversation.
@@ -35,6 +34,8 @@ pub struct Message {
     /// When it was sent: a decimal string of epoch milliseconds (`"1672531200000.397183857"`)
     /// or seconds (`"1672531200.310412954"`), told apart by magnitude.
     pub timestamp: Option<Timestamp>,
+    /// Members this crate has no field for, as sent.
+    pub other: Members,
 }
 
 open_enum! {
@@ -89,7 +90,7 @@ pub enum Content {
         /// The `type` as sent.
         type_name: Option<String>,
         /// The `value` as sent.
-        value: Option<Value>,
+        value: Option<RawJson>,
     },
 }
 
@@ -198,7 +199,7 @@ fn read_content<S: ValueSource>(type_name: &str, source: S) -> Result<Content, S
 fn null_value(type_name: &str) -> Content {
     Content::Other {
         type_name: Some(type_name.to_owned()),
-        value: Some(Value::Null),
+        value: RawJson::from_value(&()).ok(),
     }
 }
 
@@ -222,7 +223,7 @@ impl<'de, D: Deserializer<'de>> ValueSource for InPlace<'de, D> {
     fn other(self, type_name: &str) -> Result<Content, D::Error> {
         Ok(Content::Other {
             type_name: Some(type_name.to_owned()),
-            value: Some(Value::deserialize(self.0)?),
+            value: Some(<RawJson as Deserialize>::deserialize(self.0)?),
         })
     }
 }
@@ -260,7 +261,7 @@ impl ValueSource for Buffered {
     fn other(self, type_name: &str) -> Result<Content, String> {
         Ok(Content::Other {
             type_name: Some(type_name.to_owned()),
-            value: Some(serde_json::from_str(self.0.get()).map_err(|err| format!("value: {err}"))?),
+            value: Some(RawJson::from(self.0)),
         })
     }
 }
@@ -277,148 +278,136 @@ impl<'de> DeserializeSeed<'de> for ContentSeed<'_> {
 }
 
 /// The members of a message, read without allocating.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Key {
-    ChatId = 0,
-    Id = 1,
-    Sender = 2,
-    Type = 3,
-    Value = 4,
-    Timestamp = 5,
-    Other = 6,
-}
+/// The typed members, in the order they are written (`type` and `value` together, as the
+/// content).
+const KEYS: [&str; 6] = ["chatId", "id", "sender", "type", "value", "timestamp"];
+const TYPE: usize = 3;
+const VALUE: usize = 4;
 
-impl Key {
-    const fn name(self) -> &'static str {
-        match self {
-            Key::ChatId => "chatId",
-            Key::Id => "id",
-            Key::Sender => "sender",
-            Key::Type => "type",
-            Key::Value => "value",
-            Key::Timestamp => "timestamp",
-            Key::Other => "",
+/// A message is an open object whose `value` is typed by its `type`, which may come before or
+/// after it: while reading, [`Message::content`] holds what is known so far (the `type` alone,
+/// or the `value` kept raw until its `type` arrives).
+impl OpenObject for Message {
+    const EXPECTING: &'static str = "a message (an object)";
+
+    fn empty() -> Self {
+        Message::default()
+    }
+
+    fn classify(&mut self, name: &str) -> Option<usize> {
+        KEYS.iter().position(|key| *key == name)
+    }
+
+    fn member_name(&self, index: usize) -> &'static str {
+        KEYS.get(index).copied().unwrap_or("")
+    }
+
+    fn read_member<'de, A: MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => self.chat_id = map.next_value()?,
+            1 => self.id = map.next_value()?,
+            2 => self.sender = map.next_value()?,
+            TYPE => {
+                let type_name: Option<String> = map.next_value()?;
+                self.content = match (std::mem::take(&mut self.content), type_name) {
+                    // The value came first: read it now that its type is known.
+                    (
+                        Content::Other {
+                            type_name: None,
+                            value: Some(value),
+                        },
+                        Some(name),
+                    ) => read_content(&name, Buffered(value.into())).map_err(de::Error::custom)?,
+                    (Content::Other { value, .. }, type_name) => {
+                        Content::Other { type_name, value }
+                    }
+                    (content, _) => content,
+                };
+            }
+            VALUE => {
+                self.content = match std::mem::take(&mut self.content) {
+                    Content::Other {
+                        type_name: Some(name),
+                        value: None,
+                    } => map.next_value_seed(ContentSeed(&name))?,
+                    _ => Content::Other {
+                        type_name: None,
+                        value: Some(map.next_value()?),
+                    },
+                };
+            }
+            _ => self.timestamp = map.next_value()?,
         }
+        Ok(())
+    }
+
+    fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        if let Some(chat_id) = &self.chat_id {
+            map.serialize_entry(KEYS[0], chat_id)?;
+        }
+        if let Some(id) = &self.id {
+            map.serialize_entry(KEYS[1], id)?;
+        }
+        if let Some(sender) = &self.sender {
+            map.serialize_entry(KEYS[2], sender)?;
+        }
+        self.content.serialize_entries(map)?;
+        if let Some(timestamp) = &self.timestamp {
+            map.serialize_entry(KEYS[5], timestamp)?;
+        }
+        Ok(())
+    }
+
+    fn writes(&self, name: &str) -> bool {
+        KEYS.contains(&name)
+    }
+
+    fn other(&self) -> &Members {
+        &self.other
+    }
+
+    fn other_mut(&mut self) -> &mut Members {
+        &mut self.other
     }
 }
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
+impl Walk for Message {
+    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+        open_object::report(&self.other, path, out);
+        self.content.walk(&path.key(KEYS[VALUE]), out);
+    }
+}
 
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a member name")
+impl Walk for Content {
+    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+        match self {
+            Content::Text(v) | Content::TextInfo(v) | Content::Gpt(v) | Content::ButtonClick(v) => {
+                v.walk(path, out)
             }
-
-            fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-                Ok(match name {
-                    "chatId" => Key::ChatId,
-                    "id" => Key::Id,
-                    "sender" => Key::Sender,
-                    "type" => Key::Type,
-                    "value" => Key::Value,
-                    "timestamp" => Key::Timestamp,
-                    _ => Key::Other,
-                })
-            }
+            Content::Url(v) => v.walk(path, out),
+            Content::Scenario(v) => v.walk(path, out),
+            Content::RatingRequest(v) => v.walk(path, out),
+            Content::Rating(v) => v.walk(path, out),
+            Content::Variable(v) => v.walk(path, out),
+            Content::Image(v) | Content::File(v) => v.walk(path, out),
+            Content::Carousel(v) => v.walk(path, out),
+            Content::Other { .. } => {}
         }
-
-        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
 impl Serialize for Message {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(chat_id) = &self.chat_id {
-            map.serialize_entry("chatId", chat_id)?;
-        }
-        if let Some(id) = &self.id {
-            map.serialize_entry("id", id)?;
-        }
-        if let Some(sender) = &self.sender {
-            map.serialize_entry("sender", sender)?;
-        }
-        self.content.serialize_entries(&mut map)?;
-        if let Some(timestamp) = &self.timestamp {
-            map.serialize_entry("timestamp", timestamp)?;
-        }
-        map.end()
+        open_object::serialize(self, serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Message {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MessageVisitor;
-
-        /// What has been read of `value` so far.
-        enum Slot {
-            Empty,
-            Read(Content),
-            Buffered(Box<RawValue>),
-        }
-
-        impl<'de> Visitor<'de> for MessageVisitor {
-            type Value = Message;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a message (an object)")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Message, A::Error> {
-                fn once<E: de::Error>(seen: &mut bool, key: &'static str) -> Result<(), E> {
-                    if std::mem::replace(seen, true) {
-                        return Err(E::duplicate_field(key));
-                    }
-                    Ok(())
-                }
-
-                let mut message = Message::default();
-                let mut seen = [false; 6];
-                let mut type_name: Option<String> = None;
-                let mut slot = Slot::Empty;
-                while let Some(key) = map.next_key::<Key>()? {
-                    if key != Key::Other {
-                        once(&mut seen[key as usize], key.name())?;
-                    }
-                    match key {
-                        Key::ChatId => message.chat_id = map.next_value()?,
-                        Key::Id => message.id = map.next_value()?,
-                        Key::Sender => message.sender = map.next_value()?,
-                        Key::Type => type_name = map.next_value()?,
-                        Key::Value => {
-                            slot = match &type_name {
-                                Some(name) => Slot::Read(map.next_value_seed(ContentSeed(name))?),
-                                None => Slot::Buffered(map.next_value()?),
-                            };
-                        }
-                        Key::Timestamp => message.timestamp = map.next_value()?,
-                        Key::Other => {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                message.content = match (slot, type_name) {
-                    (Slot::Read(content), _) => content,
-                    (Slot::Buffered(value), Some(name)) => {
-                        read_content(&name, Buffered(value)).map_err(de::Error::custom)?
-                    }
-                    (Slot::Buffered(value), None) => Content::Other {
-                        type_name: None,
-                        value: Some(serde_json::from_str(value.get()).map_err(de::Error::custom)?),
-                    },
-                    (Slot::Empty, type_name) => Content::Other {
-                        type_name,
-                        value: None,
-                    },
-                };
-                Ok(message)
-            }
-        }
-
-        deserializer.deserialize_map(MessageVisitor)
+        open_object::deserialize(deserializer)
     }
 }

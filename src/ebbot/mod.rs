@@ -7,18 +7,18 @@
 //!
 //! | `topic` | variant | payload |
 //! |---|---|---|
-//! | `chat.create` | [`Event::ChatCreate`] | [`ChatCreateEvent`] = [`Webhook`]<[`ChatCreate`]> |
+//! | `chat.create` | [`Event::ChatCreate`] | [`ChatCreateEvent`] = [`Webhook`]<[`ChatCreateData`]> |
 //! | `chat.update` | [`Event::ChatUpdate`] | [`ChatUpdateEvent`], with a [`Chat`] under `chat` |
 //! | `chat.data.update` | [`Event::ChatDataUpdate`] | [`ChatDataUpdateEvent`] = [`Webhook`]<[`ChatData`]> |
-//! | `chat.user.update` | [`Event::ChatUserUpdate`] | [`ChatUserUpdateEvent`] = [`Webhook`]<[`ChatUserUpdate`]> |
+//! | `chat.user.update` | [`Event::ChatUserUpdate`] | [`ChatUserUpdateEvent`] = [`Webhook`]<[`ChatUserUpdateData`]> |
 //! | `chat.user.message` | [`Event::ChatUserMessage`] | [`MessageEvent`] = [`Webhook`]<[`Message`]> |
 //! | `chat.bot.message` | [`Event::ChatBotMessage`] | [`MessageEvent`] |
 //! | `chat.agent.message` | [`Event::ChatAgentMessage`] | [`MessageEvent`] |
 //! | `chat.system.message` | [`Event::ChatSystemMessage`] | [`MessageEvent`] |
 //! | `chat.message` (a message from any sender) | [`Event::ChatMessage`] | [`MessageEvent`] |
-//! | `chat.scenario.run` | [`Event::ChatScenarioRun`] | [`ScenarioRunEvent`] = [`Webhook`]<[`ScenarioRun`]> |
-//! | `chat.status.change` | [`Event::ChatStatusChange`] | [`StatusChangeEvent`] = [`Webhook`]<[`StatusChange`]> |
-//! | `chat.close` | [`Event::ChatClose`] | [`ChatCloseEvent`] = [`Webhook`]<[`Transcript`]> |
+//! | `chat.scenario.run` | [`Event::ChatScenarioRun`] | [`ScenarioRunEvent`] = [`Webhook`]<[`ScenarioRunData`]> |
+//! | `chat.status.change` | [`Event::ChatStatusChange`] | [`StatusChangeEvent`] = [`Webhook`]<[`StatusChangeData`]> |
+//! | `chat.close` | [`Event::ChatClose`] | [`ChatCloseEvent`] = [`Webhook`]<[`ChatCloseData`]> |
 //! | anything else | [`Event::Unknown`] | the raw JSON; read its envelope with `unknown.deserialize::<Webhook<serde_json::Value>>()` |
 //!
 //! A message's `type` and `value` are read together into a [`Content`]: `text`, `text_info`,
@@ -84,156 +84,81 @@ mod scenario;
 mod status;
 mod value;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
-pub use self::chat::ChatCreate;
+pub use self::chat::ChatCreateData;
 pub use self::chat_data::{ChatData, ChatThemeDetails};
 pub use self::chat_update::{Chat, ChatUser, HandledBy, IntegrationType};
-pub use self::chat_user::{ChatUserUpdate, UserInfo};
-pub use self::close::Transcript;
+pub use self::chat_user::{ChatUserUpdateData, UserInfo};
+pub use self::close::ChatCloseData;
 pub use self::envelope::{ChatUpdateEvent, Context, Webhook};
 pub use self::message::{Content, Message, Sender};
-pub use self::scenario::{Scenario, ScenarioRun};
-pub use self::status::{ChatStatus, ChatType, StatusChange};
+pub use self::scenario::{Scenario, ScenarioRunData};
+pub use self::status::{ChatStatus, ChatType, StatusChangeData};
 pub use self::value::{
     Button, ButtonType, CarouselValue, FileValue, Next, RatingRequestValue, RatingValue,
-    ScenarioValue, Slide, TextValue, UrlValue, VariableValue,
+    ScenarioValue, Slide, TextObject, TextValue, UrlValue, VariableValue,
 };
+pub use crate::open_object::Members;
 
 use crate::detect::key;
 use crate::json::Prepared;
+use crate::lenient::{Id, Timestamp};
+use crate::unknown::Hoisted;
 use crate::{Error, UnknownEvent, Vendor};
 
-/// A JSON object whose members Ebbot does not document.
-pub type JsonMap = serde_json::Map<String, serde_json::Value>;
+const VENDOR: Vendor = Vendor::Ebbot;
 
 /// A `chat.create` webhook.
-pub type ChatCreateEvent = Webhook<ChatCreate>;
+pub type ChatCreateEvent = Webhook<ChatCreateData>;
 
 /// A `chat.data.update` webhook.
 pub type ChatDataUpdateEvent = Webhook<ChatData>;
 
 /// A `chat.user.update` webhook.
-pub type ChatUserUpdateEvent = Webhook<ChatUserUpdate>;
+pub type ChatUserUpdateEvent = Webhook<ChatUserUpdateData>;
 
 /// A `chat.user.message`, `chat.bot.message`, `chat.agent.message`, `chat.system.message` or
 /// `chat.message` webhook.
 pub type MessageEvent = Webhook<Message>;
 
 /// A `chat.scenario.run` webhook.
-pub type ScenarioRunEvent = Webhook<ScenarioRun>;
+pub type ScenarioRunEvent = Webhook<ScenarioRunData>;
 
 /// A `chat.status.change` webhook.
-pub type StatusChangeEvent = Webhook<StatusChange>;
+pub type StatusChangeEvent = Webhook<StatusChangeData>;
 
 /// A `chat.close` webhook.
-pub type ChatCloseEvent = Webhook<Transcript>;
+pub type ChatCloseEvent = Webhook<ChatCloseData>;
 
-/// An Ebbot outgoing webhook.
-///
-/// Serializes to Ebbot's JSON, which [`parse`] reads back to an equal `Event`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Event {
-    /// `chat.create`: a chat was created.
-    ChatCreate(Box<ChatCreateEvent>),
-    /// `chat.update`: a chat was updated; the whole chat record.
-    ChatUpdate(Box<ChatUpdateEvent>),
-    /// `chat.data.update`: the chat session's properties were updated.
-    ChatDataUpdate(Box<ChatDataUpdateEvent>),
-    /// `chat.user.update`: the chat user was updated.
-    ChatUserUpdate(Box<ChatUserUpdateEvent>),
-    /// `chat.user.message`: the user sent a message.
-    ChatUserMessage(Box<MessageEvent>),
-    /// `chat.bot.message`: the bot sent a message.
-    ChatBotMessage(Box<MessageEvent>),
-    /// `chat.agent.message`: an agent sent a message.
-    ChatAgentMessage(Box<MessageEvent>),
-    /// `chat.system.message`: Ebbot posted a system message.
-    ChatSystemMessage(Box<MessageEvent>),
-    /// `chat.message`: a message from any sender.
-    ChatMessage(Box<MessageEvent>),
-    /// `chat.scenario.run`: a scenario ran.
-    ChatScenarioRun(Box<ScenarioRunEvent>),
-    /// `chat.status.change`: the chat's status changed.
-    ChatStatusChange(Box<StatusChangeEvent>),
-    /// `chat.close`: the chat was closed; the whole transcript.
-    ChatClose(Box<ChatCloseEvent>),
-    /// Any other topic, kept as sent.
-    Unknown(UnknownEvent),
-}
-
-impl Event {
-    /// The topic as sent in `topic`.
-    pub fn event_name(&self) -> &str {
-        match self {
-            Event::ChatCreate(w) => &w.topic,
-            Event::ChatUpdate(w) => &w.topic,
-            Event::ChatDataUpdate(w) => &w.topic,
-            Event::ChatUserUpdate(w) => &w.topic,
-            Event::ChatUserMessage(w)
-            | Event::ChatBotMessage(w)
-            | Event::ChatAgentMessage(w)
-            | Event::ChatSystemMessage(w)
-            | Event::ChatMessage(w) => &w.topic,
-            Event::ChatScenarioRun(w) => &w.topic,
-            Event::ChatStatusChange(w) => &w.topic,
-            Event::ChatClose(w) => &w.topic,
-            Event::Unknown(unknown) => unknown.name(),
-        }
-    }
-
-    /// The message of a message topic (`chat.user.message`, ..., `chat.message`).
-    pub fn message(&self) -> Option<&Message> {
-        match self {
-            Event::ChatUserMessage(w)
-            | Event::ChatBotMessage(w)
-            | Event::ChatAgentMessage(w)
-            | Event::ChatSystemMessage(w)
-            | Event::ChatMessage(w) => w.data.as_ref(),
-            _ => None,
-        }
-    }
-}
-
-/// The typed topics.
-#[derive(Clone, Copy)]
-enum Topic {
-    Create,
-    Update,
-    DataUpdate,
-    UserUpdate,
-    UserMessage,
-    BotMessage,
-    AgentMessage,
-    SystemMessage,
-    Message,
-    ScenarioRun,
-    StatusChange,
-    Close,
-}
-
-const TOPICS: [(&str, Topic); 12] = [
-    ("chat.create", Topic::Create),
-    ("chat.update", Topic::Update),
-    ("chat.data.update", Topic::DataUpdate),
-    ("chat.user.update", Topic::UserUpdate),
-    ("chat.user.message", Topic::UserMessage),
-    ("chat.bot.message", Topic::BotMessage),
-    ("chat.agent.message", Topic::AgentMessage),
-    ("chat.system.message", Topic::SystemMessage),
-    ("chat.message", Topic::Message),
-    ("chat.scenario.run", Topic::ScenarioRun),
-    ("chat.status.change", Topic::StatusChange),
-    ("chat.close", Topic::Close),
-];
-
-impl Topic {
-    fn find(topic: &str) -> Option<Topic> {
-        TOPICS
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(topic))
-            .map(|&(_, found)| found)
+event_enum! {
+    vendor: VENDOR;
+    /// An Ebbot outgoing webhook, by its `topic`.
+    events {
+        /// `chat.create`: a chat was created.
+        ChatCreate(ChatCreateEvent) = "chat.create",
+        /// `chat.update`: a chat was updated; the whole chat record.
+        ChatUpdate(ChatUpdateEvent) = "chat.update",
+        /// `chat.data.update`: the chat session's properties were updated.
+        ChatDataUpdate(ChatDataUpdateEvent) = "chat.data.update",
+        /// `chat.user.update`: the chat user was updated.
+        ChatUserUpdate(ChatUserUpdateEvent) = "chat.user.update",
+        /// `chat.user.message`: the user sent a message.
+        ChatUserMessage(MessageEvent) = "chat.user.message",
+        /// `chat.bot.message`: the bot sent a message.
+        ChatBotMessage(MessageEvent) = "chat.bot.message",
+        /// `chat.agent.message`: an agent sent a message.
+        ChatAgentMessage(MessageEvent) = "chat.agent.message",
+        /// `chat.system.message`: Ebbot posted a system message.
+        ChatSystemMessage(MessageEvent) = "chat.system.message",
+        /// `chat.message`: a message from any sender.
+        ChatMessage(MessageEvent) = "chat.message",
+        /// `chat.scenario.run`: a scenario ran.
+        ChatScenarioRun(ScenarioRunEvent) = "chat.scenario.run",
+        /// `chat.status.change`: the chat's status changed.
+        ChatStatusChange(StatusChangeEvent) = "chat.status.change",
+        /// `chat.close`: the chat was closed; the whole transcript.
+        ChatClose(ChatCloseEvent) = "chat.close",
     }
 }
 
@@ -245,8 +170,10 @@ impl Topic {
 ///              "value": "Hej! Jag tittar på din beställning.", "type": "text",
 ///              "timestamp": "1741686201.310412954"},
 ///     "timestamp": 1741686201311}"#;
-/// let event = chat_webhooks::ebbot::parse(body.as_bytes())?;
-/// let message = event.message().unwrap();
+/// let chat_webhooks::ebbot::Event::ChatAgentMessage(event) = chat_webhooks::ebbot::parse(body.as_bytes())? else {
+///     unreachable!()
+/// };
+/// let message = event.data.unwrap();
 /// assert_eq!(message.content.text(), Some("Hej! Jag tittar på din beställning."));
 /// assert_eq!(message.timestamp.as_ref().unwrap().as_datetime().timestamp_subsec_nanos(), 310_412_954);
 /// # Ok::<(), chat_webhooks::Error>(())
@@ -256,53 +183,26 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
 }
 
 pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    const VENDOR: Vendor = Vendor::Ebbot;
     let topic = prepared.discriminator(VENDOR, key::EBBOT_TOPIC, "topic")?;
-    let topic = &*topic;
-    let Some(found) = Topic::find(topic) else {
-        return Ok(Event::Unknown(UnknownEvent::new(
-            topic,
-            prepared.raw(VENDOR, topic)?,
-        )));
-    };
-    Ok(match found {
-        Topic::Create => Event::ChatCreate(prepared.parse(VENDOR, topic)?),
-        Topic::Update => Event::ChatUpdate(prepared.parse(VENDOR, topic)?),
-        Topic::DataUpdate => Event::ChatDataUpdate(prepared.parse(VENDOR, topic)?),
-        Topic::UserUpdate => Event::ChatUserUpdate(prepared.parse(VENDOR, topic)?),
-        Topic::UserMessage => Event::ChatUserMessage(prepared.parse(VENDOR, topic)?),
-        Topic::BotMessage => Event::ChatBotMessage(prepared.parse(VENDOR, topic)?),
-        Topic::AgentMessage => Event::ChatAgentMessage(prepared.parse(VENDOR, topic)?),
-        Topic::SystemMessage => Event::ChatSystemMessage(prepared.parse(VENDOR, topic)?),
-        Topic::Message => Event::ChatMessage(prepared.parse(VENDOR, topic)?),
-        Topic::ScenarioRun => Event::ChatScenarioRun(prepared.parse(VENDOR, topic)?),
-        Topic::StatusChange => Event::ChatStatusChange(prepared.parse(VENDOR, topic)?),
-        Topic::Close => Event::ChatClose(prepared.parse(VENDOR, topic)?),
-    })
+    dispatch(prepared, &topic, &topic)
 }
 
-impl Serialize for Event {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Event::ChatCreate(w) => w.serialize(serializer),
-            Event::ChatUpdate(w) => w.serialize(serializer),
-            Event::ChatDataUpdate(w) => w.serialize(serializer),
-            Event::ChatUserUpdate(w) => w.serialize(serializer),
-            Event::ChatUserMessage(w)
-            | Event::ChatBotMessage(w)
-            | Event::ChatAgentMessage(w)
-            | Event::ChatSystemMessage(w)
-            | Event::ChatMessage(w) => w.serialize(serializer),
-            Event::ChatScenarioRun(w) => w.serialize(serializer),
-            Event::ChatStatusChange(w) => w.serialize(serializer),
-            Event::ChatClose(w) => w.serialize(serializer),
-            Event::Unknown(unknown) => unknown.serialize(serializer),
-        }
+/// A topic this crate has no type for: the raw JSON, with the envelope's `requestId` (or
+/// `context.request_id`), `timestamp` and the chat (`data.chatId`, else `data.id`) read from it.
+fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
+    let raw = prepared.raw(VENDOR, name)?;
+    let mut hoisted = Hoisted::default();
+    if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
+        hoisted.event_id = envelope
+            .request_id
+            .or_else(|| envelope.context.and_then(|context| context.request_id))
+            .map(String::from);
+        hoisted.occurred_at = envelope.timestamp.as_ref().map(Timestamp::as_datetime);
+        hoisted.chat_id = envelope
+            .data
+            .and_then(|data| serde_json::from_str::<Message>(data.get()).ok())
+            .and_then(|data| data.chat_id.or_else(|| data.other.get_as::<Id>("id")?.ok()))
+            .map(String::from);
     }
-}
-
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::event::deserialize_with(deserializer, parse)
-    }
+    Ok(UnknownEvent::with_envelope(name, raw, hoisted))
 }

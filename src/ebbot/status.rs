@@ -1,25 +1,19 @@
-//! [`StatusChange`] (`data` of `chat.status.change`), [`ChatStatus`] and [`ChatType`].
-
-use serde::{Deserialize, Serialize};
+//! [`StatusChangeData`] (`data` of `chat.status.change`), [`ChatStatus`] and [`ChatType`].
 
 use crate::lenient::Id;
 
-/// `data` of `chat.status.change`: the chat's new status.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct StatusChange {
-    /// Id of the chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// The new status (`ongoing`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ChatStatus>,
-    /// Whether an agent is supervising the chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub supervised: Option<bool>,
-    /// What the chat last did (`scenario`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub chat_type: Option<ChatType>,
+open_object! {
+    /// `data` of `chat.status.change`: the chat's new status.
+    pub struct StatusChangeData("a status change (an object)") {
+        /// Id of the chat.
+        id: Id = "id",
+        /// The new status (`ongoing`).
+        status: ChatStatus = "status",
+        /// Whether an agent is supervising the chat.
+        supervised: bool = "supervised",
+        /// What the chat last did (`scenario`).
+        chat_type: ChatType = "type",
+    }
 }
 
 open_enum! {

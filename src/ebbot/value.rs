@@ -6,8 +6,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
-use crate::lenient::{null_as_default, Id};
+use crate::lenient::{Id, Text};
+use crate::open_object::{Path, RawJson, Walk};
 
 /// The `value` of a `text`, `text_info`, `gpt` or `button_click` message: a string, or an object
 /// with a `text` member (Ebbot's own clients accept both).
@@ -16,15 +16,31 @@ pub enum TextValue {
     /// The text itself, as the outgoing-webhooks page shows.
     Plain(String),
     /// An object: `{"text": "..."}` and whatever else came with it.
-    Object(JsonMap),
+    Object(TextObject),
+}
+
+open_object! {
+    /// The object form of a [`TextValue`]: `{"text": "..."}`.
+    pub struct TextObject("a text object") {
+        /// The text.
+        text: Text = "text",
+    }
 }
 
 impl TextValue {
-    /// The text: the string, or the object's `text` member when it is a string.
+    /// The text: the string, or the object's `text` member.
     pub fn text(&self) -> Option<&str> {
         match self {
             TextValue::Plain(text) => Some(text),
-            TextValue::Object(object) => object.get("text").and_then(|text| text.as_str()),
+            TextValue::Object(object) => object.text.as_ref().map(Text::as_str),
+        }
+    }
+}
+
+impl Walk for TextValue {
+    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+        if let TextValue::Object(object) = self {
+            object.walk(path, out);
         }
     }
 }
@@ -70,7 +86,7 @@ impl<'de> Deserialize<'de> for TextValue {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TextValue, A::Error> {
-                JsonMap::deserialize(de::value::MapAccessDeserializer::new(map))
+                TextObject::deserialize(de::value::MapAccessDeserializer::new(map))
                     .map(TextValue::Object)
             }
         }
@@ -79,37 +95,30 @@ impl<'de> Deserialize<'de> for TextValue {
     }
 }
 
-/// The `value` of a `url` message: a text with buttons.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct UrlValue {
-    /// The text shown above the buttons.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// The buttons.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub urls: Vec<Button>,
+open_object! {
+    /// The `value` of a `url` message: a text with buttons.
+    pub struct UrlValue("a url value (an object)") {
+        /// The text shown above the buttons.
+        description: String = "description",
+        /// The buttons.
+        urls: Vec<Button> = "urls" (list),
+    }
 }
 
-/// A button of a `url` message or a carousel slide (an item of `urls`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Button {
-    /// Id of the button.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// The button's text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// What the button does (`scenario`, `url`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub button_type: Option<ButtonType>,
-    /// Where a `scenario` button leads.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next: Option<Next>,
-    /// Where a `url` button leads (`https://...`, or `ebbot://reset` to restart the chat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+open_object! {
+    /// A button of a `url` message or a carousel slide (an item of `urls`).
+    pub struct Button("a button (an object)") {
+        /// Id of the button.
+        id: Id = "id",
+        /// The button's text.
+        label: String = "label",
+        /// What the button does (`scenario`, `url`).
+        button_type: ButtonType = "type",
+        /// Where a `scenario` button leads.
+        next: Next = "next",
+        /// Where a `url` button leads (`https://...`, or `ebbot://reset` to restart the chat).
+        value: String = "value",
+    }
 }
 
 open_enum! {
@@ -122,58 +131,50 @@ open_enum! {
     }
 }
 
-/// `next` of a [`Button`]: the scenario, and optionally the state in it, a button leads to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Next {
-    /// Id of the scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario: Option<Id>,
-    /// Id of the state in the scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<Id>,
+open_object! {
+    /// `next` of a [`Button`]: the scenario, and optionally the state in it, a button leads to.
+    pub struct Next("a next (an object)") {
+        /// Id of the scenario.
+        scenario: Id = "scenario",
+        /// Id of the state in the scenario.
+        state: Id = "state",
+    }
 }
 
-/// The `value` of a `scenario` message: the scenario (and state) the user moved to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ScenarioValue {
-    /// Id of the scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario: Option<Id>,
-    /// Id of the state in the scenario, when the move was to one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<Id>,
+open_object! {
+    /// The `value` of a `scenario` message: the scenario (and state) the user moved to.
+    pub struct ScenarioValue("a scenario value (an object)") {
+        /// Id of the scenario.
+        scenario: Id = "scenario",
+        /// Id of the state in the scenario, when the move was to one.
+        state: Id = "state",
+    }
 }
 
-/// The `value` of a `rating_request` message: the bot asks for a rating.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct RatingRequestValue {
-    /// The question asked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub question: Option<String>,
+open_object! {
+    /// The `value` of a `rating_request` message: the bot asks for a rating.
+    pub struct RatingRequestValue("a rating request value (an object)") {
+        /// The question asked.
+        question: String = "question",
+    }
 }
 
-/// The `value` of a `rating` message: the user's answer to a rating request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct RatingValue {
-    /// The rating given (`5`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<serde_json::Number>,
+open_object! {
+    /// The `value` of a `rating` message: the user's answer to a rating request.
+    pub struct RatingValue("a rating value (an object)") {
+        /// The rating given (`5`).
+        rating: serde_json::Number = "rating",
+    }
 }
 
-/// The `value` of a `variable` message: a variable button the user clicked.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct VariableValue {
-    /// Name of the variable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The value set (any JSON).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<serde_json::Value>,
+open_object! {
+    /// The `value` of a `variable` message: a variable button the user clicked.
+    pub struct VariableValue("a variable value (an object)") {
+        /// Name of the variable.
+        name: String = "name",
+        /// The value set (any JSON).
+        value: RawJson = "value",
+    }
 }
 
 open_object! {
@@ -193,29 +194,24 @@ open_object! {
     }
 }
 
-/// The `value` of a `carousel` message: slides of cards.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct CarouselValue {
-    /// The slides, in order.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub slides: Vec<Slide>,
+open_object! {
+    /// The `value` of a `carousel` message: slides of cards.
+    pub struct CarouselValue("a carousel value (an object)") {
+        /// The slides, in order.
+        slides: Vec<Slide> = "slides" (list),
+    }
 }
 
-/// A slide of a carousel.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Slide {
-    /// The slide's title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The slide's text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// The slide's image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// The slide's buttons.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub urls: Vec<Button>,
+open_object! {
+    /// A slide of a carousel.
+    pub struct Slide("a slide (an object)") {
+        /// The slide's title.
+        title: String = "title",
+        /// The slide's text.
+        description: String = "description",
+        /// The slide's image.
+        url: String = "url",
+        /// The slide's buttons.
+        urls: Vec<Button> = "urls" (list),
+    }
 }

@@ -206,3 +206,81 @@ impl<'de> Deserialize<'de> for Members {
         deserializer.deserialize_map(MembersVisitor)
     }
 }
+
+/// A JSON value of a shape the vendor does not document, kept as its exact text.
+///
+/// Where a vendor documents a member but not its shape (Ebbot's `nps`, Channel Talk's `form`),
+/// the member is typed as `RawJson`: nothing is re-encoded (`-0`, `1.50` and escapes come back
+/// as sent), and [`deserialize`](Self::deserialize) reads it into a type of your own. Two
+/// values are equal when their texts are, or when they read as equal `serde_json` values.
+#[derive(Clone)]
+pub struct RawJson(Box<RawValue>);
+
+impl RawJson {
+    /// The JSON text, as sent.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The value as a [`RawValue`].
+    pub fn as_raw(&self) -> &RawValue {
+        &self.0
+    }
+
+    /// Reads the value as `T`.
+    pub fn deserialize<T: DeserializeOwned>(&self) -> serde_json::Result<T> {
+        serde_json::from_str(self.0.get())
+    }
+
+    /// The JSON text of `value`.
+    pub fn from_value<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Self> {
+        serde_json::value::to_raw_value(value).map(RawJson)
+    }
+
+    /// Whether the value is JSON `null`.
+    pub fn is_null(&self) -> bool {
+        self.0.get() == "null"
+    }
+}
+
+impl From<Box<RawValue>> for RawJson {
+    fn from(raw: Box<RawValue>) -> Self {
+        RawJson(raw)
+    }
+}
+
+impl From<RawJson> for Box<RawValue> {
+    fn from(raw: RawJson) -> Self {
+        raw.0
+    }
+}
+
+impl PartialEq for RawJson {
+    fn eq(&self, other: &Self) -> bool {
+        same_json(self.get(), other.get())
+    }
+}
+
+impl fmt::Debug for RawJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("RawJson").field(&self.get()).finish()
+    }
+}
+
+impl fmt::Display for RawJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl Serialize for RawJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawJson {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <Box<RawValue>>::deserialize(deserializer).map(RawJson)
+    }
+}

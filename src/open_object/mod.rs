@@ -27,7 +27,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
-pub use self::members::Members;
+pub use self::members::{Members, RawJson};
 pub(crate) use self::walk::{report, Path, Walk};
 
 /// A model read and written as an open object. At most 64 typed members.

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde_json::value::RawValue;
 
-use super::Members;
+use super::{Members, RawJson};
 
 /// Where a value is in the event's JSON: `entity.files[2].name`.
 #[derive(Clone, Copy)]
@@ -93,6 +93,7 @@ leaves!(
     serde_json::Number,
     // A member documented only as "an object": its members are not unknown, just untyped.
     Members,
+    RawJson,
     crate::Id,
     crate::Text,
     crate::Timestamp,

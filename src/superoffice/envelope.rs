@@ -22,10 +22,9 @@ open_object! {
         event_id: String = "EventId" (always),
         /// When the event occurred (UTC).
         timestamp: Timestamp = "Timestamp",
-        /// Names of the fields that changed (`chatMessage.id`, `contact_id`, ...); `null`
-        /// reads as `None`, like an absent member ([`changes`](Webhook::changes) reads both as
-        /// no changes).
-        changes: Vec<String> = "Changes",
+        /// Names of the fields that changed (`chatMessage.id`, `contact_id`, ...); empty when
+        /// absent or `null`.
+        changes: Vec<String> = "Changes" (list),
         /// The event name (`chatsession.created`).
         event: String = "Event" (required),
         /// Id of the affected record: the chat session id for chat events.
@@ -49,7 +48,7 @@ impl<P> Webhook<P> {
         Webhook {
             event_id: None,
             timestamp: None,
-            changes: None,
+            changes: Vec::new(),
             event: event.into(),
             primary_key: None,
             entity: None,
@@ -59,11 +58,6 @@ impl<P> Webhook<P> {
             field_values: None,
             other: Members::new(),
         }
-    }
-
-    /// The names of the fields that changed; empty when `Changes` was absent or `null`.
-    pub fn changes(&self) -> &[String] {
-        self.changes.as_deref().unwrap_or_default()
     }
 }
 
