@@ -1,5 +1,6 @@
 //! [`Event`], [`parse_event`] and [`parse_event_as`]: the entry points.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
@@ -68,6 +69,44 @@ impl Event {
     pub fn event_name(&self) -> &str {
         each_vendor!(self, inner => inner.event_name())
     }
+
+    /// The vendor's id for this event or delivery, where it sends one: SuperOffice `EventId`,
+    /// Ebbot `requestId`. Channel Talk and Inbenta send none.
+    pub fn event_id(&self) -> Option<&str> {
+        each_vendor!(self, inner => inner.event_id())
+    }
+
+    /// The chat (session, conversation) the event belongs to, where the envelope or the
+    /// payload says: SuperOffice `PrimaryKey` of a chat session, Ebbot `data.id` or
+    /// `data.chatId`, Channel Talk the message's chat or the user chat, Inbenta `data.chatId`.
+    pub fn chat_id(&self) -> Option<&str> {
+        each_vendor!(self, inner => inner.chat_id())
+    }
+
+    /// When the event happened, by the vendor's clock: SuperOffice `Timestamp`, Ebbot
+    /// `timestamp`, Channel Talk the entity's `createdAt` (`updatedAt` for an update),
+    /// Inbenta `created_at`.
+    pub fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        each_vendor!(self, inner => inner.occurred_at())
+    }
+
+    /// The JSON paths of every member the typed model did not know, over the whole event
+    /// (`FieldValues.customerEmail`, `data.message.newField`), in the order they arrived.
+    ///
+    /// Such members are kept and written back; list them to notice when a vendor starts
+    /// sending something new. An event of a name this crate does not know is kept whole and
+    /// lists nothing.
+    ///
+    /// ```
+    /// let body = br#"{"trigger": "chats:close", "appId": "a1", "region": "eu",
+    ///     "data": {"chatId": "c1", "reason": "idle"}}"#;
+    /// let event = chat_webhooks::parse_event(body)?;
+    /// assert_eq!(event.unknown_members(), ["region", "data.reason"]);
+    /// # Ok::<(), chat_webhooks::Error>(())
+    /// ```
+    pub fn unknown_members(&self) -> Vec<String> {
+        each_vendor!(self, inner => inner.unknown_members())
+    }
 }
 
 impl ToChatEvent for Event {
@@ -105,11 +144,12 @@ where
 /// Detects the vendor from the body and parses the event.
 ///
 /// The body is the raw request body. The vendor is told by top-level keys that only it sends
-/// (table in the crate docs); the same pass over the bytes finds the trailing commas that are
-/// tolerated are found by a `memchr` pass, so detection costs no second parse. Trailing commas, a byte-order mark, numeric
-/// ids sent as strings, unknown fields, unknown event names and unknown enum values are all
-/// accepted; anything else that is not what the vendor documents is an [`Error`] that names
-/// the vendor, the event and the failing field.
+/// (table in the crate docs), read in one short pass over the first members, so detection
+/// costs no second parse; tolerated trailing commas are found by a `memchr` pass. Trailing
+/// commas, a byte-order mark, numeric ids sent as strings, unknown fields (kept, see
+/// [`Event::unknown_members`]), unknown event names and unknown enum values are all accepted;
+/// anything else that is not what the vendor documents is an [`Error`] that names the vendor,
+/// the event and the failing field.
 ///
 /// ```
 /// let body = br#"{

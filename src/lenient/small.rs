@@ -81,32 +81,6 @@ impl SmallStr {
         }
     }
 
-    /// The decimal text of an integer, inline: 20 digits and a sign fit the 30 bytes.
-    fn integer(negative: bool, mut rest: u64) -> Self {
-        // Written from the end.
-        let mut digits = [0u8; 21];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        if negative {
-            at -= 1;
-            digits[at] = b'-';
-        }
-        let text = &digits[at..];
-        let mut buf = [0; INLINE];
-        buf[..text.len()].copy_from_slice(text);
-        SmallStr::Inline {
-            meta: text.len() as u8,
-            buf,
-        }
-    }
-
     /// The `Display` text of `value`, formatted without allocating when it fits inline.
     pub(crate) fn display(value: impl fmt::Display) -> Self {
         struct Buf {
@@ -149,15 +123,17 @@ impl SmallStr {
     }
 }
 
+/// The decimal text of an integer, inline: 20 digits and a sign fit the 30 bytes.
 impl From<i64> for SmallStr {
     fn from(value: i64) -> Self {
-        SmallStr::integer(value < 0, value.unsigned_abs())
+        SmallStr::new(itoa::Buffer::new().format(value))
     }
 }
 
+/// The decimal text of an integer, inline.
 impl From<u64> for SmallStr {
     fn from(value: u64) -> Self {
-        SmallStr::integer(false, value)
+        SmallStr::new(itoa::Buffer::new().format(value))
     }
 }
 

@@ -1,0 +1,138 @@
+//! Nothing the sender sent is lost: an unknown member added to any object of any fixture is
+//! kept with its value through parse, serialize and parse, the event stays equal, and
+//! `unknown_members` lists it wherever a typed model met it.
+
+mod common;
+
+use chat_webhooks::{parse_event, Event};
+use serde_json::{json, Value};
+
+/// The vendors whose fixtures this build can parse.
+fn enabled_dirs() -> Vec<&'static str> {
+    let mut dirs = Vec::new();
+    if cfg!(feature = "superoffice") {
+        dirs.push("superoffice");
+    }
+    if cfg!(feature = "ebbot") {
+        dirs.push("ebbot");
+    }
+    if cfg!(feature = "channel-talk") {
+        dirs.push("channel_talk");
+    }
+    if cfg!(feature = "inbenta") {
+        dirs.push("inbenta");
+    }
+    dirs
+}
+
+/// A JSON path in the crate's notation (`a.b[0].c`) and a pointer to the same place.
+#[derive(Clone, Default)]
+struct Place {
+    path: String,
+    pointer: String,
+}
+
+impl Place {
+    fn key(&self, key: &str) -> Place {
+        Place {
+            path: if self.path.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{}.{key}", self.path)
+            },
+            pointer: format!("{}/{}", self.pointer, key.replace('~', "~0").replace('/', "~1")),
+        }
+    }
+
+    fn index(&self, index: usize) -> Place {
+        Place {
+            path: format!("{}[{index}]", self.path),
+            pointer: format!("{}/{index}", self.pointer),
+        }
+    }
+}
+
+/// Every object in `value`, with its place.
+fn objects(value: &Value, place: Place, out: &mut Vec<Place>) {
+    match value {
+        Value::Object(map) => {
+            out.push(place.clone());
+            for (key, member) in map {
+                objects(member, place.key(key), out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                objects(item, place.index(index), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+const NAME: &str = "zz_probe";
+
+/// A value that would change if it were re-encoded: `-0`, trailing zeros, escapes.
+const PROBE: &str = r#"{"n": -0, "f": 1.50, "s": "\u00e9\n", "a": [true, null, {}]}"#;
+
+fn parse(bytes: &[u8]) -> Event {
+    parse_event(bytes).unwrap_or_else(|err| panic!("{err}\n{}", String::from_utf8_lossy(bytes)))
+}
+
+#[test]
+fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
+    let probe: Value = serde_json::from_str(PROBE).unwrap();
+    let (mut total, mut listed) = (0, 0);
+    for dir in enabled_dirs() {
+        for (path, bytes) in common::fixtures(dir) {
+            let original = common::fixture_value(&bytes);
+            let before = parse(&serde_json::to_vec(&original).unwrap()).unknown_members();
+            let mut places = Vec::new();
+            objects(&original, Place::default(), &mut places);
+            for place in places {
+                // The probe goes in as raw text, so that its exact form is what is sent.
+                let mut sent = original.clone();
+                sent.pointer_mut(&place.pointer)
+                    .and_then(Value::as_object_mut)
+                    .unwrap()
+                    .insert(NAME.to_owned(), json!(null));
+                let sent = serde_json::to_string(&sent)
+                    .unwrap()
+                    .replacen(&format!(r#""{NAME}":null"#), &format!(r#""{NAME}":{PROBE}"#), 1);
+                let event = parse(sent.as_bytes());
+                let written = serde_json::to_string(&event).unwrap();
+                assert!(
+                    written.contains(&format!(r#""{NAME}":{PROBE}"#)),
+                    "{path} at `{}`: the member was lost or re-encoded:\n{written}",
+                    place.path
+                );
+                let again = parse(written.as_bytes());
+                assert_eq!(again, event, "{path} at `{}`", place.path);
+                let read: Value = serde_json::from_str(&written).unwrap();
+                assert_eq!(
+                    read.pointer(&format!("{}/{NAME}", place.pointer)),
+                    Some(&probe),
+                    "{path} at `{}`",
+                    place.path
+                );
+                // Listed where a typed model met it; inside a member kept whole, the whole is
+                // what is kept, and nothing more is listed.
+                let after = event.unknown_members();
+                let member = place.key(NAME).path;
+                if after.contains(&member) {
+                    listed += 1;
+                    assert_eq!(after.len(), before.len() + 1, "{path}: {after:?}");
+                } else {
+                    assert_eq!(after, before, "{path} at `{}`", place.path);
+                }
+                total += 1;
+            }
+        }
+    }
+    assert!(total > 0);
+    eprintln!("{total} added members kept; {listed} met by a typed model and listed");
+    assert!(
+        listed * 10 >= total * 9,
+        "only {listed} of {total} added members were met by a typed model"
+    );
+}
