@@ -204,3 +204,26 @@ impl<'de> Deserialize<'de> for Event {
         crate::event::deserialize_with(deserializer, parse)
     }
 }
+
+// Until Channel Talk moves onto the event table: the accessors every vendor Event has.
+impl Event {
+    /// Channel Talk sends no event id.
+    pub fn event_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// The chat the event belongs to.
+    pub fn chat_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// When the event happened.
+    pub fn occurred_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        None
+    }
+
+    /// The JSON paths of the members the typed model did not know.
+    pub fn unknown_members(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
