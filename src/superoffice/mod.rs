@@ -47,17 +47,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod auth;
 mod chat_session;
 mod convert;
 mod notification;
-mod signature;
 mod webhook_state;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use self::auth::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TEST_HEADER};
 pub use self::chat_session::{ChatSessionFields, KeyStyle};
 pub use self::notification::{Entity, FieldMap, Notification};
-pub use self::signature::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TEST_HEADER};
 pub use self::webhook_state::WebhookStateFields;
 
 use crate::detect::key;
