@@ -697,61 +697,69 @@ fn secrets_change_while_receiving() {
     use std::sync::Arc;
 
     let body = fixture("superoffice/chatsession.created.json");
+    let stable = superoffice::sign(b"stable", &body);
+    let rotating = superoffice::sign(b"rotating", &body);
     let old = superoffice::sign(b"old", &body);
     let new = superoffice::sign(b"new", &body);
-    let receiver = Arc::new(Receiver::new().secret(Vendor::SuperOffice, "old"));
+    let receiver = Arc::new(Receiver::new().secret(Vendor::SuperOffice, "stable"));
     let done = Arc::new(AtomicUsize::new(0));
     let now = soon_after_superoffice();
-    // Receivers run while another thread rotates: add `new`, drop `old`, then put `old` back.
+    // Four threads receive while the main thread adds, replaces and removes other secrets,
+    // always keeping `stable`: each change is atomic, so a request signed with `stable` is
+    // never refused, whatever the interleaving, and its index names a real position.
     let workers: Vec<_> = (0..4)
         .map(|_| {
-            let (receiver, done, body, old, new) = (
+            let (receiver, done, body, stable, rotating) = (
                 receiver.clone(),
                 done.clone(),
                 body.clone(),
-                old.clone(),
-                new.clone(),
+                stable.clone(),
+                rotating.clone(),
             );
             std::thread::spawn(move || {
-                let mut accepted = 0u32;
                 for _ in 0..300 {
-                    for signature in [&old, &new] {
-                        let headers = [("X-SuperOffice-Signature", signature.as_str())];
-                        match receiver.receive_at(
+                    let receive = |signature: &str| {
+                        let headers = [("X-SuperOffice-Signature", signature)];
+                        receiver.receive_at(
                             Vendor::SuperOffice,
                             &Request::new(&body, &headers),
                             now,
-                        ) {
-                            Ok(Received::Event(delivery)) => {
-                                // An index always names a secret that signed this request.
-                                let index = delivery.secret_index().unwrap();
-                                assert!(index < 2, "{index}");
-                                accepted += 1;
-                            }
-                            Ok(other) => panic!("{other:?}"),
-                            // 404 in the instant the rotation leaves no secret.
-                            Err(err) => assert!(matches!(err.status(), 401 | 404), "{err}"),
+                        )
+                    };
+                    match receive(&stable) {
+                        Ok(Received::Event(delivery)) => {
+                            let index = delivery.secret_index().unwrap();
+                            assert!(index < 3, "{index}");
                         }
+                        other => panic!("`stable` refused during a rotation: {other:?}"),
+                    }
+                    match receive(&rotating) {
+                        Ok(Received::Event(delivery)) => {
+                            assert!(delivery.secret_index().unwrap() < 3);
+                        }
+                        Ok(other) => panic!("{other:?}"),
+                        Err(err) => assert_eq!(err.status(), 401, "{err}"),
                     }
                 }
                 done.fetch_add(1, Ordering::Relaxed);
-                accepted
             })
         })
         .collect();
+    let mut rotations = 0u32;
     while done.load(Ordering::Relaxed) < 4 {
-        receiver.add_secret(Vendor::SuperOffice, "new");
-        receiver.set_secrets(Vendor::SuperOffice, ["new"]);
-        assert_eq!(
-            receiver.remove_secret(Vendor::SuperOffice, 0).map(|_| ()),
-            Some(())
-        );
-        receiver.set_secrets(Vendor::SuperOffice, ["old"]);
+        receiver.add_secret(Vendor::SuperOffice, "rotating"); // [stable, rotating]
+        receiver.set_secrets(Vendor::SuperOffice, ["rotating", "other", "stable"]);
+        assert!(receiver.remove_secret(Vendor::SuperOffice, 0).is_some()); // [other, stable]
+        receiver.set_secrets(Vendor::SuperOffice, ["stable"]);
+        assert_eq!(receiver.secret_count(Vendor::SuperOffice), 1);
+        rotations += 1;
     }
-    let accepted: u32 = workers.into_iter().map(|w| w.join().unwrap()).sum();
-    assert!(accepted > 0);
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    receiver.set_secrets(Vendor::SuperOffice, ["old"]);
+    assert!(rotations > 0);
     // The final state: only `old`, at index 0; `new` is refused.
-    assert_eq!(receiver.secret_count(Vendor::SuperOffice), 1);
     let receive = |signature: &str| {
         let headers = [("X-SuperOffice-Signature", signature)];
         receiver.receive_at(Vendor::SuperOffice, &Request::new(&body, &headers), now)
@@ -768,10 +776,7 @@ fn secrets_change_while_receiving() {
         receive(&old),
         Err(ReceiveError::NotConfigured { .. })
     ));
-    assert_eq!(
-        receiver.remove_secret(Vendor::SuperOffice, 0).map(|_| ()),
-        None
-    );
+    assert!(receiver.remove_secret(Vendor::SuperOffice, 0).is_none());
 }
 
 #[cfg(feature = "channel-talk")]
@@ -816,4 +821,44 @@ fn replay_windows_per_vendor() {
         err.to_string(),
         "superoffice chatsession.created: event is 3600s old, more than the 3600s allowed"
     );
+}
+
+#[test]
+fn a_delivery_keeps_the_body() {
+    let body = fixture("superoffice/chatsession.created.json");
+    let signature = superoffice::sign(b"s", &body);
+    let headers = [("X-SuperOffice-Signature", signature.as_str())];
+    let receiver = Receiver::new().secret(Vendor::SuperOffice, "s");
+    let delivery = delivery(
+        receiver
+            .receive_at(
+                Vendor::SuperOffice,
+                &Request::new(&body, &headers),
+                soon_after_superoffice(),
+            )
+            .unwrap(),
+    );
+    assert_eq!(delivery.body.as_bytes(), &body[..]);
+    assert_eq!(
+        format!("{:?}", delivery.body),
+        format!("Body(<{} bytes>)", body.len())
+    );
+    // From shared storage, the body is shared, not copied.
+    #[cfg(feature = "http")]
+    {
+        let shared = bytes::Bytes::from(body.clone());
+        let delivery = match receiver
+            .receive_at(
+                Vendor::SuperOffice,
+                &Request::from_bytes(&shared, &headers),
+                soon_after_superoffice(),
+            )
+            .unwrap()
+        {
+            Received::Event(delivery) => delivery,
+            other => panic!("{other:?}"),
+        };
+        let kept = delivery.body.clone().into_bytes();
+        assert_eq!(kept.as_ptr(), shared.as_ptr());
+    }
 }

@@ -40,11 +40,15 @@
 //! # Ok::<(), chat_webhooks::receive::ReceiveError>(())
 //! ```
 
+#[cfg(feature = "axum")]
+pub mod axum;
+mod body;
 mod headers;
 mod outcome;
 mod receiver;
 mod secret;
 
+pub use self::body::Body;
 pub use self::headers::Headers;
 pub use self::outcome::{Delivery, Handshake, ReceiveError, Received, Verification};
 pub use self::receiver::{Receiver, Request};

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use super::Body;
 use crate::error::Escaped;
 use crate::{ChatEvent, Error, Event, SignatureError, Vendor};
 
@@ -35,6 +36,9 @@ pub struct Delivery {
     /// `superoffice:chatsession.created:id:e87ac619`,
     /// `inbenta:chats%3Aclose:sha256:9f86d0...`.
     pub dedup_key: String,
+    /// The body exactly as received (the bytes that were checked and parsed), to store or
+    /// forward.
+    pub body: Body,
 }
 
 impl Delivery {

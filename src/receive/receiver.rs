@@ -23,6 +23,9 @@ pub struct Request<'a, H: ?Sized> {
     )]
     headers: &'a H,
     query: &'a str,
+    /// The body as shared storage, when the request was built from it.
+    #[cfg(feature = "http")]
+    shared: Option<&'a bytes::Bytes>,
 }
 
 impl<'a, H: Headers + ?Sized> Request<'a, H> {
@@ -32,7 +35,27 @@ impl<'a, H: Headers + ?Sized> Request<'a, H> {
             body,
             headers,
             query: "",
+            #[cfg(feature = "http")]
+            shared: None,
         }
+    }
+
+    /// The body exactly as received, as shared storage, and the headers: the
+    /// [`Delivery::body`](super::Delivery::body) then shares it instead of copying it.
+    #[cfg(feature = "http")]
+    pub fn from_bytes(body: &'a bytes::Bytes, headers: &'a H) -> Self {
+        Request {
+            shared: Some(body),
+            ..Request::new(body, headers)
+        }
+    }
+
+    fn body(&self) -> super::Body {
+        #[cfg(feature = "http")]
+        if let Some(shared) = self.shared {
+            return super::Body::shared(shared);
+        }
+        super::Body::from(self.body)
     }
 
     /// The raw query string (the part of the URL after `?`, still percent-encoded): Channel
@@ -396,6 +419,7 @@ impl Receiver {
             chat,
             verification,
             dedup_key,
+            body: request.body(),
         })))
     }
 
