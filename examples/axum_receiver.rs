@@ -1,101 +1,71 @@
 //! An axum service that receives all four vendors' webhooks, one route each.
 //!
-//! Every route hands the request as it arrived (raw body, headers, query string) to one
-//! `Receiver`, which checks the vendor's authenticity and parses the same bytes. The service
-//! answers `200` with the common event as JSON, the status a handshake asks for, `401` for an
-//! unauthenticated request and `400` for an authenticated body it cannot accept.
+//! The `Webhook<R>` extractor runs the `Receiver` in the router's state for the route's vendor:
+//! it checks authenticity and parses the same bytes. A refused request is answered with the
+//! error's public status and message (`401 unauthorized`, `400 invalid event`, ...), and the
+//! detailed reason goes to the log only. An event is answered `200` with its common form as
+//! JSON; a handshake as it asks.
 //!
 //! ```sh
 //! SUPEROFFICE_SECRET=... INBENTA_SECRET=... CHANNEL_TALK_TOKEN=... EBBOT_TOKEN=... \
-//!     cargo run --example axum_receiver --all-features
+//!     cargo run --example axum_receiver --features axum
 //! ```
 //!
 //! Listens on `127.0.0.1:3000` (or `$PORT`). A vendor whose secret is not set is refused.
+//! Set `INBENTA_REGISTER=1` while you register the webhook in HyperChat: for ten minutes,
+//! one `X-Hook-Secret` handshake is accepted, and its secret is used from then on (a real
+//! service would also store it, to configure the receiver with it at the next start).
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use chat_webhooks::receive::{Received, Receiver, Request};
+use chat_webhooks::receive::axum::{
+    ChannelTalkRoute, EbbotRoute, InbentaRoute, SuperOfficeRoute, Webhook, WebhookRejection,
+    WebhookRoute,
+};
+use chat_webhooks::receive::{Handshake, Received, Receiver};
 use chat_webhooks::Vendor;
 
 /// The routes, one per vendor.
-pub fn app(receiver: Receiver) -> Router {
-    let receiver = Arc::new(receiver);
-    let route = |vendor: Vendor| {
-        post(
-            move |State(receiver): State<Arc<Receiver>>,
-                  uri: Uri,
-                  headers: HeaderMap,
-                  body: Bytes| async move {
-                receive(&receiver, vendor, &uri, &headers, &body)
-            },
-        )
-    };
+pub fn app(receiver: Arc<Receiver>) -> Router {
     Router::new()
-        .route("/webhooks/superoffice", route(Vendor::SuperOffice))
-        .route("/webhooks/ebbot", route(Vendor::Ebbot))
-        .route("/webhooks/channel-talk", route(Vendor::ChannelTalk))
-        .route("/webhooks/inbenta", route(Vendor::Inbenta))
+        .route("/webhooks/superoffice", post(handle::<SuperOfficeRoute>))
+        .route("/webhooks/ebbot", post(handle::<EbbotRoute>))
+        .route("/webhooks/channel-talk", post(handle::<ChannelTalkRoute>))
+        .route("/webhooks/inbenta", post(handle::<InbentaRoute>))
         .with_state(receiver)
 }
 
-fn receive(
-    receiver: &Receiver,
-    vendor: Vendor,
-    uri: &Uri,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Response {
-    let request = Request::new(body, headers).with_query(uri.query().unwrap_or(""));
-    match receiver.receive(vendor, &request) {
+async fn handle<R: WebhookRoute>(hook: Result<Webhook<R>, WebhookRejection>) -> Response {
+    let vendor = R::VENDOR;
+    match hook.map(Webhook::into_received) {
         Ok(Received::Event(delivery)) => {
+            // A real service would store `delivery.body` under `delivery.dedup_key` (ignoring
+            // a key it has seen) and queue the event.
             let chat =
                 serde_json::to_string(&delivery.chat).expect("a ChatEvent always serializes");
-            // A real service would de-duplicate on `delivery.dedup_key` and queue the event.
             eprintln!("{vendor} {} {chat}", delivery.dedup_key);
             (StatusCode::OK, [("content-type", "application/json")], chat).into_response()
         }
         Ok(Received::Handshake(handshake)) => {
-            eprintln!("{vendor} handshake");
-            let mut response = StatusCode::from_u16(handshake.status())
-                .unwrap_or(StatusCode::OK)
-                .into_response();
-            for (name, value) in handshake.response_headers() {
-                if let Ok(value) = HeaderValue::from_str(&value) {
-                    response
-                        .headers_mut()
-                        .insert(HeaderName::from_static_lowercase(name), value);
-                }
+            if let Handshake::Inbenta(_secret) = &handshake {
+                // The receiver uses the new secret from now on; store `_secret.secret()` too.
+                eprintln!("{vendor} registered");
             }
-            response
+            handshake.into_response()
         }
         Ok(other) => {
             // `Received` is non-exhaustive: a later version may know more outcomes.
             eprintln!("{vendor} unhandled outcome: {other:?}");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            StatusCode::OK.into_response()
         }
-        Err(err) => {
-            eprintln!("{vendor} refused: {err}");
-            let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            (status, err.to_string()).into_response()
+        Err(rejection) => {
+            eprintln!("{vendor} refused: {rejection}");
+            rejection.into_response()
         }
-    }
-}
-
-/// `HeaderName::from_static` needs lowercase; the crate's header names are written as the
-/// vendors spell them.
-trait FromStaticLowercase {
-    fn from_static_lowercase(name: &str) -> HeaderName;
-}
-
-impl FromStaticLowercase for HeaderName {
-    fn from_static_lowercase(name: &str) -> HeaderName {
-        HeaderName::from_bytes(name.to_ascii_lowercase().as_bytes()).expect("a valid header name")
     }
 }
 
@@ -108,9 +78,15 @@ pub fn receiver_from_env() -> Receiver {
         (Vendor::ChannelTalk, "CHANNEL_TALK_TOKEN"),
         (Vendor::Inbenta, "INBENTA_SECRET"),
     ] {
-        if let Ok(secret) = std::env::var(variable) {
+        // A variable that is set but empty is no secret (it would never verify anything).
+        if let Some(secret) = std::env::var(variable).ok().filter(|s| !s.is_empty()) {
             receiver = receiver.secret(vendor, secret);
         }
+    }
+    if std::env::var_os("INBENTA_REGISTER").is_some() {
+        let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+        let until = now + chrono::Duration::minutes(10);
+        receiver.open_registration(Vendor::Inbenta, until);
     }
     receiver
 }
@@ -121,5 +97,5 @@ async fn main() -> std::io::Result<()> {
     let port = std::env::var("PORT").unwrap_or_else(|_| "3000".to_owned());
     let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
     eprintln!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(receiver_from_env())).await
+    axum::serve(listener, app(Arc::new(receiver_from_env()))).await
 }

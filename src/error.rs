@@ -209,17 +209,17 @@ impl fmt::Display for Error {
             );
         }
         match (inner.vendor, &inner.event) {
-            (Some(vendor), Some(event)) => write!(f, "{vendor} {event}: ")?,
+            (Some(vendor), Some(event)) => write!(f, "{vendor} {}: ", Escaped(event))?,
             (Some(vendor), None) => write!(f, "{vendor}: ")?,
             (None, _) => {}
         }
         if let Some(path) = &inner.path {
             if !matches!(inner.kind, ErrorKind::DiscriminatorType { .. }) {
-                write!(f, "{path}: ")?;
+                write!(f, "{}: ", Escaped(path))?;
             }
         }
         match &inner.kind {
-            ErrorKind::Json { message, .. } => f.write_str(message)?,
+            ErrorKind::Json { message, .. } => Escaped(message).fmt(f)?,
             ErrorKind::NotAnObject { found } => {
                 write!(f, "expected a json object at the top level, found {found}")?
             }
@@ -240,6 +240,43 @@ impl fmt::Display for Error {
     }
 }
 
+/// Text from a body, displayed with its control characters escaped (`\r`, `\n`, `\u{1b}`),
+/// and the Unicode controls that reorder or hide text (bidirectional overrides and isolates,
+/// zero-width and line separators): a message never carries a line break or a terminal
+/// escape from a body into a log or an HTTP answer. Printable text, quotes and backslashes are
+/// written as they are, so ordinary messages read as before.
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+
+impl Escaped<'_> {
+    fn needs_escape(c: char) -> bool {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200f}'
+                    | '\u{2028}'..='\u{202e}'
+                    | '\u{2060}'..='\u{2069}'
+                    | '\u{feff}'
+            )
+    }
+}
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| Self::needs_escape(*c)) {
+            f.write_str(&rest[..at])?;
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c => write!(f, "{}", c.escape_unicode())?,
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Error({:?})", self.to_string())
@@ -247,3 +284,38 @@ impl fmt::Debug for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_text_is_escaped() {
+        let text = "push\r\n2026-01-01 INFO payment approved\u{1b}[2K\u{202e}\t\"`é\\";
+        assert_eq!(
+            Escaped(text).to_string(),
+            "push\\r\\n2026-01-01 INFO payment approved\\u{1b}[2K\\u{202e}\\t\"`é\\"
+        );
+        assert_eq!(Escaped("plain").to_string(), "plain");
+    }
+
+    #[test]
+    fn errors_escape_the_event_the_path_and_the_message() {
+        let json_error = serde_json::from_str::<u8>("\"x\"").unwrap_err();
+        let error = Error::json(
+            Some(Vendor::SuperOffice),
+            Some("push\r\nINFO payment approved\u{1b}[2K"),
+            Some("FieldValues.a\nb".to_owned()),
+            &json_error,
+            0,
+        );
+        let message = error.to_string();
+        assert!(!message.contains(['\r', '\n', '\u{1b}']), "{message}");
+        assert!(
+            message.starts_with(
+                "superoffice push\\r\\nINFO payment approved\\u{1b}[2K: FieldValues.a\\nb: invalid type"
+            ),
+            "{message}"
+        );
+    }
+}

@@ -33,6 +33,9 @@ pub mod receive;
 #[cfg(feature = "cloudevents")]
 pub mod cloudevents;
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 #[cfg(feature = "superoffice")]
 pub mod superoffice;
 

@@ -3,9 +3,6 @@
 //! Every comparison here is constant time: MACs through [`hmac::Mac::verify_slice`], tokens by
 //! comparing HMACs of both sides. Nothing hand-rolls a byte comparison, and an empty or
 //! malformed value is an error, never a match.
-
-use std::fmt;
-
 use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -42,7 +39,9 @@ pub enum SignatureError {
     /// The signature is well formed but is not the body's MAC under the secret.
     #[error("signature does not match the body")]
     Mismatch,
-    /// The shared secret received (in a registration handshake) was empty.
+    /// The secret was empty: a key to verify a signature with, or a secret received in a
+    /// registration handshake. An empty key never verifies anything, because anyone can sign
+    /// with it.
     #[error("secret is empty")]
     EmptySecret,
     /// The token received was empty.
@@ -69,12 +68,22 @@ pub(crate) fn hmac_sha256(secret: &[u8], body: &[u8]) -> [u8; MAC_LEN] {
     mac.finalize().into_bytes().into()
 }
 
-/// Checks, in constant time, that `tag` is the HMAC-SHA256 of `body` under `secret`.
+/// [`SignatureError::EmptySecret`] for an empty key: a MAC under it proves nothing.
+pub(crate) fn require_key(secret: &[u8]) -> Result<(), SignatureError> {
+    if secret.is_empty() {
+        return Err(SignatureError::EmptySecret);
+    }
+    Ok(())
+}
+
+/// Checks, in constant time, that `tag` is the HMAC-SHA256 of `body` under `secret`. An empty
+/// `secret` is an error, never a match.
 pub(crate) fn verify_hmac_sha256(
     secret: &[u8],
     body: &[u8],
     tag: &[u8],
 ) -> Result<(), SignatureError> {
+    require_key(secret)?;
     if tag.len() != MAC_LEN {
         return Err(SignatureError::InvalidLength {
             expected: MAC_LEN,
@@ -119,35 +128,14 @@ pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD.decode(text).ok()
 }
 
-/// Lowercase hex.
+/// Lowercase hex, by the `hex` crate.
 pub(crate) fn encode_hex(bytes: &[u8]) -> String {
-    use fmt::Write as _;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-            let _ = write!(out, "{b:02x}");
-            out
-        })
+    hex::encode(bytes)
 }
 
-/// Hex digits in either case, or `None`.
+/// Hex digits in either case, or `None`, by the `hex` crate.
 pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    fn nibble(c: u8) -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
-            _ => None,
-        }
-    }
-    let bytes = text.as_bytes();
-    if !bytes.len().is_multiple_of(2) {
-        return None;
-    }
-    bytes
-        .chunks_exact(2)
-        .map(|pair| Some(nibble(pair[0])? << 4 | nibble(pair[1])?))
-        .collect()
+    hex::decode(text).ok()
 }
 
 /// Checks, in constant time, that `received` equals `expected`, both as bytes.
@@ -160,50 +148,103 @@ pub(crate) fn verify_token_bytes(expected: &[u8], received: &[u8]) -> Result<(),
     verify_hmac_sha256(KEY, received, &expected_tag).map_err(|_| SignatureError::TokenMismatch)
 }
 
-/// The decoded value of the first parameter called `name` in a raw query string.
+/// A token read from a query string, in the readings a sender may have meant.
 ///
-/// `query` is the part of the URL after `?` (a leading `?` is allowed), still percent-encoded.
-/// Parameters are separated by `&`; a name without `=` has an empty value. Names and values are
-/// decoded as `application/x-www-form-urlencoded`: `+` is a space and `%XX` a byte, and the
-/// result must be UTF-8. No such parameter is [`SignatureError::MissingToken`]; a value that is
-/// not valid percent-encoded UTF-8 is [`SignatureError::MalformedToken`].
-pub(crate) fn query_param(query: &str, name: &'static str) -> Result<String, SignatureError> {
+/// `literal` is the value percent-decoded with `+` kept as `+` (RFC 3986, and a raw base64
+/// token); `plus_as_space` is the `application/x-www-form-urlencoded` reading, where `+` is a
+/// space, present only when the value has a `+`. A token matches if either reading matches.
+#[derive(Clone)]
+pub(crate) struct QueryToken {
+    pub(crate) literal: String,
+    plus_as_space: Option<String>,
+}
+
+impl QueryToken {
+    /// Reads the raw (still percent-encoded) value of a query parameter.
+    ///
+    /// A `%` not followed by two hex digits, or bytes that are not UTF-8 once decoded, are
+    /// [`SignatureError::MalformedToken`].
+    pub(crate) fn parse(raw: &str) -> Result<Self, SignatureError> {
+        let literal = percent_decode_strict(raw)?;
+        let plus_as_space = if raw.contains('+') {
+            Some(percent_decode_strict(&raw.replace('+', " "))?)
+        } else {
+            None
+        };
+        Ok(QueryToken {
+            literal,
+            plus_as_space,
+        })
+    }
+
+    /// Checks, in constant time, that one reading of the token (surrounding whitespace ignored)
+    /// equals `expected`. An empty token or an empty `expected` never matches.
+    pub(crate) fn verify(&self, expected: &[u8]) -> Result<(), SignatureError> {
+        match verify_token_bytes(expected, self.literal.trim().as_bytes()) {
+            Err(SignatureError::TokenMismatch) => match &self.plus_as_space {
+                Some(spaced) => verify_token_bytes(expected, spaced.trim().as_bytes()),
+                None => Err(SignatureError::TokenMismatch),
+            },
+            other => other,
+        }
+    }
+}
+
+/// Percent-decodes `text` with the `percent-encoding` crate, after checking that every `%`
+/// starts a valid escape (the crate passes a stray `%` through, which would make `%zz` and
+/// `%25zz` the same token). The result must be UTF-8.
+fn percent_decode_strict(text: &str) -> Result<String, SignatureError> {
+    let bytes = text.as_bytes();
+    let escapes_valid = bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|pair| pair.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !escapes_valid {
+        return Err(SignatureError::MalformedToken);
+    }
+    percent_encoding::percent_decode(bytes)
+        .decode_utf8()
+        .map(|decoded| decoded.into_owned())
+        .map_err(|_| SignatureError::MalformedToken)
+}
+
+/// The raw (still percent-encoded) value of the first parameter called `name` in a raw query
+/// string.
+///
+/// `query` is the part of the URL after `?` (a leading `?` is allowed). Parameters are
+/// separated by `&`; a name without `=` has an empty value. A name matches as written or once
+/// percent-decoded (`tok%65n`). No such parameter is [`SignatureError::MissingToken`].
+fn raw_query_param<'q>(query: &'q str, name: &'static str) -> Result<&'q str, SignatureError> {
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let matches =
-            key == name || (key.contains(['%', '+']) && form_decode(key).as_deref() == Some(name));
+        let matches = key == name
+            || (key.contains('%') && percent_decode_strict(key).is_ok_and(|key| key == name));
         if matches {
-            return form_decode(value).ok_or(SignatureError::MalformedToken);
+            return Ok(value);
         }
     }
     Err(SignatureError::MissingToken { name })
 }
 
-/// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte. `None` for
-/// a `%` not followed by two hex digits or for bytes that are not UTF-8.
-fn form_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b'%' => {
-                let pair = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-                out.push(decode_hex(pair)?[0]);
-                i += 3;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
+/// The first parameter called `name` in a raw query string, in both readings of a `+`.
+pub(crate) fn query_param(query: &str, name: &'static str) -> Result<QueryToken, SignatureError> {
+    QueryToken::parse(raw_query_param(query, name)?)
+}
+
+/// Finds the parameter `name` in a raw query string and checks it against `expected`.
+#[cfg_attr(
+    not(any(feature = "ebbot", feature = "channel-talk")),
+    allow(dead_code)
+)]
+pub(crate) fn verify_query_param(
+    expected: &[u8],
+    query: &str,
+    name: &'static str,
+) -> Result<(), SignatureError> {
+    query_param(query, name)?.verify(expected)
 }
 
 /// Checks, in constant time, that a token received from a sender equals the expected one.
@@ -245,33 +286,84 @@ mod tests {
         assert_eq!(decode_base64("AA-_"), None);
     }
 
+    fn literal(query: &str) -> Result<String, SignatureError> {
+        query_param(query, "token").map(|token| token.literal)
+    }
+
     #[test]
     fn query_parameters() {
-        assert_eq!(query_param("token=abc", "token").unwrap(), "abc");
-        assert_eq!(
-            query_param("?a=1&&token=a+b%2Fc&b", "token").unwrap(),
-            "a b/c"
-        );
-        assert_eq!(
-            query_param("tok%65n=k%C3%A4se&token=second", "token").unwrap(),
-            "käse"
-        );
-        assert_eq!(query_param("token", "token").unwrap(), "");
-        assert_eq!(query_param("token=a=b", "token").unwrap(), "a=b");
+        assert_eq!(literal("token=abc").unwrap(), "abc");
+        assert_eq!(literal("?a=1&&token=a+b%2Fc&b").unwrap(), "a+b/c");
+        assert_eq!(literal("tok%65n=k%C3%A4se&token=second").unwrap(), "käse");
+        assert_eq!(literal("token").unwrap(), "");
+        assert_eq!(literal("token=a=b").unwrap(), "a=b");
         for missing in ["", "?", "tokens=abc", "Token=abc", "x=token", "%zz=token"] {
             assert_eq!(
-                query_param(missing, "token"),
+                literal(missing),
                 Err(SignatureError::MissingToken { name: "token" }),
                 "{missing}"
             );
         }
         for bad in ["%", "%2", "%g0", "%0g", "abc%", "%ff", "%c3", "%+1"] {
             assert_eq!(
-                query_param(&format!("token={bad}"), "token"),
+                literal(&format!("token={bad}")),
                 Err(SignatureError::MalformedToken),
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_plus_in_a_token_matches_raw_or_encoded() {
+        // A base64-like token: `+` is itself when sent raw, `%2B` when encoded.
+        let expected = b"ab+cd/ef==";
+        for query in [
+            "token=ab+cd/ef==",
+            "token=ab%2Bcd%2Fef%3D%3D",
+            "x=1&token=ab%2bcd/ef%3d=",
+        ] {
+            assert_eq!(
+                verify_query_param(expected, query, "token"),
+                Ok(()),
+                "{query}"
+            );
+        }
+        // A token with a space still matches when the space was sent as `+` or `%20`.
+        for query in ["token=a+b", "token=a%20b"] {
+            assert_eq!(
+                verify_query_param(b"a b", query, "token"),
+                Ok(()),
+                "{query}"
+            );
+        }
+        for query in ["token=ab cd/ef==", "token=ab%20cd/ef==", "token=abcd/ef=="] {
+            assert_eq!(
+                verify_query_param(expected, query, "token"),
+                Err(SignatureError::TokenMismatch),
+                "{query}"
+            );
+        }
+        assert_eq!(
+            verify_query_param(b"", "token=", "token"),
+            Err(SignatureError::EmptyToken)
+        );
+        assert_eq!(
+            verify_query_param(b"", "token=+", "token"),
+            Err(SignatureError::EmptyToken)
+        );
+    }
+
+    #[test]
+    fn an_empty_key_verifies_nothing() {
+        let tag = hmac_sha256(b"", b"body");
+        assert_eq!(
+            verify_hmac_sha256(b"", b"body", &tag),
+            Err(SignatureError::EmptySecret)
+        );
+        assert_eq!(
+            verify_hmac_sha256(b"k", b"body", &hmac_sha256(b"k", b"body")),
+            Ok(())
+        );
     }
 
     #[test]

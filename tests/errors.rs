@@ -199,7 +199,7 @@ fn receive_errors_map_to_statuses() {
             .unwrap_err()
             .status()
     };
-    assert_eq!(status(Receiver::new(), &none), 500);
+    assert_eq!(status(Receiver::new(), &none), 404);
     assert_eq!(
         status(Receiver::new().secret(Vendor::SuperOffice, "s"), &none),
         401

@@ -567,7 +567,7 @@ fn handshake() {
     assert_eq!(answer.secret(), "9b2f4e1c7a0d3f58");
     assert_eq!(
         format!("{answer:?}"),
-        r#"Handshake { secret: "<redacted>" }"#
+        r#"HookSecret { secret: "<redacted>" }"#
     );
     let secret = answer.into_secret();
     // The stored secret verifies later events.

@@ -66,17 +66,18 @@
 //! (`x-quick-reply: true`, optionally `x-bot-name`): Channel posts the response body as the
 //! reply. The body's format is not documented by Channel.
 
+mod auth;
 mod convert;
 mod envelope;
 mod message;
 mod quick_reply;
 mod refers;
-mod token;
 mod user;
 mod user_chat;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use self::auth::{query_token, verify_query_token, verify_token, TOKEN_PARAMETER};
 pub use self::envelope::{Entity, EntityType, EventAction, Members, Webhook};
 pub use self::message::{
     AlertLevel, Block, BlockType, Button, ButtonAction, ButtonColor, ChatType, File, Log,
@@ -85,7 +86,6 @@ pub use self::message::{
 };
 pub use self::quick_reply::{InvalidBotName, QuickReply, BOT_NAME_HEADER, QUICK_REPLY_HEADER};
 pub use self::refers::{Bot, Group, Manager, Refers};
-pub use self::token::{query_token, verify_query_token, verify_token, TOKEN_PARAMETER};
 pub use self::user::{MobileInfo, User, UserType, WebInfo};
 pub use self::user_chat::{Priority, UserChat, UserChatState};
 

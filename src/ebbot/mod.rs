@@ -72,6 +72,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod auth;
 mod chat;
 mod chat_data;
 mod chat_update;
@@ -86,6 +87,7 @@ mod value;
 
 use serde_json::value::RawValue;
 
+pub use self::auth::{verify_query_token, verify_token, TOKEN_PARAMETER};
 pub use self::chat::ChatCreateData;
 pub use self::chat_data::{ChatData, ChatThemeDetails};
 pub use self::chat_update::{Chat, ChatUser, HandledBy, IntegrationType};

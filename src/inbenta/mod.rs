@@ -90,24 +90,24 @@
 //! those; use [`verify_token`](crate::verify_token) for their header.
 
 mod assign;
+mod auth;
 mod chats;
 mod convert;
 mod envelope;
-mod handshake;
 mod messages;
 mod queues;
-mod signature;
 mod users;
 
 use serde_json::value::RawValue;
 
 pub use self::assign::{assign_response, ASSIGN_RESPONSE_CONTENT_TYPE, ASSIGN_TIMEOUT};
+pub use self::auth::{
+    handshake, sign, verify_signature, HookSecret, SECRET_HEADER, SIGNATURE_HEADER,
+};
 pub use self::chats::{AvailableAgent, ChatAssignData, SkinnyData, SYSTEM_USER};
 pub use self::envelope::Webhook;
-pub use self::handshake::{handshake, Handshake};
 pub use self::messages::{Media, Message, MessageContent, MessageNewData, MessageType};
 pub use self::queues::{QueueStatus, QueueUpdateData};
-pub use self::signature::{sign, verify_signature, SECRET_HEADER, SIGNATURE_HEADER};
 pub use self::users::{ActivityType, UserActivityData};
 pub use crate::open_object::Members;
 

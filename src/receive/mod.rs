@@ -4,16 +4,25 @@
 //! this, and may I trust it? Give it the vendor the route belongs to and the request as it
 //! arrived (the raw body, the headers, and the query string), and it
 //!
-//! 1. recognises a registration handshake (Inbenta's `X-Hook-Secret` exchange) and tells you
-//!    what to answer;
+//! 1. recognises a registration handshake (Inbenta's unsigned `X-Hook-Secret` exchange), which
+//!    it accepts only inside a registration window you open
+//!    ([`Receiver::open_registration`]), and tells you what to answer;
 //! 2. checks the vendor's authenticity (SuperOffice and Inbenta signatures, Channel Talk's
 //!    `token` query parameter, a token you put in your Ebbot webhook URL) against every secret
 //!    configured for it, so secrets can be rotated without downtime;
 //! 3. parses the very bytes it checked, never a re-serialized copy;
 //! 4. recognises SuperOffice's registration `test` POST as a handshake;
 //! 5. optionally refuses events older (or further in the future) than a maximum age, measured
-//!    against the payload's own timestamp;
-//! 6. hands back the event, its common form, which secret matched, and a de-duplication key.
+//!    against the payload's own delivery time, with a window per vendor;
+//! 6. hands back the event, its common form, which secret matched, a de-duplication key, and
+//!    the body as received.
+//!
+//! A refused request is a [`ReceiveError`]: log its `Display`, which says exactly what was
+//! wrong, and answer the caller with [`ReceiveError::status`] and
+//! [`ReceiveError::public_message`], which say no more than the status. An empty secret never
+//! verifies anything, and secrets can be added, rotated and removed while the receiver serves
+//! ([`Receiver::add_secret`], [`Receiver::set_secrets`]). With the `axum` feature,
+//! `receive::axum::Webhook` does all of this in an extractor.
 //!
 //! A vendor with no secret configured is refused, unless you said explicitly that its
 //! deliveries are to be parsed unverified ([`Receiver::without_verification`]). The vendor is
@@ -35,16 +44,20 @@
 //!     unreachable!("not a handshake");
 //! };
 //! assert_eq!(delivery.secret_index(), Some(1));
-//! assert_eq!(delivery.dedup_key, "superoffice:e87ac619");
+//! assert_eq!(delivery.dedup_key, "superoffice:chatsession.created:id:e87ac619");
 //! assert_eq!(delivery.chat.chat_id.as_deref(), Some("178105"));
 //! # Ok::<(), chat_webhooks::receive::ReceiveError>(())
 //! ```
 
+#[cfg(feature = "axum")]
+pub mod axum;
+mod body;
 mod headers;
 mod outcome;
 mod receiver;
 mod secret;
 
+pub use self::body::Body;
 pub use self::headers::Headers;
 pub use self::outcome::{Delivery, Handshake, ReceiveError, Received, Verification};
 pub use self::receiver::{Receiver, Request};

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use super::Body;
+use crate::error::Escaped;
 use crate::{ChatEvent, Error, Event, SignatureError, Vendor};
 
 /// What a request was.
@@ -24,10 +26,19 @@ pub struct Delivery {
     pub chat: ChatEvent,
     /// How the request was authenticated.
     pub verification: Verification,
-    /// A key to de-duplicate deliveries by: `<vendor>:<event id>` where the vendor sends an
-    /// event id (SuperOffice `EventId`, Ebbot `requestId`), else `<vendor>:sha256:<hex>`, the
-    /// SHA-256 of the raw body, which is the same for a retried delivery of the same bytes.
+    /// A key to de-duplicate deliveries by.
+    ///
+    /// `<vendor>:<event>:id:<event id>` where the vendor sends a non-empty event id
+    /// (SuperOffice `EventId`, Ebbot `requestId`), else `<vendor>:<event>:sha256:<hex>`, with
+    /// the lowercase hex SHA-256 of the raw body, which is the same for a retried delivery of
+    /// the same bytes. `<event>` is the vendor's event name ([`Event::event_name`]); in it and
+    /// in the id, `%` is written `%25` and `:` `%3A`, so that no two events share a key:
+    /// `superoffice:chatsession.created:id:e87ac619`,
+    /// `inbenta:chats%3Aclose:sha256:9f86d0...`.
     pub dedup_key: String,
+    /// The body exactly as received (the bytes that were checked and parsed), to store or
+    /// forward.
+    pub body: Body,
 }
 
 impl Delivery {
@@ -66,17 +77,40 @@ pub enum Handshake {
         /// The test event.
         event: Box<Event>,
     },
-    /// Inbenta's `X-Hook-Secret` exchange: answer `200` with the same header, and store the
-    /// secret to verify later signatures. Anyone can send this header: accept a new secret
-    /// only while you are registering the webhook.
+    /// Inbenta's `X-Hook-Secret` exchange, received while a registration window was open
+    /// ([`Receiver::open_registration`](super::Receiver::open_registration)): answer `200`
+    /// with the same header. The receiver has added the secret to Inbenta's secrets; store it
+    /// too (e.g. in your database), to configure the next receiver you start with it.
     #[cfg(feature = "inbenta")]
-    Inbenta(crate::inbenta::Handshake),
+    Inbenta(crate::inbenta::HookSecret),
 }
 
 impl Handshake {
     /// The HTTP status to answer with.
     pub fn status(&self) -> u16 {
         200
+    }
+
+    /// The HTTP status to answer with, as an [`http::StatusCode`].
+    #[cfg(feature = "http")]
+    pub fn status_code(&self) -> http::StatusCode {
+        http::StatusCode::OK
+    }
+
+    /// The headers to answer with, as an [`http::HeaderMap`]. A value that is not a valid
+    /// header value (a secret with control characters) is left out.
+    #[cfg(feature = "http")]
+    pub fn header_map(&self) -> http::HeaderMap {
+        let mut map = http::HeaderMap::new();
+        for (name, value) in self.response_headers() {
+            if let (Ok(name), Ok(value)) = (
+                http::HeaderName::from_bytes(name.as_bytes()),
+                http::HeaderValue::from_str(&value),
+            ) {
+                map.append(name, value);
+            }
+        }
+        map
     }
 
     /// The headers to answer with.
@@ -98,7 +132,9 @@ impl Handshake {
 
 /// Why a request was refused.
 ///
-/// [`status`](Self::status) gives the HTTP status to answer with.
+/// `Display` is the detailed reason, for your logs: it names the vendor, the event and what
+/// was wrong. Answer the caller with [`status`](Self::status) and
+/// [`public_message`](Self::public_message) instead, which say no more than the status does.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReceiveError {
@@ -126,11 +162,20 @@ pub enum ReceiveError {
         /// What was wrong with it.
         source: SignatureError,
     },
+    /// An unsigned registration handshake (Inbenta's `X-Hook-Secret`) arrived while no
+    /// registration window was open: anyone can send one.
+    #[error(
+        "{vendor}: registration handshake refused: no registration window is open (see Receiver::open_registration)"
+    )]
+    HandshakeRefused {
+        /// The vendor.
+        vendor: Vendor,
+    },
     /// The authenticated body is not a valid event.
     #[error(transparent)]
     Parse(#[from] Error),
     /// The event is older than the maximum age.
-    #[error("{vendor} {event}: event is {}s old, more than the {}s allowed", age.as_secs(), max.as_secs())]
+    #[error("{vendor} {}: event is {}s old, more than the {}s allowed", Escaped(event), age.as_secs(), max.as_secs())]
     TooOld {
         /// The vendor.
         vendor: Vendor,
@@ -142,7 +187,7 @@ pub enum ReceiveError {
         max: Duration,
     },
     /// The event's timestamp is further in the future than the maximum age.
-    #[error("{vendor} {event}: event is dated {}s in the future, more than the {}s allowed", ahead.as_secs(), max.as_secs())]
+    #[error("{vendor} {}: event is dated {}s in the future, more than the {}s allowed", Escaped(event), ahead.as_secs(), max.as_secs())]
     FromTheFuture {
         /// The vendor.
         vendor: Vendor,
@@ -154,7 +199,10 @@ pub enum ReceiveError {
         max: Duration,
     },
     /// A maximum age is configured but the event has no timestamp to check it against.
-    #[error("{vendor} {event}: event has no timestamp to check its age against")]
+    #[error(
+        "{vendor} {}: event has no timestamp to check its age against",
+        Escaped(event)
+    )]
     NoTimestamp {
         /// The vendor.
         vendor: Vendor,
@@ -164,17 +212,40 @@ pub enum ReceiveError {
 }
 
 impl ReceiveError {
-    /// The HTTP status to answer with: `401` when the request is not authenticated, `400` when
-    /// an authenticated body is not acceptable, `500` when the receiver is not configured for
-    /// the vendor.
+    /// The HTTP status to answer with, chosen so that the vendor does not retry in vain (most
+    /// retry on `5xx`): `401` when the request is not authenticated, `403` for a registration
+    /// handshake outside a registration window, `400` when an authenticated body is not
+    /// acceptable (not an event, or outside the replay window), and `404` when the receiver
+    /// has no secret for the vendor (the route is not served).
     pub fn status(&self) -> u16 {
         match self {
-            ReceiveError::NotConfigured { .. } => 500,
+            ReceiveError::NotConfigured { .. } => 404,
             ReceiveError::Missing { .. } | ReceiveError::Unauthenticated { .. } => 401,
+            ReceiveError::HandshakeRefused { .. } => 403,
             ReceiveError::Parse(_)
             | ReceiveError::TooOld { .. }
             | ReceiveError::FromTheFuture { .. }
             | ReceiveError::NoTimestamp { .. } => 400,
+        }
+    }
+
+    /// The HTTP status to answer with, as an [`http::StatusCode`]; see [`status`](Self::status).
+    #[cfg(feature = "http")]
+    pub fn status_code(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::BAD_REQUEST)
+    }
+
+    /// A short body to answer the caller with, which tells no more than the status: no
+    /// vendor, configuration, event or parse detail. Log the `Display` form for those.
+    pub fn public_message(&self) -> &'static str {
+        match self {
+            ReceiveError::NotConfigured { .. } => "not found",
+            ReceiveError::Missing { .. } | ReceiveError::Unauthenticated { .. } => "unauthorized",
+            ReceiveError::HandshakeRefused { .. } => "forbidden",
+            ReceiveError::Parse(_) => "invalid event",
+            ReceiveError::TooOld { .. }
+            | ReceiveError::FromTheFuture { .. }
+            | ReceiveError::NoTimestamp { .. } => "event outside the replay window",
         }
     }
 }

@@ -47,17 +47,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod auth;
 mod chat_session;
 mod convert;
 mod envelope;
-mod signature;
 mod webhook_state;
 
 use serde_json::value::RawValue;
 
+pub use self::auth::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TEST_HEADER};
 pub use self::chat_session::{ChatSessionData, KeyStyle};
 pub use self::envelope::{Entity, Webhook};
-pub use self::signature::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TEST_HEADER};
 pub use self::webhook_state::WebhookStateData;
 pub use crate::open_object::Members;
 

@@ -1,7 +1,7 @@
 //! `X-SuperOffice-Signature`: base64 HMAC-SHA256 of the raw body.
 
 use crate::signature::{
-    decode_base64, encode_base64, hmac_sha256, trim_signature, verify_hmac_sha256,
+    decode_base64, encode_base64, hmac_sha256, require_key, trim_signature, verify_hmac_sha256,
 };
 use crate::SignatureError;
 
@@ -22,8 +22,9 @@ pub const TEST_HEADER: &str = "X-Hook-Test";
 /// the secret given when the webhook was registered, and sends the tag as standard base64 with
 /// padding. Pass the body's bytes as received, before any parsing: whitespace is significant.
 /// Surrounding whitespace in `signature` is ignored; the comparison is constant time; an empty
-/// or malformed value is an error, never a match. SuperOffice sends the header only when the
-/// webhook has a secret.
+/// or malformed value is an error, never a match. An empty `secret` is
+/// [`SignatureError::EmptySecret`] whatever the signature: anyone can sign with an empty key.
+/// SuperOffice sends the header only when the webhook has a secret.
 ///
 /// ```
 /// use chat_webhooks::superoffice;
@@ -32,8 +33,12 @@ pub const TEST_HEADER: &str = "X-Hook-Test";
 /// let header = superoffice::sign(b"my secret", body);
 /// assert!(superoffice::verify_signature(b"my secret", body, &header).is_ok());
 /// assert!(superoffice::verify_signature(b"another secret", body, &header).is_err());
+/// // An empty key verifies nothing, not even its own signature.
+/// let forged = superoffice::sign(b"", body);
+/// assert!(superoffice::verify_signature(b"", body, &forged).is_err());
 /// ```
 pub fn verify_signature(secret: &[u8], body: &[u8], signature: &str) -> Result<(), SignatureError> {
+    require_key(secret)?;
     let signature = trim_signature(signature)?;
     let tag = decode_base64(signature).ok_or(SignatureError::Malformed { expected: "base64" })?;
     verify_hmac_sha256(secret, body, &tag)
@@ -43,4 +48,30 @@ pub fn verify_signature(secret: &[u8], body: &[u8], signature: &str) -> Result<(
 /// for replaying captured requests.
 pub fn sign(secret: &[u8], body: &[u8]) -> String {
     encode_base64(&hmac_sha256(secret, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_secret_never_verifies() {
+        let body = br#"{"EventId":"x","Event":"test"}"#;
+        assert_eq!(
+            verify_signature(b"", body, &sign(b"", body)),
+            Err(SignatureError::EmptySecret)
+        );
+        assert_eq!(
+            verify_signature(b"", body, "not base64"),
+            Err(SignatureError::EmptySecret)
+        );
+        assert_eq!(verify_signature(b"k", body, &sign(b"k", body)), Ok(()));
+    }
+
+    #[test]
+    fn signature_whitespace_is_tolerated() {
+        let body = b"{}";
+        let signature = format!(" \t{}\r\n", sign(b"k", body));
+        assert_eq!(verify_signature(b"k", body, &signature), Ok(()));
+    }
 }

@@ -1,4 +1,4 @@
-//! The `token` query parameter: Channel Talk's only authenticity mechanism.
+//! Channel Talk's authenticity: the `token` query parameter, its only mechanism.
 
 use crate::SignatureError;
 
@@ -26,11 +26,15 @@ pub fn verify_token(expected: &str, received: &str) -> Result<(), SignatureError
 /// [`verify_token`].
 ///
 /// `query` is the part of the URL after `?` (a leading `?` is allowed), still percent-encoded.
-/// See [`query_token`] for how it is read.
+/// See [`query_token`] for how it is read. The token matches whether it was sent raw or
+/// percent-encoded: a `+` may be a literal `+` (as in a base64 token) or an encoded space, and
+/// both readings are tried.
 ///
 /// ```
 /// use chat_webhooks::{channel_talk, SignatureError};
 ///
+/// assert_eq!(channel_talk::verify_query_token("ab+cd/ef==", "token=ab+cd/ef=="), Ok(()));
+/// assert_eq!(channel_talk::verify_query_token("ab+cd/ef==", "token=ab%2Bcd%2Fef%3D%3D"), Ok(()));
 /// assert_eq!(channel_talk::verify_query_token("a b/c", "?source=channel&token=a+b%2Fc"), Ok(()));
 /// assert_eq!(
 ///     channel_talk::verify_query_token("a b/c", "source=channel"),
@@ -38,14 +42,15 @@ pub fn verify_token(expected: &str, received: &str) -> Result<(), SignatureError
 /// );
 /// ```
 pub fn verify_query_token(expected: &str, query: &str) -> Result<(), SignatureError> {
-    verify_token(expected, &query_token(query)?)
+    crate::signature::verify_query_param(expected.as_bytes(), query, TOKEN_PARAMETER)
 }
 
 /// The decoded value of the first `token` parameter in a raw query string.
 ///
-/// Parameters are separated by `&`; a name without `=` has an empty value. Names and values
-/// are decoded as `application/x-www-form-urlencoded`: `+` is a space and `%XX` a byte, and
-/// the result must be UTF-8. A query with no `token` parameter is
+/// Parameters are separated by `&`; a name without `=` has an empty value. The value is
+/// percent-decoded (`%XX` is a byte) and must be UTF-8; a `+` is kept as `+`, because tokens
+/// are often base64 and senders do not always encode them ([`verify_query_token`] also tries
+/// `+` as a space). A query with no `token` parameter is
 /// [`SignatureError::MissingToken`]; a token that is not valid percent-encoded UTF-8 is
 /// [`SignatureError::MalformedToken`]. Other parameters are not looked at beyond their names.
 ///
@@ -53,10 +58,11 @@ pub fn verify_query_token(expected: &str, query: &str) -> Result<(), SignatureEr
 /// use chat_webhooks::channel_talk::query_token;
 ///
 /// assert_eq!(query_token("token=k%C3%A4se&token=second").unwrap(), "käse");
+/// assert_eq!(query_token("token=ab+cd%2F").unwrap(), "ab+cd/");
 /// assert!(query_token("token=%zz").is_err());
 /// ```
 pub fn query_token(query: &str) -> Result<String, SignatureError> {
-    crate::signature::query_param(query, TOKEN_PARAMETER)
+    crate::signature::query_param(query, TOKEN_PARAMETER).map(|token| token.literal)
 }
 
 #[cfg(test)]

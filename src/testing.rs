@@ -1,0 +1,160 @@
+//! Requests the way a vendor sends them, for testing your handlers (the `testing` feature).
+//!
+//! [`vendor_request`] builds, from a body and a secret, what the vendor would send: the
+//! signature header for SuperOffice and Inbenta, the `token` query parameter for Channel Talk
+//! and for your Ebbot URL. [`inbenta_registration`] builds Inbenta's registration handshake.
+//! Feed the result to your HTTP stack, or straight to a [`Receiver`](crate::receive::Receiver)
+//! with [`VendorRequest::request`].
+//!
+//! ```
+//! use chat_webhooks::receive::{Received, Receiver};
+//! use chat_webhooks::testing::vendor_request;
+//! use chat_webhooks::Vendor;
+//!
+//! let receiver = Receiver::new().secret(Vendor::ChannelTalk, "ab+cd/ef==");
+//! let body = br#"{"event":"push","type":"message","entity":{"chatId":"1","plainText":"hi"}}"#;
+//! let sent = vendor_request(Vendor::ChannelTalk, body, "ab+cd/ef==");
+//! assert_eq!(sent.query, "token=ab%2Bcd%2Fef%3D%3D");
+//! assert_eq!(sent.path_and_query("/webhooks/channel-talk"), "/webhooks/channel-talk?token=ab%2Bcd%2Fef%3D%3D");
+//! let received = receiver.receive(Vendor::ChannelTalk, &sent.request())?;
+//! assert!(matches!(received, Received::Event(_)));
+//! # Ok::<(), chat_webhooks::receive::ReceiveError>(())
+//! ```
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::receive::Request;
+use crate::signature::{encode_base64, encode_hex, hmac_sha256};
+use crate::Vendor;
+
+/// What may stay unencoded in a query value: the unreserved characters of RFC 3986.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A request as a vendor would send it: headers, query string and body.
+///
+/// Its `Debug` output shows header names and the body's length, not the signature or token.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VendorRequest {
+    /// The headers, as the vendor spells them (`Content-Type` and the signature header).
+    pub headers: Vec<(&'static str, String)>,
+    /// The query string, without `?`: `token=...` for the token vendors, else empty.
+    pub query: String,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl VendorRequest {
+    /// A [`Request`] over this one, for [`Receiver::receive`](crate::receive::Receiver::receive).
+    pub fn request(&self) -> Request<'_, [(&'static str, String)]> {
+        Request::new(&self.body, self.headers.as_slice()).with_query(&self.query)
+    }
+
+    /// `path` with the query string appended, as the URL the vendor posts to.
+    pub fn path_and_query(&self, path: &str) -> String {
+        if self.query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{}", self.query)
+        }
+    }
+}
+
+impl std::fmt::Debug for VendorRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(name, _)| *name).collect();
+        f.debug_struct("VendorRequest")
+            .field("headers", &names)
+            .field("query", &format_args!("<{} bytes>", self.query.len()))
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish()
+    }
+}
+
+/// The request `vendor` would send with `body`, signed with or carrying `secret`:
+///
+/// | vendor | what is added |
+/// |---|---|
+/// | SuperOffice | `X-SuperOffice-Signature`: base64 HMAC-SHA256 of the body |
+/// | Inbenta | `X-Hook-Signature`: lowercase hex HMAC-SHA256 of the body |
+/// | Channel Talk, Ebbot | `token=<secret>` in the query string, percent-encoded |
+///
+/// [`Vendor::Custom`] gets no credential.
+pub fn vendor_request(vendor: Vendor, body: &[u8], secret: &str) -> VendorRequest {
+    let mut headers = vec![("Content-Type", "application/json".to_owned())];
+    let mut query = String::new();
+    match vendor {
+        Vendor::SuperOffice => headers.push((
+            "X-SuperOffice-Signature",
+            encode_base64(&hmac_sha256(secret.as_bytes(), body)),
+        )),
+        Vendor::Inbenta => headers.push((
+            "X-Hook-Signature",
+            encode_hex(&hmac_sha256(secret.as_bytes(), body)),
+        )),
+        Vendor::ChannelTalk | Vendor::Ebbot => {
+            query = format!("token={}", utf8_percent_encode(secret, QUERY_VALUE));
+        }
+        Vendor::Custom => {}
+    }
+    VendorRequest {
+        headers,
+        query,
+        body: body.to_vec(),
+    }
+}
+
+/// Inbenta's registration handshake: an unsigned request with `X-Hook-Secret: <secret>` and
+/// an empty body. A receiver accepts it only inside a registration window
+/// ([`Receiver::open_registration`](crate::receive::Receiver::open_registration)).
+pub fn inbenta_registration(secret: &str) -> VendorRequest {
+    VendorRequest {
+        headers: vec![("X-Hook-Secret", secret.to_owned())],
+        query: String::new(),
+        body: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::receive::{Received, Receiver};
+
+    #[test]
+    fn every_vendor_verifies() {
+        let receiver = Vendor::SUPPORTED
+            .into_iter()
+            .fold(Receiver::new(), |r, v| r.secret(v, "s e+c/r=t"));
+        for (vendor, body) in [
+            (
+                Vendor::SuperOffice,
+                &br#"{"EventId":"1","Event":"chatsession.created"}"#[..],
+            ),
+            (Vendor::Inbenta, br#"{"trigger":"chats:close","appId":"a"}"#),
+            (Vendor::Ebbot, br#"{"topic":"chat.create","botId":"b"}"#),
+            (
+                Vendor::ChannelTalk,
+                br#"{"event":"push","type":"message","entity":{"chatId":"1"}}"#,
+            ),
+        ] {
+            if !vendor.is_enabled() {
+                continue;
+            }
+            let sent = vendor_request(vendor, body, "s e+c/r=t");
+            let debug = format!("{sent:?}");
+            assert!(
+                !debug.contains("token=") && !debug.contains(&sent.headers.last().unwrap().1),
+                "{debug}"
+            );
+            let received = receiver.receive(vendor, &sent.request());
+            assert!(
+                matches!(received, Ok(Received::Event(_))),
+                "{vendor}: {received:?}"
+            );
+        }
+    }
+}
