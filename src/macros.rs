@@ -181,8 +181,12 @@ macro_rules! open_object {
         const _: () = {
             use $crate::open_object::{Members, OpenObject, Path, Walk};
 
-            #[allow(non_camel_case_types, dead_code)]
-            enum Index { $( $field, )+ }
+            /// Each typed member's index, as a constant a `match` can use.
+            #[allow(non_upper_case_globals, non_camel_case_types, dead_code)]
+            mod index {
+                enum Index { $( $field, )+ }
+                $( pub(super) const $field: usize = Index::$field as usize; )+
+            }
 
             const KEYS: &[&str] = &[$($key),+];
             const _: () = assert!(KEYS.len() <= 64, "an open object has at most 64 typed members");
@@ -199,7 +203,7 @@ macro_rules! open_object {
                 #[inline]
                 fn classify(&mut self, name: &str) -> Option<usize> {
                     match name {
-                        $( $key => Some(Index::$field as usize), )+
+                        $( $key => Some(index::$field), )+
                         _ => None,
                     }
                 }
@@ -213,18 +217,20 @@ macro_rules! open_object {
                     index: usize,
                     map: &mut A,
                 ) -> Result<(), A::Error> {
-                    $(
-                        if index == Index::$field as usize {
-                            open_field_read!(self.$field, map, $ty $(, $mode $(= $with)?)?);
-                            return Ok(());
-                        }
-                    )+
+                    match index {
+                        $(
+                            index::$field => {
+                                open_field_read!(self.$field, map, $ty $(, $mode $(= $with)?)?);
+                            }
+                        )+
+                        _ => {}
+                    }
                     Ok(())
                 }
 
                 #[allow(unused_variables)]
                 fn finish<E: ::serde::de::Error>(&mut self, seen: u64) -> Result<(), E> {
-                    $( open_field_check!(seen, Index::$field as usize, $key $(, $mode)?); )+
+                    $( open_field_check!(seen, index::$field, $key $(, $mode)?); )+
                     Ok(())
                 }
 
@@ -415,8 +421,8 @@ macro_rules! event_enum {
             /// The kind that `name` names, in any letter case, aliases included.
             pub fn from_name(name: &str) -> Option<EventKind> {
                 $(
-                    if $crate::table::name_matches($name, name)
-                        $(|| $crate::table::name_matches($alias, name))*
+                    if $name.eq_ignore_ascii_case(name)
+                        $(|| $crate::table::alias_matches($alias, name))*
                     {
                         return Some(EventKind::$variant);
                     }

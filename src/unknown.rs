@@ -1,9 +1,13 @@
 //! [`UnknownEvent`]: an event this crate has no type for, kept as sent.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
+
+use crate::Vendor;
 
 /// An event whose name this crate does not know, kept whole: its name and its raw JSON.
 ///
@@ -25,7 +29,11 @@ use serde_json::value::RawValue;
 pub struct UnknownEvent {
     name: String,
     raw: Box<RawValue>,
-    envelope: Hoisted,
+    /// The vendor whose envelope the JSON is, when the event came from its parser.
+    vendor: Option<Vendor>,
+    /// What the envelope says, read from `raw` the first time it is asked for: an event
+    /// nobody asks costs no second parse.
+    envelope: OnceLock<Hoisted>,
 }
 
 /// What the vendor's envelope says about an unknown event, read once when it is parsed.
@@ -42,34 +50,44 @@ impl UnknownEvent {
         UnknownEvent {
             name: name.into(),
             raw,
-            envelope: Hoisted::default(),
+            vendor: None,
+            envelope: OnceLock::new(),
         }
     }
 
-    /// Keeps `raw` with what the vendor's envelope in it says.
-    pub(crate) fn with_envelope(name: &str, raw: Box<RawValue>, envelope: Hoisted) -> Self {
+    /// Keeps `raw`, the JSON of an event of `vendor`'s, whose envelope the accessors read.
+    pub(crate) fn of_vendor(vendor: Vendor, name: &str, raw: Box<RawValue>) -> Self {
         UnknownEvent {
             name: name.to_owned(),
             raw,
-            envelope,
+            vendor: Some(vendor),
+            envelope: OnceLock::new(),
         }
+    }
+
+    /// What the vendor's envelope in the JSON says, read once.
+    fn envelope(&self) -> &Hoisted {
+        self.envelope.get_or_init(|| {
+            self.vendor
+                .map_or_else(Hoisted::default, |vendor| hoist(vendor, &self.raw))
+        })
     }
 
     /// The vendor's event or delivery id, when the vendor's envelope in the payload has one
     /// (SuperOffice `EventId`, Ebbot `requestId`). `None` for an event made with
     /// [`new`](Self::new).
     pub fn event_id(&self) -> Option<&str> {
-        self.envelope.event_id.as_deref()
+        self.envelope().event_id.as_deref()
     }
 
     /// The chat the event belongs to, when the vendor's envelope in the payload says.
     pub fn chat_id(&self) -> Option<&str> {
-        self.envelope.chat_id.as_deref()
+        self.envelope().chat_id.as_deref()
     }
 
     /// When the event happened, when the vendor's envelope in the payload says.
     pub fn occurred_at(&self) -> Option<DateTime<Utc>> {
-        self.envelope.occurred_at
+        self.envelope().occurred_at
     }
 
     /// The vendor's name for the event.
@@ -99,5 +117,21 @@ impl PartialEq for UnknownEvent {
 impl Serialize for UnknownEvent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.raw.serialize(serializer)
+    }
+}
+
+/// What `vendor`'s envelope in `raw` says; nothing where it cannot be read.
+#[allow(unused_variables)] // without vendor features
+fn hoist(vendor: Vendor, raw: &RawValue) -> Hoisted {
+    match vendor {
+        #[cfg(feature = "superoffice")]
+        Vendor::SuperOffice => crate::superoffice::hoist(raw),
+        #[cfg(feature = "ebbot")]
+        Vendor::Ebbot => crate::ebbot::hoist(raw),
+        #[cfg(feature = "channel-talk")]
+        Vendor::ChannelTalk => crate::channel_talk::hoist(raw),
+        #[cfg(feature = "inbenta")]
+        Vendor::Inbenta => crate::inbenta::hoist(raw),
+        _ => Hoisted::default(),
     }
 }

@@ -24,7 +24,10 @@ fn time(value: Option<&Value>) -> Option<DateTime<Utc>> {
 }
 
 /// What the fixture's JSON says the accessors give, by the vendor's documented rules.
-fn expected(event: &Event, json: &Value) -> (Option<String>, Option<String>, Option<DateTime<Utc>>) {
+fn expected(
+    event: &Event,
+    json: &Value,
+) -> (Option<String>, Option<String>, Option<DateTime<Utc>>) {
     let at = |pointer: &str| json.pointer(pointer);
     match event.vendor() {
         chat_webhooks::Vendor::SuperOffice => {
@@ -55,11 +58,14 @@ fn expected(event: &Event, json: &Value) -> (Option<String>, Option<String>, Opt
             } else {
                 time(at("/entity/createdAt"))
             };
-            let model = at("/type").and_then(Value::as_str).map(str::to_ascii_lowercase);
+            let model = at("/type")
+                .and_then(Value::as_str)
+                .map(str::to_ascii_lowercase);
             let chat = match model.as_deref() {
                 Some("userchat") => text(at("/entity/id")),
-                Some("message") | None => text(at("/entity/chatId"))
-                    .or_else(|| text(at("/refers/userChat/id"))),
+                Some("message") | None => {
+                    text(at("/entity/chatId")).or_else(|| text(at("/refers/userChat/id")))
+                }
                 _ => None,
             };
             (None, chat, entity_time)
@@ -85,8 +91,16 @@ fn accessors_on_every_fixture() {
             let event = parse_event(&bytes).unwrap_or_else(|err| panic!("{path}: {err}"));
             let json = common::fixture_value(&bytes);
             let (event_id, chat_id, occurred_at) = expected(&event, &json);
-            assert_eq!(event.event_id().map(str::to_owned), event_id, "{path}: event_id");
-            assert_eq!(event.chat_id().map(str::to_owned), chat_id, "{path}: chat_id");
+            assert_eq!(
+                event.event_id().map(str::to_owned),
+                event_id,
+                "{path}: event_id"
+            );
+            assert_eq!(
+                event.chat_id().map(str::to_owned),
+                chat_id,
+                "{path}: chat_id"
+            );
             assert_eq!(event.occurred_at(), occurred_at, "{path}: occurred_at");
             // The vendor's own Event answers the same.
             match &event {
@@ -133,11 +147,21 @@ macro_rules! kinds {
             assert!(!EventKind::ALL.is_empty());
             for kind in EventKind::ALL {
                 assert_eq!(kind.as_str().parse::<EventKind>().unwrap(), *kind);
-                assert_eq!(kind.as_str().to_ascii_uppercase().parse::<EventKind>().unwrap(), *kind);
+                assert_eq!(
+                    kind.as_str()
+                        .to_ascii_uppercase()
+                        .parse::<EventKind>()
+                        .unwrap(),
+                    *kind
+                );
                 assert_eq!(kind.to_string(), kind.as_str());
             }
             for (alias, kind) in $alias {
-                assert_eq!(alias.parse::<EventKind>().unwrap().as_str(), kind, "{alias}");
+                assert_eq!(
+                    alias.parse::<EventKind>().unwrap().as_str(),
+                    kind,
+                    "{alias}"
+                );
             }
             let err = "no.such\r\nevent".parse::<EventKind>().unwrap_err();
             assert_eq!(
@@ -158,7 +182,13 @@ kinds!(
         ("webhook7.Errors", "webhook.errors")
     ]
 );
-kinds!(ebbot_kinds, "ebbot", ebbot, "ebbot", [("CHAT.CLOSE", "chat.close")]);
+kinds!(
+    ebbot_kinds,
+    "ebbot",
+    ebbot,
+    "ebbot",
+    [("CHAT.CLOSE", "chat.close")]
+);
 kinds!(
     inbenta_kinds,
     "inbenta",
@@ -179,7 +209,10 @@ fn the_kind_of_an_event() {
     #[cfg(feature = "inbenta")]
     {
         let event = chat_webhooks::inbenta::parse(br#"{"trigger":"CHATS:close"}"#).unwrap();
-        assert_eq!(event.kind(), Some(chat_webhooks::inbenta::EventKind::ChatsClose));
+        assert_eq!(
+            event.kind(),
+            Some(chat_webhooks::inbenta::EventKind::ChatsClose)
+        );
         assert_eq!(event.event_name(), "CHATS:close", "kept as sent");
         let event = chat_webhooks::inbenta::parse(br#"{"trigger":"chats:new"}"#).unwrap();
         assert_eq!(event.kind(), None);

@@ -40,7 +40,11 @@ impl Place {
             } else {
                 format!("{}.{key}", self.path)
             },
-            pointer: format!("{}/{}", self.pointer, key.replace('~', "~0").replace('/', "~1")),
+            pointer: format!(
+                "{}/{}",
+                self.pointer,
+                key.replace('~', "~0").replace('/', "~1")
+            ),
         }
     }
 
@@ -96,9 +100,11 @@ fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
                     .and_then(Value::as_object_mut)
                     .unwrap()
                     .insert(NAME.to_owned(), json!(null));
-                let sent = serde_json::to_string(&sent)
-                    .unwrap()
-                    .replacen(&format!(r#""{NAME}":null"#), &format!(r#""{NAME}":{PROBE}"#), 1);
+                let sent = serde_json::to_string(&sent).unwrap().replacen(
+                    &format!(r#""{NAME}":null"#),
+                    &format!(r#""{NAME}":{PROBE}"#),
+                    1,
+                );
                 let event = parse(sent.as_bytes());
                 let written = serde_json::to_string(&event).unwrap();
                 assert!(

@@ -295,7 +295,15 @@ impl OpenObject for Message {
     }
 
     fn classify(&mut self, name: &str) -> Option<usize> {
-        KEYS.iter().position(|key| *key == name)
+        Some(match name {
+            "chatId" => 0,
+            "id" => 1,
+            "sender" => 2,
+            "type" => TYPE,
+            "value" => VALUE,
+            "timestamp" => 5,
+            _ => return None,
+        })
     }
 
     fn member_name(&self, index: usize) -> &'static str {

@@ -189,10 +189,18 @@ pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     dispatch(prepared, &topic, &topic)
 }
 
-/// A topic this crate has no type for: the raw JSON, with the envelope's `requestId` (or
-/// `context.request_id`), `timestamp` and the chat (`data.chatId`, else `data.id`) read from it.
+/// A topic this crate has no type for: the raw JSON.
 fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    let raw = prepared.raw(VENDOR, name)?;
+    Ok(UnknownEvent::of_vendor(
+        VENDOR,
+        name,
+        prepared.raw(VENDOR, name)?,
+    ))
+}
+
+/// The envelope of an unknown topic: `requestId` (or `context.request_id`), `timestamp`, and
+/// the chat (`data.chatId`, else `data.id`).
+pub(crate) fn hoist(raw: &RawValue) -> Hoisted {
     let mut hoisted = Hoisted::default();
     if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
         hoisted.event_id = envelope
@@ -206,5 +214,5 @@ fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
             .and_then(|data| data.chat_id.or_else(|| data.other.get_as::<Id>("id")?.ok()))
             .map(String::from);
     }
-    Ok(UnknownEvent::with_envelope(name, raw, hoisted))
+    hoisted
 }

@@ -245,10 +245,17 @@ pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     dispatch(prepared, &name, &name)
 }
 
-/// An unknown trigger: the raw JSON, with the chat and the time read from the envelope when
-/// it has them.
+/// An unknown trigger: the raw JSON.
 fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    let raw = prepared.raw(VENDOR, name)?;
+    Ok(UnknownEvent::of_vendor(
+        VENDOR,
+        name,
+        prepared.raw(VENDOR, name)?,
+    ))
+}
+
+/// The envelope of an unknown trigger: `created_at` and `data.chatId`.
+pub(crate) fn hoist(raw: &RawValue) -> Hoisted {
     let mut hoisted = Hoisted::default();
     if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
         hoisted.occurred_at = envelope.created_at.map(|at| at.as_datetime());
@@ -258,5 +265,5 @@ fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
             .and_then(|data| data.chat_id)
             .map(String::from);
     }
-    Ok(UnknownEvent::with_envelope(name, raw, hoisted))
+    hoisted
 }

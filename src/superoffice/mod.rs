@@ -123,17 +123,24 @@ pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     dispatch(prepared, &name, &name)
 }
 
-/// An event this crate has no type for (`contact.created`): the raw JSON, with the envelope's
-/// `EventId`, `Timestamp` and, for a `chatsession` entity, `PrimaryKey` read from it.
+/// An event this crate has no type for (`contact.created`): the raw JSON.
 fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    let raw = prepared.raw(VENDOR, name)?;
-    let hoisted = match serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
+    Ok(UnknownEvent::of_vendor(
+        VENDOR,
+        name,
+        prepared.raw(VENDOR, name)?,
+    ))
+}
+
+/// The envelope of an unknown event: `EventId`, `Timestamp` and, for a `chatsession` entity,
+/// `PrimaryKey`.
+pub(crate) fn hoist(raw: &RawValue) -> Hoisted {
+    match serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
         Ok(envelope) => Hoisted {
             chat_id: envelope.chat_id().map(str::to_owned),
             occurred_at: envelope.occurred_at(),
             event_id: envelope.event_id,
         },
         Err(_) => Hoisted::default(),
-    };
-    Ok(UnknownEvent::with_envelope(name, raw, hoisted))
+    }
 }
