@@ -997,7 +997,11 @@ fn team_chat_pushes_without_type_are_told_by_the_entity() {
     ] {
         let event = channel_talk(parse_event(body.as_bytes()).unwrap());
         assert_eq!(event.event_name(), name, "{body}");
-        assert_eq!(reserialized(&event), body);
+        let back: serde_json::Value = serde_json::from_str(&reserialized(&event)).unwrap();
+        assert_eq!(
+            back,
+            serde_json::from_str::<serde_json::Value>(body).unwrap()
+        );
         assert_eq!(channel_talk::parse(body.as_bytes()).unwrap(), event);
     }
     // An entity that shows no model's members leaves the model unknown: `type` is missing.
@@ -1044,9 +1048,8 @@ fn types_and_person_types_in_any_case_keep_their_spelling() {
         ("User", Role::Customer),
         ("veil", Role::Customer),
     ] {
-        let body = format!(
-            r#"{{"event":"push","type":"message","entity":{{"personType":"{sent}"}}}}"#
-        );
+        let body =
+            format!(r#"{{"event":"push","type":"message","entity":{{"personType":"{sent}"}}}}"#);
         let event = parse(&body);
         assert_eq!(event.to_chat_event().message.unwrap().author.role, role);
         assert_eq!(reserialized(&event), body);
@@ -1130,23 +1133,23 @@ fn arrays_where_objects_are_documented_are_errors() {
     let cases: &[(&[u8], &str)] = &[
         (
             br#"{"event":"push","type":"message","entity":[]}"#,
-            "channel_talk message.push: entity: invalid type: sequence, expected a message (an object) at line 1 column 44",
+            "channel_talk message.push: entity: invalid type: sequence, expected a message (an object) at line 1 column 42",
         ),
         (
             br#"{"event":"push","type":"userChat","entity":{},"refers":[]}"#,
-            "channel_talk userChat.push: refers: invalid type: sequence, expected the models the webhook refers to (an object) at line 1 column 57",
+            "channel_talk userChat.push: refers: invalid type: sequence, expected the models the webhook refers to (an object) at line 1 column 55",
         ),
         (
             br#"{"event":"push","type":"message","entity":{"webPage":[]}}"#,
-            "channel_talk message.push: entity.webPage: invalid type: sequence, expected a link preview (an object) at line 1 column 55",
+            "channel_talk message.push: entity.webPage: invalid type: sequence, expected a link preview (an object) at line 1 column 53",
         ),
         (
             br#"{"event":"push","type":"message","entity":{},"refers":{"veil":[]}}"#,
-            "channel_talk message.push: refers.veil: invalid type: sequence, expected a veil (an object) at line 1 column 64",
+            "channel_talk message.push: refers.veil: invalid type: sequence, expected a veil (an object) at line 1 column 62",
         ),
         (
             br#"{"event":"push","entity":[]}"#,
-            "channel_talk push: entity: invalid type: sequence, expected a JSON object at line 1 column 27",
+            "channel_talk push: entity: invalid type: sequence, expected a JSON object at line 1 column 25",
         ),
     ];
     for (body, expected) in cases {
@@ -1166,7 +1169,10 @@ fn uniform_accessors_on_every_fixture() {
     for (path, bytes) in fixtures("channel_talk") {
         let event = channel_talk::parse(&bytes).unwrap();
         assert_eq!(event.event_id(), None, "{path}");
-        assert_eq!(event.kind().map(|kind| kind.as_str()), Some(variant(&event)));
+        assert_eq!(
+            event.kind().map(|kind| kind.as_str()),
+            Some(variant(&event))
+        );
         let update = action(&event) == Some(&EventAction::Update);
         let (chat_id, at) = match &event {
             CtEvent::Message(hook) => {
@@ -1196,14 +1202,85 @@ fn uniform_accessors_on_every_fixture() {
             _ => unreachable!("{path}"),
         };
         assert_eq!(event.chat_id(), chat_id.map(|id| id.as_str()), "{path}");
-        assert_eq!(
-            event.occurred_at(),
-            at.map(|at| at.as_datetime()),
-            "{path}"
-        );
+        assert_eq!(event.occurred_at(), at.map(|at| at.as_datetime()), "{path}");
         assert!(event.occurred_at().is_some(), "{path}");
         let chat = event.to_chat_event();
         assert_eq!(chat.chat_id.as_deref(), event.chat_id(), "{path}");
         assert_eq!(chat.occurred_at, event.occurred_at(), "{path}");
     }
+}
+
+#[test]
+fn every_unknown_member_of_every_object_is_kept() {
+    use serde_json::Value;
+
+    /// The JSON pointer of every object in `value`.
+    fn objects(value: &Value, at: String, out: &mut Vec<String>) {
+        match value {
+            Value::Object(members) => {
+                out.push(at.clone());
+                for (key, member) in members {
+                    objects(member, format!("{at}/{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    objects(item, format!("{at}/{index}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let added = serde_json::json!({"n": [1, -1.5, "x"], "t": true});
+    let mut count = 0;
+    for (path, bytes) in fixtures("channel_talk") {
+        let clean = common::fixture_value(&bytes);
+        let mut pointers = Vec::new();
+        objects(&clean, String::new(), &mut pointers);
+        // Members kept whole, as JSON pointers: what is inside them is not listed on its own.
+        let kept: Vec<String> = channel_talk::parse(&bytes)
+            .unwrap()
+            .unknown_members()
+            .iter()
+            .map(|p| format!("/{}", p.replace(['.', '['], "/").replace(']', "")))
+            .collect();
+        for pointer in pointers {
+            let mut body = clean.clone();
+            body.pointer_mut(&pointer)
+                .unwrap()
+                .as_object_mut()
+                .unwrap()
+                .insert("zzNew".into(), added.clone());
+            let text = serde_json::to_string(&body).unwrap();
+            let event = channel_talk::parse(text.as_bytes())
+                .unwrap_or_else(|err| panic!("{path} {pointer}: {err}"));
+            let back: Value = serde_json::from_str(&reserialized(&event)).unwrap();
+            assert_eq!(
+                back.pointer(&format!("{pointer}/zzNew")),
+                Some(&added),
+                "{path} {pointer}"
+            );
+            assert_eq!(
+                channel_talk::parse(reserialized(&event).as_bytes()).unwrap(),
+                event,
+                "{path} {pointer}"
+            );
+            // Members typed as an open map (`profile`, `form`, ...) or kept whole hold no
+            // typed member to miss; elsewhere the new member is listed.
+            let listed = event.unknown_members();
+            let untyped = ["/profile", "/form", "/alf", "/thread", "/meet", "/handling"]
+                .iter()
+                .chain(&["/source", "/attributes"])
+                .any(|name| pointer.contains(name))
+                || kept.iter().any(|kept| pointer.starts_with(kept.as_str()));
+            assert_eq!(
+                listed.iter().any(|p| p.ends_with("zzNew")),
+                !untyped,
+                "{path} {pointer}: {listed:?}"
+            );
+            count += 1;
+        }
+    }
+    assert!(count > 100, "{count} objects");
 }

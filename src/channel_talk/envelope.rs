@@ -56,7 +56,12 @@ pub(crate) trait Model: Serialize + DeserializeOwned + Walk {
 
 /// The id of the user chat in `refers`.
 fn refers_chat_id(refers: Option<&Refers>) -> Option<&str> {
-    refers?.user_chat.as_ref()?.id.as_ref().map(|id| id.as_str())
+    refers?
+        .user_chat
+        .as_ref()?
+        .id
+        .as_ref()
+        .map(|id| id.as_str())
 }
 
 impl Model for Message {
@@ -358,10 +363,7 @@ mod tests {
             r#"{"event":"push","entity":{"chatId":"g1"},"x":1}"#
         );
         let err = serde_json::from_str::<Webhook<Message>>(r#"{"type":"message"}"#).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "missing field `event` at line 1 column 18"
-        );
+        assert_eq!(err.to_string(), "missing field `event` at line 1 column 18");
     }
 
     #[test]

@@ -657,7 +657,10 @@ mod tests {
         assert_eq!(other.as_sent(), "Workflow");
         let made = Spelled::from(PersonType::Bot);
         assert_eq!(made.as_sent(), "bot");
-        assert_eq!(format!("{:?}", Spelled::<PersonType>::read("Bot")), r#"Bot (sent as "Bot")"#);
+        assert_eq!(
+            format!("{:?}", Spelled::<PersonType>::read("Bot")),
+            r#"Bot (sent as "Bot")"#
+        );
     }
 
     #[test]
