@@ -1,7 +1,12 @@
 //! [`Webhook`]: the envelope every Channel Talk webhook shares, `{event, type, entity, refers}`.
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
-use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, Unexpected};
+use serde::de::{
+    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Unexpected,
+    Visitor,
+};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{EventKind, Message, Refers, User, UserChat};
@@ -30,10 +35,15 @@ open_enum! {
 /// `"<type>.<event>"`, with the type in the spelling of Channel's examples (`userChat`) when it
 /// names a known model in any letter case, else as sent.
 pub(crate) fn compose_name(ty: &str, action: &str) -> Box<str> {
-    let ty: &str = match EventKind::from_name(ty) {
-        Some(kind) => kind.as_str(),
-        None => ty,
-    };
+    let known = EventKind::ALL
+        .iter()
+        .map(|kind| kind.as_str())
+        .find(|known| known.eq_ignore_ascii_case(ty));
+    join(known.unwrap_or(ty), action)
+}
+
+/// `"<ty>.<action>"`.
+fn join(ty: &str, action: &str) -> Box<str> {
     let mut name = String::with_capacity(ty.len() + 1 + action.len());
     name.push_str(ty);
     name.push('.');
@@ -133,7 +143,7 @@ impl Model for User {
 pub struct Webhook<P> {
     kind: EventKind,
     action: EventAction,
-    type_as_sent: Option<Box<str>>,
+    type_as_sent: TypeAsSent,
     name: Box<str>,
     /// The model the event is about (`entity`).
     pub entity: Option<P>,
@@ -153,7 +163,7 @@ impl<P> Webhook<P> {
     /// Replaces [`action`](Self::action), and with it [`event_name`](Self::event_name).
     pub fn set_action(&mut self, action: impl Into<EventAction>) {
         self.action = action.into();
-        self.name = compose_name(self.kind.as_str(), self.action.as_str());
+        self.name = join(self.kind.as_str(), self.action.as_str());
     }
 
     /// `"<type>.<event>"`: `message.push`, `userChat.update`, `user.update`.
@@ -169,8 +179,21 @@ impl<P> Webhook<P> {
     /// The `type` as it was sent (`userChat`, `UserChat`, `userchat`, written back the same
     /// way); `None` when the webhook came without one.
     pub fn type_as_sent(&self) -> Option<&str> {
-        self.type_as_sent.as_deref()
+        match &self.type_as_sent {
+            TypeAsSent::Absent => None,
+            TypeAsSent::Canonical => Some(self.kind.as_str()),
+            TypeAsSent::Other(ty) => Some(ty),
+        }
     }
+}
+
+/// How `type` arrived: absent, in the spelling of Channel's examples (the common case, kept
+/// without allocating), or in another letter case.
+#[derive(Debug, Clone, PartialEq)]
+enum TypeAsSent {
+    Absent,
+    Canonical,
+    Other(Box<str>),
 }
 
 macro_rules! constructor {
@@ -181,7 +204,7 @@ macro_rules! constructor {
                 /// Channel's examples and nothing else set.
                 pub fn new(action: impl Into<EventAction>) -> Self {
                     let mut hook = <Self as OpenObject>::empty();
-                    hook.type_as_sent = Some(hook.kind.as_str().into());
+                    hook.type_as_sent = TypeAsSent::Canonical;
                     hook.set_action(action);
                     hook
                 }
@@ -191,6 +214,46 @@ macro_rules! constructor {
 }
 
 constructor!(Message, UserChat, User);
+
+/// Reads `type` (a string or `null`) for a webhook of `self.0`, allocating only for a spelling
+/// other than the examples'.
+struct TypeSeed(EventKind);
+
+impl<'de> DeserializeSeed<'de> for TypeSeed {
+    type Value = TypeAsSent;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TypeAsSent, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TypeSeed {
+    type Value = TypeAsSent;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<TypeAsSent, E> {
+        Ok(TypeAsSent::Absent)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<TypeAsSent, E> {
+        Ok(TypeAsSent::Absent)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<TypeAsSent, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+
+    fn visit_str<E: de::Error>(self, ty: &str) -> Result<TypeAsSent, E> {
+        Ok(if ty == self.0.as_str() {
+            TypeAsSent::Canonical
+        } else {
+            TypeAsSent::Other(ty.into())
+        })
+    }
+}
 
 /// The members of the envelope, in the order they are written.
 const KEYS: [&str; 4] = ["event", "type", "entity", "refers"];
@@ -202,7 +265,7 @@ impl<P: Model> OpenObject for Webhook<P> {
         Webhook {
             kind: P::KIND,
             action: EventAction::Unknown(String::new()),
-            type_as_sent: None,
+            type_as_sent: TypeAsSent::Absent,
             name: Box::default(),
             entity: None,
             refers: None,
@@ -232,7 +295,7 @@ impl<P: Model> OpenObject for Webhook<P> {
     ) -> Result<(), A::Error> {
         match index {
             0 => self.action = map.next_value()?,
-            1 => self.type_as_sent = map.next_value::<Option<String>>()?.map(Into::into),
+            1 => self.type_as_sent = map.next_value_seed(TypeSeed(self.kind))?,
             2 => self.entity = map.next_value()?,
             _ => self.refers = map.next_value()?,
         }
@@ -243,19 +306,19 @@ impl<P: Model> OpenObject for Webhook<P> {
         if seen & 1 == 0 {
             return Err(E::missing_field(KEYS[0]));
         }
-        if let Some(ty) = &self.type_as_sent {
-            if EventKind::from_name(ty) != Some(P::KIND) {
+        if let TypeAsSent::Other(ty) = &self.type_as_sent {
+            if !ty.eq_ignore_ascii_case(P::KIND.as_str()) {
                 let expected = format!("`{}` in any letter case", P::KIND.as_str());
                 return Err(E::invalid_value(Unexpected::Str(ty), &expected.as_str()));
             }
         }
-        self.name = compose_name(P::KIND.as_str(), self.action.as_str());
+        self.name = join(P::KIND.as_str(), self.action.as_str());
         Ok(())
     }
 
     fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(KEYS[0], &self.action)?;
-        if let Some(ty) = &self.type_as_sent {
+        if let Some(ty) = self.type_as_sent() {
             map.serialize_entry(KEYS[1], ty)?;
         }
         map.serialize_entry(KEYS[2], &self.entity)?;

@@ -22,6 +22,7 @@ mod members;
 mod walk;
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
@@ -77,7 +78,7 @@ pub(crate) trait OpenObject: Sized {
 pub(crate) fn deserialize<'de, T: OpenObject, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_map(ObjectVisitor(T::empty()))
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
 }
 
 /// Writes an [`OpenObject`] as a JSON object: typed members first, then the kept ones.
@@ -95,7 +96,9 @@ pub(crate) fn serialize<T: OpenObject, S: Serializer>(
     map.end()
 }
 
-struct ObjectVisitor<T>(T);
+/// Builds the model in `visit_map`'s own frame: a model is large (a Channel Talk message is
+/// over a kilobyte), and one carried in the visitor would be copied in and out of it.
+struct ObjectVisitor<T>(PhantomData<T>);
 
 impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
     type Value = T;
@@ -105,7 +108,7 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut value = self.0;
+        let mut value = T::empty();
         let mut seen: u64 = 0;
         while let Some(key) = map.next_key_seed(KeySeed(&mut value))? {
             match key {
