@@ -133,7 +133,7 @@ impl Model for User {
 /// arrived, in its letter case, or not at all. A `type` that names another model is an error.
 /// `entity` and `refers` may be absent or `null`; `entity` is written as `null` when `None`,
 /// because with `event` it is how [`parse_event`](crate::parse_event) recognises Channel Talk.
-/// Top-level members Channel does not document are kept in [`other`](Self::other) and written
+/// Top-level members Channel does not document are kept in `other` and written
 /// back after the documented ones.
 ///
 /// [`event_name`](Self::event_name) is `"<type>.<event>"` with the type in the spelling of

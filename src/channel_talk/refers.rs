@@ -9,7 +9,7 @@ open_object! {
     /// `user` or, in the older generation of the body, `veil`) and the `group` or `userChat` it
     /// was posted in; for a user chat, its `user` (or `veil`) and most recent `message`.
     ///
-    /// Members this crate does not type are kept in [`other`](Self::other) and written back
+    /// Members this crate does not type are kept in `other` and written back
     /// after the typed ones.
     ///
     /// Each model is boxed: a webhook refers to one or two of them, and seven inline would make
