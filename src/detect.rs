@@ -6,7 +6,7 @@
 //! |---|---|
 //! | SuperOffice | `EventId` and `Event` |
 //! | Ebbot | `topic` and `botId` |
-//! | Channel Talk | `event`, `type` and `entity` |
+//! | Channel Talk | `event` and `entity` (`type` is read when present: team-chat pushes come without it) |
 //! | Inbenta | `trigger` and `appId` |
 //!
 //! Only the root object's members are read, and only until one vendor's keys are complete
@@ -64,11 +64,7 @@ const SIGNATURES: [(Vendor, &[usize]); 4] = [
     (Vendor::Ebbot, &[key::EBBOT_TOPIC, key::EBBOT_BOT_ID]),
     (
         Vendor::ChannelTalk,
-        &[
-            key::CHANNEL_TALK_EVENT,
-            key::CHANNEL_TALK_TYPE,
-            key::CHANNEL_TALK_ENTITY,
-        ],
+        &[key::CHANNEL_TALK_EVENT, key::CHANNEL_TALK_ENTITY],
     ),
     (
         Vendor::Inbenta,
@@ -76,20 +72,36 @@ const SIGNATURES: [(Vendor, &[usize]); 4] = [
     ),
 ];
 
+/// The keys the scan reads before it stops, per vendor: the keys it is recognised by, and for
+/// Channel Talk also `type` (optional, so a body without it is scanned to its end).
+const READ_UNTIL: [(Vendor, &[usize]); 4] = [
+    SIGNATURES[0],
+    SIGNATURES[1],
+    (
+        Vendor::ChannelTalk,
+        &[
+            key::CHANNEL_TALK_EVENT,
+            key::CHANNEL_TALK_TYPE,
+            key::CHANNEL_TALK_ENTITY,
+        ],
+    ),
+    SIGNATURES[3],
+];
+
 fn has_all(fields: &[Field], keys: &[usize]) -> bool {
     keys.iter().all(|&k| fields[k] != Field::Absent)
 }
 
-/// Whether `fields` hold all of `vendor`'s keys.
+/// Whether `fields` hold all the keys `vendor`'s parse reads.
 pub(crate) fn complete(vendor: Vendor, fields: &[Field]) -> bool {
-    SIGNATURES
+    READ_UNTIL
         .iter()
         .any(|(v, keys)| *v == vendor && has_all(fields, keys))
 }
 
-/// Whether `fields` hold all the keys of some enabled vendor.
+/// Whether `fields` hold all the keys that some enabled vendor's parse reads.
 pub(crate) fn any_complete(fields: &[Field]) -> bool {
-    SIGNATURES
+    READ_UNTIL
         .iter()
         .any(|(vendor, keys)| vendor.is_enabled() && has_all(fields, keys))
 }

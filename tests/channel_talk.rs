@@ -5,7 +5,7 @@
 mod common;
 
 use chat_webhooks::channel_talk::{
-    self, BlockType, ChatType, EntityType, Event as CtEvent, EventAction, MessageOption,
+    self, BlockType, ChatType, Event as CtEvent, EventAction, EventKind, MessageOption,
     MessageState, PersonType, QuickReply, UserChatState, UserType,
 };
 use chat_webhooks::{
@@ -32,6 +32,16 @@ fn variant(event: &CtEvent) -> &'static str {
     }
 }
 
+/// What happened (`event`), for a known model.
+fn action(event: &CtEvent) -> Option<&EventAction> {
+    match event {
+        CtEvent::Message(hook) => Some(hook.action()),
+        CtEvent::UserChat(hook) => Some(hook.action()),
+        CtEvent::User(hook) => Some(hook.action()),
+        _ => None,
+    }
+}
+
 fn parse(body: &str) -> CtEvent {
     channel_talk::parse(body.as_bytes()).unwrap_or_else(|err| panic!("{err}\n{body}"))
 }
@@ -49,9 +59,9 @@ fn every_fixture_parses_to_its_variant_round_trips_and_keeps_its_keys() {
         let event = channel_talk(check_fixture(&path, &bytes, &name));
         let (ty, word) = name.split_once('.').unwrap();
         assert_eq!(variant(&event), ty, "{path}");
-        assert_eq!(event.action().unwrap().as_str(), word, "{path}");
+        assert_eq!(action(&event).unwrap().as_str(), word, "{path}");
         assert!(
-            !matches!(event.action(), Some(EventAction::Unknown(_))),
+            !matches!(action(&event), Some(EventAction::Unknown(_))),
             "{path}"
         );
         // The vendor parse, parse_event_as and serde agree with detection.
@@ -74,13 +84,18 @@ fn every_person_type_and_chat_type_has_a_fixture() {
         if let CtEvent::Message(hook) = channel_talk::parse(&bytes).unwrap() {
             let message = hook.entity.unwrap();
             seen.push((
-                message.person_type.unwrap(),
+                message.person_type.unwrap().value().clone(),
                 message.chat_type.unwrap(),
                 path,
             ));
         }
     }
-    for person in [PersonType::Manager, PersonType::Bot, PersonType::User] {
+    for person in [
+        PersonType::Manager,
+        PersonType::Bot,
+        PersonType::User,
+        PersonType::Veil,
+    ] {
         assert!(seen.iter().any(|(p, _, _)| *p == person), "{person}");
     }
     for chat in [ChatType::Group, ChatType::UserChat] {
@@ -99,20 +114,21 @@ fn published_message_example() {
         panic!()
     };
     assert_eq!(hook.action(), &EventAction::Push);
-    assert_eq!(hook.type_as_sent(), "message");
-    assert_eq!(hook.entity_type(), EntityType::Message);
+    assert_eq!(hook.type_as_sent(), Some("message"));
+    assert_eq!(hook.kind(), EventKind::Message);
     let message = hook.entity.as_ref().unwrap();
     assert_eq!(message.chat_key.as_deref(), Some("String"));
     assert_eq!(message.chat_type, Some(ChatType::Group));
-    assert_eq!(message.person_type, Some(PersonType::Manager));
+    assert_eq!(message.person_type.as_deref(), Some(&PersonType::Manager));
     assert_eq!(
         message.created_at.as_ref().unwrap().to_string(),
         "2020-09-15T08:27:13.443Z"
     );
     assert_eq!(message.version, Some(1));
-    assert_eq!(message.blocks.len(), 1);
-    assert_eq!(message.blocks[0].kind, Some(BlockType::Text));
-    assert_eq!(message.blocks[0].value.as_deref(), Some("Hi! Webhook Test"));
+    let blocks = message.blocks.as_deref().unwrap();
+    assert_eq!(blocks.len(), 1);
+    assert_eq!(blocks[0].kind, Some(BlockType::Text));
+    assert_eq!(blocks[0].value.as_deref(), Some("Hi! Webhook Test"));
     assert_eq!(message.plain_text.as_deref(), Some("Hi! Webhook Test"));
 
     let refers = hook.refers.as_ref().unwrap();
@@ -128,7 +144,7 @@ fn published_message_example() {
     );
     // The key the example misspells `"managerIds: ` (no closing quote).
     let group = refers.group.as_ref().unwrap();
-    assert_eq!(group.manager_ids, ["1", "2", "3", "4"]);
+    assert_eq!(group.manager_ids.as_deref().unwrap(), ["1", "2", "3", "4"]);
     assert_eq!(group.scope.as_deref(), Some("String"));
     assert_eq!(
         group.updated_at.as_ref().unwrap().to_string(),
@@ -178,12 +194,12 @@ fn published_user_chat_example() {
         "5fe428889e3407ca2d56"
     );
     assert_eq!(chat.version, Some(3));
-    assert!(chat.manager_ids.is_empty());
+    assert!(chat.manager_ids.is_none());
 
     let refers = hook.refers.as_ref().unwrap();
     let message = refers.message.as_ref().unwrap();
     assert_eq!(message.chat_type, Some(ChatType::UserChat));
-    assert_eq!(message.person_type, Some(PersonType::User));
+    assert_eq!(message.person_type.as_deref(), Some(&PersonType::User));
     assert_eq!(
         message.updated_at.as_ref().unwrap().to_string(),
         "2020-12-24T05:35:04.649Z"
@@ -262,10 +278,17 @@ fn capitalised_types_read_and_write_back_as_sent() {
         assert_eq!(lower_event.event_name(), name);
         assert_ne!(lower_event, event, "the spelling is part of the event");
     }
-    // Other spellings are other types.
-    let event = parse(r#"{"event":"push","type":"USERCHAT","entity":{}}"#);
-    assert_eq!(variant(&event), "unknown");
-    assert_eq!(event.event_name(), "USERCHAT.push");
+    // Any letter case is the same type, written back as sent (a lowercase `userchat` was an
+    // unknown type with no chat id before).
+    for ty in ["USERCHAT", "userchat"] {
+        let body = format!(r#"{{"event":"update","type":"{ty}","entity":{{"id":"c1"}}}}"#);
+        let event = parse(&body);
+        assert_eq!(variant(&event), "userChat", "{ty}");
+        assert_eq!(event.event_name(), "userChat.update");
+        assert_eq!(event.chat_id(), Some("c1"));
+        assert_eq!(reserialized(&event), body);
+        assert_round_trip(&Event::ChannelTalk(event));
+    }
 }
 
 #[test]
@@ -278,7 +301,7 @@ fn unknown_types_are_kept_raw() {
     assert_eq!(unknown.json().get(), body);
     let event = channel_talk(parse_event(body.as_bytes()).unwrap());
     assert_eq!(event.event_name(), "lead.upsert");
-    assert_eq!(event.action(), None);
+    assert_eq!(action(&event), None);
     assert_eq!(event.refers(), None);
     assert_eq!(reserialized(&event), body);
     assert_round_trip(&Event::ChannelTalk(event));
@@ -326,14 +349,24 @@ fn unknown_enum_values_are_kept() {
     assert_eq!(message.chat_type, Some(ChatType::from("directChat")));
     assert_eq!(message.chat_type.as_ref().unwrap().as_str(), "directChat");
     assert_eq!(
-        message.person_type,
-        Some(PersonType::Unknown("workflow".into()))
+        message.person_type.as_deref(),
+        Some(&PersonType::Unknown("workflow".into()))
     );
-    assert_eq!(message.blocks[0].kind, Some(BlockType::from("image")));
-    assert_eq!(message.state.as_ref().unwrap().as_str(), "edited");
-    assert_eq!(message.options, [MessageOption::from("pinned")]);
     assert_eq!(
-        message.buttons[0].color_variant.as_ref().unwrap().as_str(),
+        message.blocks.as_deref().unwrap()[0].kind,
+        Some(BlockType::from("image"))
+    );
+    assert_eq!(message.state.as_ref().unwrap().as_str(), "edited");
+    assert_eq!(
+        message.options.as_deref().unwrap(),
+        [MessageOption::from("pinned")]
+    );
+    assert_eq!(
+        message.buttons.as_deref().unwrap()[0]
+            .color_variant
+            .as_ref()
+            .unwrap()
+            .as_str(),
         "teal"
     );
     // A block type this crate does not know is not taken for text.
@@ -368,7 +401,10 @@ fn refers_are_typed_and_unknown_ones_kept() {
     let event = parse_event(&fixture("channel_talk/chat_types/group/message.push.json")).unwrap();
     let refers = channel_talk(event).refers().unwrap().clone();
     let group = refers.group.as_ref().unwrap();
-    assert_eq!(group.manager_ids, ["183214", "183377", "190402"]);
+    assert_eq!(
+        group.manager_ids.as_deref().unwrap(),
+        ["183214", "183377", "190402"]
+    );
     assert_eq!(group.name.as_deref(), Some("dev-oncall"));
     assert_eq!(
         refers.manager.as_ref().unwrap().id.as_ref().unwrap(),
@@ -392,20 +428,29 @@ fn refers_are_typed_and_unknown_ones_kept() {
         Some(UserChatState::Opened)
     );
 
-    // `veil` (mentioned, never shown) and anything new stay as sent.
+    // `veil` (the older generation's visitor) is typed; anything new stays as sent.
     let body = r#"{"event":"push","type":"userChat","entity":{"id":"c1"},"refers":{"session":[1,2],"veil":{"id":"v1","name":"Koala 205"}},"apiVersion":"v5"}"#;
     let CtEvent::UserChat(hook) = parse(body) else {
         panic!()
     };
     let refers = hook.refers.as_ref().unwrap();
-    assert_eq!(common::member(&refers.other, "veil")["name"], "Koala 205");
+    let veil = refers.veil.as_ref().unwrap();
+    assert_eq!(veil.name.as_deref(), Some("Koala 205"));
+    assert!(!refers.other.contains_key("veil"));
     assert_eq!(common::member(&refers.other, "session")[1], 2);
     assert_eq!(common::member(&hook.other, "apiVersion"), "v5");
-    assert_eq!(reserialized(&CtEvent::UserChat(hook)), body);
+    // Typed members are written first, then the kept ones.
+    assert_eq!(
+        reserialized(&CtEvent::UserChat(hook)),
+        body.replace(
+            r#""session":[1,2],"veil":{"id":"v1","name":"Koala 205"}"#,
+            r#""veil":{"id":"v1","name":"Koala 205"},"session":[1,2]"#
+        )
+    );
 }
 
 #[test]
-fn only_event_and_type_are_required() {
+fn only_event_entity_and_type_are_required() {
     let event = parse(r#"{"event":"push","type":"message"}"#);
     let CtEvent::Message(hook) = &event else {
         panic!()
@@ -430,7 +475,7 @@ fn only_event_and_type_are_required() {
     };
     let chat = hook.entity.as_ref().unwrap();
     assert_eq!((&chat.id, &chat.state), (&None, &None));
-    assert!(chat.manager_ids.is_empty() && chat.tags.is_empty());
+    assert!(chat.manager_ids.is_none() && chat.tags.is_none());
     assert_eq!(hook.refers.as_ref().unwrap(), &Default::default());
 
     let event = parse(r#"{"event":"update","type":"user","entity":null,"refers":null}"#);
@@ -474,7 +519,7 @@ fn tolerated_input() {
     assert_eq!(parse_event(commas.as_bytes()).unwrap(), expected);
 
     // Ids as numbers or strings, written back as sent; unknown members of typed models are
-    // ignored; timestamps in other forms are read too.
+    // kept and written back after the typed ones; timestamps in other forms are read too.
     let body = r#"{"event":"push","type":"message","entity":{"id":"6826","channelId":104532,"chatId":6826,"personId":"183214","createdAt":"2025-05-14T08:23:46.518Z","futureField":{"a":[1]},"blocks":[{"type":"text","value":"hi","style":"bold"}]}}"#;
     let CtEvent::Message(hook) = parse(body) else {
         panic!()
@@ -493,7 +538,7 @@ fn tolerated_input() {
     );
     assert_eq!(
         reserialized(&CtEvent::Message(hook)),
-        r#"{"event":"push","type":"message","entity":{"id":"6826","channelId":104532,"chatId":6826,"personId":"183214","createdAt":"2025-05-14T08:23:46.518Z","blocks":[{"type":"text","value":"hi"}]}}"#
+        r#"{"event":"push","type":"message","entity":{"id":"6826","channelId":104532,"chatId":6826,"personId":"183214","createdAt":"2025-05-14T08:23:46.518Z","blocks":[{"type":"text","value":"hi","style":"bold"}],"futureField":{"a":[1]}}}"#
     );
 }
 
@@ -514,7 +559,7 @@ fn exact_error_messages() {
         ),
         (
             br#"{"event":"push","type":"message","entity":"Hi! Webhook Test"}"#,
-            "channel_talk message.push: entity: invalid type: string \"Hi! Webhook Test\", expected struct Message at line 1 column 60",
+            "channel_talk message.push: entity: invalid type: string \"Hi! Webhook Test\", expected a message (an object) at line 1 column 60",
         ),
         (
             br#"{"event":"update","type":"userChat","entity":{"managerIds":["1",{"id":2}]}}"#,
@@ -909,4 +954,333 @@ fn event_values_round_trip_through_serde() {
         let again: CtEvent = serde_json::from_value(json).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(again, event, "{path}");
     }
+}
+
+#[test]
+fn team_chat_pushes_without_type_are_told_by_the_entity() {
+    let path = "channel_talk/variants/no_type/message.push.json";
+    let bytes = fixture(path);
+    let event = channel_talk(parse_event(&bytes).unwrap());
+    let CtEvent::Message(hook) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(hook.type_as_sent(), None);
+    assert_eq!(event.event_name(), "message.push");
+    assert_eq!(event.chat_id(), Some("2207"));
+    assert_eq!(
+        event.occurred_at().unwrap().to_rfc3339(),
+        "2025-05-15T08:47:12.170+00:00"
+    );
+    let json: serde_json::Value = serde_json::from_str(&reserialized(&event)).unwrap();
+    assert!(json.get("type").is_none(), "written back without a type");
+    assert_round_trip(&Event::ChannelTalk(event.clone()));
+    let chat = event.to_chat_event();
+    assert_eq!(chat.kind, ChatEventKind::MessageCreated);
+    let message = chat.message.unwrap();
+    assert_eq!(message.author.role, Role::Agent);
+    assert_eq!(message.author.name.as_deref(), Some("Minjun Park"));
+
+    // The other models by their members; a `type` after `entity` is still read.
+    for (body, name) in [
+        (
+            r#"{"event":"update","entity":{"id":"c1","state":"closed"}}"#,
+            "userChat.update",
+        ),
+        (
+            r#"{"event":"update","entity":{"id":"u1","memberId":"m1"}}"#,
+            "user.update",
+        ),
+        (
+            r#"{"event":"push","entity":{"id":"c1","personType":"user"},"type":"userChat"}"#,
+            "userChat.push",
+        ),
+    ] {
+        let event = channel_talk(parse_event(body.as_bytes()).unwrap());
+        assert_eq!(event.event_name(), name, "{body}");
+        let back: serde_json::Value = serde_json::from_str(&reserialized(&event)).unwrap();
+        assert_eq!(
+            back,
+            serde_json::from_str::<serde_json::Value>(body).unwrap()
+        );
+        assert_eq!(channel_talk::parse(body.as_bytes()).unwrap(), event);
+    }
+    // An entity that shows no model's members leaves the model unknown: `type` is missing.
+    let err = parse_event(br#"{"event":"push","entity":{"id":"x"}}"#).unwrap_err();
+    assert_eq!(err.to_string(), "channel_talk: missing field `type`");
+    let err = parse_event(br#"{"event":"push","entity":null}"#).unwrap_err();
+    assert_eq!(err.to_string(), "channel_talk: missing field `type`");
+}
+
+#[test]
+fn types_and_person_types_in_any_case_keep_their_spelling() {
+    let path = "channel_talk/variants/capitalised_types/message.push.json";
+    let event = channel_talk(parse_event(&fixture(path)).unwrap());
+    let CtEvent::Message(hook) = &event else {
+        panic!()
+    };
+    assert_eq!(hook.type_as_sent(), Some("Message"));
+    let message = hook.entity.as_ref().unwrap();
+    let person = message.person_type.as_ref().unwrap();
+    assert_eq!(*person, PersonType::Bot);
+    assert_eq!(person.as_sent(), "Bot");
+    let json = reserialized(&event);
+    assert!(json.contains(r#""type":"Message""#), "{json}");
+    assert!(json.contains(r#""personType":"Bot""#), "{json}");
+    let chat = event.to_chat_event();
+    let author = chat.message.unwrap().author;
+    assert_eq!(author.role, Role::Bot);
+    assert_eq!(author.name.as_deref(), Some("Shop Assistant"));
+
+    let path = "channel_talk/variants/lowercase_type/userChat.update.json";
+    let event = channel_talk(parse_event(&fixture(path)).unwrap());
+    let CtEvent::UserChat(hook) = &event else {
+        panic!("a lowercase `userchat` is a user chat: {event:?}")
+    };
+    assert_eq!(hook.type_as_sent(), Some("userchat"));
+    assert_eq!(event.chat_id(), Some("6826117e3b5a4f20c9d8"));
+    let chat = event.to_chat_event();
+    assert_eq!(chat.kind, ChatEventKind::ChatUpdated);
+    assert_eq!(chat.chat_id.as_deref(), Some("6826117e3b5a4f20c9d8"));
+    assert!(reserialized(&event).contains(r#""type":"userchat""#));
+
+    for (sent, role) in [
+        ("MANAGER", Role::Agent),
+        ("User", Role::Customer),
+        ("veil", Role::Customer),
+    ] {
+        let body =
+            format!(r#"{{"event":"push","type":"message","entity":{{"personType":"{sent}"}}}}"#);
+        let event = parse(&body);
+        assert_eq!(event.to_chat_event().message.unwrap().author.role, role);
+        assert_eq!(reserialized(&event), body);
+    }
+}
+
+#[test]
+fn the_older_generation_of_the_body() {
+    let path = "channel_talk/variants/older_body/message.push.json";
+    let event = channel_talk(parse_event(&fixture(path)).unwrap());
+    let CtEvent::Message(hook) = &event else {
+        panic!()
+    };
+    let message = hook.entity.as_ref().unwrap();
+    assert_eq!(
+        message.message.as_deref(),
+        Some("Hello, is the blue jacket back in stock?")
+    );
+    assert_eq!(
+        message.message_v2.as_deref(),
+        Some("Hello, is the <b>blue jacket</b> back in stock?")
+    );
+    assert_eq!(message.format.as_deref(), Some("text"));
+    assert_eq!(message.person_type.as_deref(), Some(&PersonType::Veil));
+    let refers = hook.refers.as_ref().unwrap();
+    let veil = refers.veil.as_ref().unwrap();
+    assert_eq!(veil.name.as_deref(), Some("Visitor 4417"));
+    assert_eq!(veil.mobile_number.as_deref(), Some("+821055501234"));
+    assert_eq!(veil.country.as_deref(), Some("KR"));
+    assert_eq!(veil.ghost, Some(false));
+    assert_eq!(
+        common::member(veil.profile.as_ref().unwrap(), "mobileNumber"),
+        "+821055501234"
+    );
+    let user_chat = refers.user_chat.as_ref().unwrap();
+    assert_eq!(user_chat.state_v2, Some(UserChatState::Unassigned));
+    // The chat id lives only in `refers.userChat.id` here.
+    assert_eq!(message.chat_id, None);
+    assert_eq!(event.chat_id(), Some("5c3f1a1f9d2e8b0014aa7711"));
+    // What the user chat in `refers` carries beyond its model is kept, and listed.
+    assert_eq!(
+        event.unknown_members(),
+        ["refers.userChat.personType", "refers.userChat.personId"]
+    );
+
+    let chat = event.to_chat_event();
+    assert_eq!(chat.kind, ChatEventKind::MessageCreated);
+    assert_eq!(chat.chat_id.as_deref(), Some("5c3f1a1f9d2e8b0014aa7711"));
+    let message = chat.message.unwrap();
+    assert_eq!(
+        message.text.as_deref(),
+        Some("Hello, is the blue jacket back in stock?")
+    );
+    assert_eq!(message.author.role, Role::Customer);
+    assert_eq!(message.author.name.as_deref(), Some("Visitor 4417"));
+    assert_eq!(
+        message.author.id.as_deref(),
+        Some("5c3f19e07a1b2c0013de56f0")
+    );
+}
+
+#[test]
+fn a_user_chat_closing() {
+    let path = "channel_talk/variants/chat_closed/userChat.update.json";
+    let event = channel_talk(parse_event(&fixture(path)).unwrap());
+    assert_eq!(event.event_name(), "userChat.update");
+    assert_eq!(event.chat_id(), Some("6826117e3b5a4f20c9d8"));
+    assert_eq!(
+        event.occurred_at().unwrap().timestamp_millis(),
+        1_747_302_245_518
+    );
+    let chat = event.to_chat_event();
+    assert_eq!(chat.kind, ChatEventKind::ChatClosed);
+    assert_eq!(chat.chat_id.as_deref(), Some("6826117e3b5a4f20c9d8"));
+    assert_eq!(chat.status.as_deref(), Some("closed"));
+    assert_eq!(chat.occurred_at, event.occurred_at());
+}
+
+#[test]
+fn arrays_where_objects_are_documented_are_errors() {
+    let cases: &[(&[u8], &str)] = &[
+        (
+            br#"{"event":"push","type":"message","entity":[]}"#,
+            "channel_talk message.push: entity: invalid type: sequence, expected a message (an object) at line 1 column 42",
+        ),
+        (
+            br#"{"event":"push","type":"userChat","entity":{},"refers":[]}"#,
+            "channel_talk userChat.push: refers: invalid type: sequence, expected the models the webhook refers to (an object) at line 1 column 55",
+        ),
+        (
+            br#"{"event":"push","type":"message","entity":{"webPage":[]}}"#,
+            "channel_talk message.push: entity.webPage: invalid type: sequence, expected a link preview (an object) at line 1 column 53",
+        ),
+        (
+            br#"{"event":"push","type":"message","entity":{},"refers":{"veil":[]}}"#,
+            "channel_talk message.push: refers.veil: invalid type: sequence, expected a veil (an object) at line 1 column 62",
+        ),
+        (
+            br#"{"event":"push","entity":[]}"#,
+            "channel_talk push: entity: invalid type: sequence, expected a JSON object at line 1 column 25",
+        ),
+    ];
+    for (body, expected) in cases {
+        let err = channel_talk::parse(body).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            *expected,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+        assert_eq!(parse_event(body).unwrap_err().to_string(), *expected);
+    }
+}
+
+#[test]
+fn uniform_accessors_on_every_fixture() {
+    for (path, bytes) in fixtures("channel_talk") {
+        let event = channel_talk::parse(&bytes).unwrap();
+        assert_eq!(event.event_id(), None, "{path}");
+        assert_eq!(
+            event.kind().map(|kind| kind.as_str()),
+            Some(variant(&event))
+        );
+        let update = action(&event) == Some(&EventAction::Update);
+        let (chat_id, at) = match &event {
+            CtEvent::Message(hook) => {
+                let message = hook.entity.as_ref().unwrap();
+                let in_refers = hook
+                    .refers
+                    .as_ref()
+                    .and_then(|refers| refers.user_chat.as_ref())
+                    .and_then(|chat| chat.id.as_ref());
+                let at = if update {
+                    &message.updated_at
+                } else {
+                    &message.created_at
+                };
+                (message.chat_id.as_ref().or(in_refers), at.clone())
+            }
+            CtEvent::UserChat(hook) => {
+                let chat = hook.entity.as_ref().unwrap();
+                let at = if update {
+                    &chat.updated_at
+                } else {
+                    &chat.created_at
+                };
+                (chat.id.as_ref(), at.clone())
+            }
+            CtEvent::User(hook) => (None, hook.entity.as_ref().unwrap().updated_at.clone()),
+            _ => unreachable!("{path}"),
+        };
+        assert_eq!(event.chat_id(), chat_id.map(|id| id.as_str()), "{path}");
+        assert_eq!(event.occurred_at(), at.map(|at| at.as_datetime()), "{path}");
+        assert!(event.occurred_at().is_some(), "{path}");
+        let chat = event.to_chat_event();
+        assert_eq!(chat.chat_id.as_deref(), event.chat_id(), "{path}");
+        assert_eq!(chat.occurred_at, event.occurred_at(), "{path}");
+    }
+}
+
+#[test]
+fn every_unknown_member_of_every_object_is_kept() {
+    use serde_json::Value;
+
+    /// The JSON pointer of every object in `value`.
+    fn objects(value: &Value, at: String, out: &mut Vec<String>) {
+        match value {
+            Value::Object(members) => {
+                out.push(at.clone());
+                for (key, member) in members {
+                    objects(member, format!("{at}/{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    objects(item, format!("{at}/{index}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let added = serde_json::json!({"n": [1, -1.5, "x"], "t": true});
+    let mut count = 0;
+    for (path, bytes) in fixtures("channel_talk") {
+        let clean = common::fixture_value(&bytes);
+        let mut pointers = Vec::new();
+        objects(&clean, String::new(), &mut pointers);
+        // Members kept whole, as JSON pointers: what is inside them is not listed on its own.
+        let kept: Vec<String> = channel_talk::parse(&bytes)
+            .unwrap()
+            .unknown_members()
+            .iter()
+            .map(|p| format!("/{}", p.replace(['.', '['], "/").replace(']', "")))
+            .collect();
+        for pointer in pointers {
+            let mut body = clean.clone();
+            body.pointer_mut(&pointer)
+                .unwrap()
+                .as_object_mut()
+                .unwrap()
+                .insert("zzNew".into(), added.clone());
+            let text = serde_json::to_string(&body).unwrap();
+            let event = channel_talk::parse(text.as_bytes())
+                .unwrap_or_else(|err| panic!("{path} {pointer}: {err}"));
+            let back: Value = serde_json::from_str(&reserialized(&event)).unwrap();
+            assert_eq!(
+                back.pointer(&format!("{pointer}/zzNew")),
+                Some(&added),
+                "{path} {pointer}"
+            );
+            assert_eq!(
+                channel_talk::parse(reserialized(&event).as_bytes()).unwrap(),
+                event,
+                "{path} {pointer}"
+            );
+            // Members typed as an open map (`profile`, `form`, ...) or kept whole hold no
+            // typed member to miss; elsewhere the new member is listed.
+            let listed = event.unknown_members();
+            let untyped = ["/profile", "/form", "/alf", "/thread", "/meet", "/handling"]
+                .iter()
+                .chain(&["/source", "/attributes"])
+                .any(|name| pointer.contains(name))
+                || kept.iter().any(|kept| pointer.starts_with(kept.as_str()));
+            assert_eq!(
+                listed.iter().any(|p| p.ends_with("zzNew")),
+                !untyped,
+                "{path} {pointer}: {listed:?}"
+            );
+            count += 1;
+        }
+    }
+    assert!(count > 100, "{count} objects");
 }

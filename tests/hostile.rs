@@ -24,7 +24,7 @@ fn no_vendor() -> String {
         parts.push("topic and botId (ebbot)");
     }
     if cfg!(feature = "channel-talk") {
-        parts.push("event, type and entity (channel_talk)");
+        parts.push("event and entity (channel_talk)");
     }
     if cfg!(feature = "inbenta") {
         parts.push("trigger and appId (inbenta)");

@@ -17,8 +17,9 @@ use serde_json::Value;
 #[derive(Debug, Deserialize)]
 pub struct Webhook<E> {
     pub event: String,
+    /// Absent in team-chat pushes (`fixtures/channel_talk/variants/no_type/`).
     #[serde(rename = "type")]
-    pub entity_type: String,
+    pub entity_type: Option<String>,
     pub entity: E,
     pub refers: Option<Refers>,
 }
@@ -57,7 +58,8 @@ pub struct Message {
     pub root: Option<bool>,
     pub channel_id: String,
     pub chat_type: String,
-    pub chat_id: String,
+    /// Absent in the older generation of the body, which has it in `refers.userChat.id`.
+    pub chat_id: Option<String>,
     pub person_type: String,
     pub person_id: String,
     pub request_id: Option<String>,

@@ -4,16 +4,17 @@ use super::{
     Event, EventAction, Message, MessageEvent, PersonType, Refers, UserChatEvent, UserChatState,
     UserEvent,
 };
+use crate::table::Envelope;
 use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent, Vendor};
 
 /// The mapping:
 ///
 /// | event | kind | notes |
 /// |---|---|---|
-/// | `message.push`, `.create`, `.upsert`, `.update` | `MessageCreated` | `chat_id` from `chatId` (a user chat's or a group's); `message` from the entity; for `update` (possibly an edit), `occurred_at` is `updatedAt` |
+/// | `message.push`, `.create`, `.upsert`, `.update` | `MessageCreated` | `chat_id` from `chatId` (a user chat's or a group's), else `refers.userChat.id`; `message` from the entity; for `update` (possibly an edit), `occurred_at` is `updatedAt` |
 /// | `message.<undocumented word>` | `Other` | `chat_id` and `message` are filled all the same |
 /// | `userChat.push`, `.create`, `.upsert` | `ChatStarted` | `ChatClosed` when `state` is `closed` |
-/// | `userChat.update` | `ChatUpdated` | `ChatClosed` when `state` is `closed` |
+/// | `userChat.update` | `ChatUpdated` | `ChatClosed` when `state` is `closed` (how a chat closing is sent) |
 /// | `userChat.<other word>` | `Other` | `ChatClosed` when `state` is `closed` |
 /// | `user.<any event word>` | `UserUpdated` | `participant` is the user (role `Customer`); `chat_id` is `None` |
 /// | any other `type` | `Other` | |
@@ -23,10 +24,11 @@ use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToC
 /// `occurred_at` is the entity's `updatedAt` for `update` events and for users, its
 /// `createdAt` otherwise. `status` is a user chat's `state`.
 ///
-/// For a message: the author's role from `personType` (`user` → `Customer`, `manager` →
-/// `Agent`, `bot` → `Bot`, other → `Unknown`), id from `personId`, and name from the manager,
-/// bot or user in `refers` whose `id` is the `personId`; `text` from [`Message::text`]
-/// (`plainText`, else the text of the `blocks`); `sent_at` from `createdAt`; `attachments`
+/// For a message: the author's role from `personType`, in any letter case (`user` and `veil`
+/// → `Customer`, `manager` → `Agent`, `bot` → `Bot`, other → `Unknown`), id from `personId`,
+/// and name from the manager, bot, user or veil in `refers` whose `id` is the `personId`;
+/// `text` from [`Message::text`] (`plainText`, else the text of the `blocks`, else the older
+/// generation's `message`); `sent_at` from `createdAt`; `attachments`
 /// from the `files` that have a name (Channel sends no file URL) and the `webPage` link.
 /// `content_type` is `None`: Channel has no such notion.
 impl ToChatEvent for Event {
@@ -52,42 +54,39 @@ fn new_event(name: &str, kind: ChatEventKind) -> ChatEvent {
 
 fn message_event(hook: &MessageEvent) -> ChatEvent {
     let kind = match hook.action() {
-        // The documented event words, as the issue specifies: `message.*` is a message. An
-        // `update` may be an edit of an earlier message; `occurred_at` is then `updatedAt`.
+        // The documented event words: `message.*` is a message. An `update` may be an edit of
+        // an earlier message; `occurred_at` is then `updatedAt`.
         EventAction::Push | EventAction::Create | EventAction::Upsert | EventAction::Update => {
             ChatEventKind::MessageCreated
         }
         _ => ChatEventKind::Other,
     };
     let mut event = new_event(hook.event_name(), kind);
+    event.chat_id = hook.chat_id().map(str::to_owned);
+    event.occurred_at = hook.occurred_at();
     if let Some(message) = &hook.entity {
-        event.chat_id = message.chat_id.as_ref().map(ToString::to_string);
-        let at = if *hook.action() == EventAction::Update {
-            &message.updated_at
-        } else {
-            &message.created_at
-        };
-        event.occurred_at = at.as_ref().map(|t| t.as_datetime());
         event.message = Some(chat_message(message, hook.refers.as_ref()));
     }
     event
 }
 
 fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
-    let role = match message.person_type {
-        Some(PersonType::User) => Role::Customer,
+    let person_type = message.person_type.as_deref();
+    let role = match person_type {
+        Some(PersonType::User | PersonType::Veil) => Role::Customer,
         Some(PersonType::Manager) => Role::Agent,
         Some(PersonType::Bot) => Role::Bot,
         _ => Role::Unknown,
     };
     let mut author = Author::new(role);
     author.id = message.person_id.as_ref().map(ToString::to_string);
-    author.name = match (refers, &message.person_id, &message.person_type) {
+    author.name = match (refers, &message.person_id, person_type) {
         (Some(refers), Some(person_id), Some(person_type)) => {
             let (id, name) = match person_type {
                 PersonType::Manager => refers.manager.as_ref().map(|m| (&m.id, &m.name)),
                 PersonType::Bot => refers.bot.as_ref().map(|b| (&b.id, &b.name)),
                 PersonType::User => refers.user.as_ref().map(|u| (&u.id, &u.name)),
+                PersonType::Veil => refers.veil.as_ref().map(|v| (&v.id, &v.name)),
                 _ => None,
             }
             .unwrap_or((&None, &None));
@@ -102,7 +101,7 @@ fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
     out.id = message.id.as_ref().map(ToString::to_string);
     out.text = message.text();
     out.sent_at = message.created_at.as_ref().map(|t| t.as_datetime());
-    for file in &message.files {
+    for file in message.files.iter().flatten() {
         if let Some(name) = &file.name {
             let mut attachment = Attachment::new(None);
             attachment.name = Some(name.clone());
@@ -130,14 +129,9 @@ fn user_chat_event(hook: &UserChatEvent) -> ChatEvent {
         _ => ChatEventKind::Other,
     };
     let mut event = new_event(hook.event_name(), kind);
+    event.chat_id = hook.chat_id().map(str::to_owned);
+    event.occurred_at = hook.occurred_at();
     if let Some(chat) = chat {
-        event.chat_id = chat.id.as_ref().map(ToString::to_string);
-        let at = if *hook.action() == EventAction::Update {
-            &chat.updated_at
-        } else {
-            &chat.created_at
-        };
-        event.occurred_at = at.as_ref().map(|t| t.as_datetime());
         event.status = chat.state.as_ref().map(|s| s.as_str().to_owned());
     }
     event
@@ -150,7 +144,7 @@ fn user_event(hook: &UserEvent) -> ChatEvent {
         participant.id = user.id.as_ref().map(ToString::to_string);
         participant.name = user.name.clone();
         event.participant = Some(participant);
-        event.occurred_at = user.updated_at.as_ref().map(|t| t.as_datetime());
     }
+    event.occurred_at = hook.occurred_at();
     event
 }

@@ -1,14 +1,18 @@
 //! [`Webhook`]: the envelope every Channel Talk webhook shares, `{event, type, entity, refers}`.
 
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Unexpected, Visitor};
+use chrono::{DateTime, Utc};
+use serde::de::{
+    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Unexpected,
+    Visitor,
+};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Message, Refers, User, UserChat};
-
-pub use crate::open_object::Members;
+use super::{EventKind, Message, Refers, User, UserChat};
+use crate::lenient::Timestamp;
+use crate::open_object::{self, Members, OpenObject, Path, Walk};
+use crate::table::Envelope;
 
 open_enum! {
     /// What happened to the entity: the envelope's `event`.
@@ -28,59 +32,18 @@ open_enum! {
     }
 }
 
-open_enum! {
-    /// The kind of model in `entity`: the envelope's `type`.
-    ///
-    /// Channel's examples write it lowercase-first (`message`, `userChat`), its prose
-    /// capitalised (`Message`, `UserChat`, `User`): both spellings read as the same variant,
-    /// which writes the example's spelling.
-    pub enum EntityType {
-        /// `message`: the entity is a [`Message`].
-        Message = "message" | "Message",
-        /// `userChat`: the entity is a [`UserChat`].
-        UserChat = "userChat" | "UserChat",
-        /// `user`: the entity is a [`User`].
-        User = "user" | "User",
-    }
-}
-
-#[allow(unreachable_pub)] // the sealed-trait pattern: nameable by no one outside the crate
-mod sealed {
-    pub trait Sealed {}
-}
-
-/// A model that can be the `entity` of a [`Webhook`]: [`Message`], [`UserChat`] or [`User`].
-///
-/// Sealed: the entity types are Channel's, not the user's.
-pub trait Entity: sealed::Sealed {
-    /// The `type` that carries this entity, in the spelling of Channel's examples (`userChat`).
-    const TYPE: &'static str;
-    /// The same, capitalised as Channel's prose writes it (`UserChat`).
-    const TYPE_CAPITALISED: &'static str;
-}
-
-macro_rules! entity {
-    ($ty:ty, $name:literal, $capitalised:literal) => {
-        impl sealed::Sealed for $ty {}
-        impl Entity for $ty {
-            const TYPE: &'static str = $name;
-            const TYPE_CAPITALISED: &'static str = $capitalised;
-        }
-    };
-}
-
-entity!(Message, "message", "Message");
-entity!(UserChat, "userChat", "UserChat");
-entity!(User, "user", "User");
-
-/// `"<type>.<event>"`, with the type in its lowercase-first spelling when it is a known one.
+/// `"<type>.<event>"`, with the type in the spelling of Channel's examples (`userChat`) when it
+/// names a known model in any letter case, else as sent.
 pub(crate) fn compose_name(ty: &str, action: &str) -> Box<str> {
-    let ty = match EntityType::from(ty) {
-        EntityType::Message => Message::TYPE,
-        EntityType::UserChat => UserChat::TYPE,
-        EntityType::User => User::TYPE,
-        _ => ty,
-    };
+    let known = EventKind::ALL
+        .iter()
+        .map(|kind| kind.as_str())
+        .find(|known| known.eq_ignore_ascii_case(ty));
+    join(known.unwrap_or(ty), action)
+}
+
+/// `"<ty>.<action>"`.
+fn join(ty: &str, action: &str) -> Box<str> {
     let mut name = String::with_capacity(ty.len() + 1 + action.len());
     name.push_str(ty);
     name.push('.');
@@ -88,66 +51,102 @@ pub(crate) fn compose_name(ty: &str, action: &str) -> Box<str> {
     name.into()
 }
 
-/// A key of an object with some known members: the index of a known one, or the key itself.
-/// Known keys are matched without allocating.
-pub(crate) enum Key {
-    Known(usize),
-    Other(String),
+/// What the envelope needs of the model in its `entity`: which model it is, and where the
+/// model keeps the chat id and the time.
+pub(crate) trait Model: Serialize + DeserializeOwned + Walk {
+    /// The model's kind (`type`).
+    const KIND: EventKind;
+
+    /// The chat the model belongs to.
+    fn chat_id<'a>(&'a self, refers: Option<&'a Refers>) -> Option<&'a str>;
+
+    /// When the event happened: `updatedAt` for an `update`, else `createdAt`.
+    fn occurred_at(&self, update: bool) -> Option<&Timestamp>;
 }
 
-/// Reads a [`Key`] among `self.0`.
-pub(crate) struct KeySeed(pub(crate) &'static [&'static str]);
+/// The id of the user chat in `refers`.
+fn refers_chat_id(refers: Option<&Refers>) -> Option<&str> {
+    refers?
+        .user_chat
+        .as_ref()?
+        .id
+        .as_ref()
+        .map(|id| id.as_str())
+}
 
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key;
+impl Model for Message {
+    const KIND: EventKind = EventKind::Message;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_identifier(self)
+    /// `entity.chatId`, else `refers.userChat.id`.
+    fn chat_id<'a>(&'a self, refers: Option<&'a Refers>) -> Option<&'a str> {
+        match &self.chat_id {
+            Some(id) => Some(id.as_str()),
+            None => refers_chat_id(refers),
+        }
+    }
+
+    fn occurred_at(&self, update: bool) -> Option<&Timestamp> {
+        if update {
+            self.updated_at.as_ref()
+        } else {
+            self.created_at.as_ref()
+        }
     }
 }
 
-impl Visitor<'_> for KeySeed {
-    type Value = Key;
+impl Model for UserChat {
+    const KIND: EventKind = EventKind::UserChat;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
+    /// `entity.id`.
+    fn chat_id<'a>(&'a self, _: Option<&'a Refers>) -> Option<&'a str> {
+        self.id.as_ref().map(|id| id.as_str())
     }
 
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        Ok(match self.0.iter().position(|known| *known == key) {
-            Some(index) => Key::Known(index),
-            None => Key::Other(key.to_owned()),
-        })
-    }
-
-    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
-        Ok(match self.0.iter().position(|known| *known == key) {
-            Some(index) => Key::Known(index),
-            None => Key::Other(key),
-        })
+    fn occurred_at(&self, update: bool) -> Option<&Timestamp> {
+        if update {
+            self.updated_at.as_ref()
+        } else {
+            self.created_at.as_ref()
+        }
     }
 }
 
-/// The members of the envelope, in the order they are written.
-const KEYS: [&str; 4] = ["event", "type", "entity", "refers"];
+impl Model for User {
+    const KIND: EventKind = EventKind::User;
 
-/// A Channel Talk webhook: `{event, type, entity, refers}`, with the entity typed by `E`.
+    /// None: a user is not a chat.
+    fn chat_id<'a>(&'a self, _: Option<&'a Refers>) -> Option<&'a str> {
+        None
+    }
+
+    /// `updatedAt`: a user event is a change to the user.
+    fn occurred_at(&self, _: bool) -> Option<&Timestamp> {
+        self.updated_at.as_ref()
+    }
+}
+
+/// A Channel Talk webhook: `{event, type, entity, refers}`, with the entity typed by `P`
+/// ([`Message`], [`UserChat`] or [`User`]).
 ///
-/// `event` ([`action`](Self::action)) and `type` are required; `entity` and `refers` may be
-/// absent or `null`. The `type` is fixed by `E` and is written back in the spelling that
-/// arrived (`message` or `Message`). Top-level members Channel does not document are kept in
-/// [`other`](Self::other) and written back after the documented ones.
+/// `event` ([`action`](Self::action)) is required; `type` may be absent (team-chat pushes are
+/// sent without it: the model is then told by the entity's shape), and it is written back as it
+/// arrived, in its letter case, or not at all. A `type` that names another model is an error.
+/// `entity` and `refers` may be absent or `null`; `entity` is written as `null` when `None`,
+/// because with `event` it is how [`parse_event`](crate::parse_event) recognises Channel Talk.
+/// Top-level members Channel does not document are kept in `other` and written
+/// back after the documented ones.
 ///
 /// [`event_name`](Self::event_name) is `"<type>.<event>"` with the type in the spelling of
 /// Channel's examples (`message.push`, `userChat.push`), whichever spelling was sent.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct Webhook<E> {
+pub struct Webhook<P> {
+    kind: EventKind,
     action: EventAction,
-    capitalised: bool,
+    type_as_sent: TypeAsSent,
     name: Box<str>,
     /// The model the event is about (`entity`).
-    pub entity: Option<E>,
+    pub entity: Option<P>,
     /// Related models (`refers`): the author of a message, the group it was posted in, the
     /// user of a user chat.
     pub refers: Option<Refers>,
@@ -155,20 +154,7 @@ pub struct Webhook<E> {
     pub other: Members,
 }
 
-impl<E: Entity> Webhook<E> {
-    /// A webhook of `action` on an entity of type `E`, with nothing else set.
-    pub fn new(action: impl Into<EventAction>) -> Self {
-        let action = action.into();
-        Webhook {
-            name: compose_name(E::TYPE, action.as_str()),
-            action,
-            capitalised: false,
-            entity: None,
-            refers: None,
-            other: Members::new(),
-        }
-    }
-
+impl<P> Webhook<P> {
     /// What happened (`event`: `push`, `update`, ...).
     pub fn action(&self) -> &EventAction {
         &self.action
@@ -177,7 +163,7 @@ impl<E: Entity> Webhook<E> {
     /// Replaces [`action`](Self::action), and with it [`event_name`](Self::event_name).
     pub fn set_action(&mut self, action: impl Into<EventAction>) {
         self.action = action.into();
-        self.name = compose_name(E::TYPE, self.action.as_str());
+        self.name = join(self.kind.as_str(), self.action.as_str());
     }
 
     /// `"<type>.<event>"`: `message.push`, `userChat.update`, `user.update`.
@@ -185,110 +171,211 @@ impl<E: Entity> Webhook<E> {
         &self.name
     }
 
-    /// The `type` of the entity.
-    pub fn entity_type(&self) -> EntityType {
-        EntityType::from(E::TYPE)
+    /// The model in `entity`.
+    pub fn kind(&self) -> EventKind {
+        self.kind
     }
 
-    /// The `type` as it was sent: `userChat` or `UserChat` (written back the same way).
-    pub fn type_as_sent(&self) -> &'static str {
-        if self.capitalised {
-            E::TYPE_CAPITALISED
-        } else {
-            E::TYPE
+    /// The `type` as it was sent (`userChat`, `UserChat`, `userchat`, written back the same
+    /// way); `None` when the webhook came without one.
+    pub fn type_as_sent(&self) -> Option<&str> {
+        match &self.type_as_sent {
+            TypeAsSent::Absent => None,
+            TypeAsSent::Canonical => Some(self.kind.as_str()),
+            TypeAsSent::Other(ty) => Some(ty),
         }
     }
 }
 
-impl<E: Entity + Serialize> Serialize for Webhook<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
+/// How `type` arrived: absent, in the spelling of Channel's examples (the common case, kept
+/// without allocating), or in another letter case.
+#[derive(Debug, Clone, PartialEq)]
+enum TypeAsSent {
+    Absent,
+    Canonical,
+    Other(Box<str>),
+}
+
+macro_rules! constructor {
+    ($($model:ty),+) => {
+        $(
+            impl Webhook<$model> {
+                /// A webhook of `action` on this model, with `type` in the spelling of
+                /// Channel's examples and nothing else set.
+                pub fn new(action: impl Into<EventAction>) -> Self {
+                    let mut hook = <Self as OpenObject>::empty();
+                    hook.type_as_sent = TypeAsSent::Canonical;
+                    hook.set_action(action);
+                    hook
+                }
+            }
+        )+
+    };
+}
+
+constructor!(Message, UserChat, User);
+
+/// Reads `type` (a string or `null`) for a webhook of `self.0`, allocating only for a spelling
+/// other than the examples'.
+struct TypeSeed(EventKind);
+
+impl<'de> DeserializeSeed<'de> for TypeSeed {
+    type Value = TypeAsSent;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TypeAsSent, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TypeSeed {
+    type Value = TypeAsSent;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<TypeAsSent, E> {
+        Ok(TypeAsSent::Absent)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<TypeAsSent, E> {
+        Ok(TypeAsSent::Absent)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<TypeAsSent, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+
+    fn visit_str<E: de::Error>(self, ty: &str) -> Result<TypeAsSent, E> {
+        Ok(if ty == self.0.as_str() {
+            TypeAsSent::Canonical
+        } else {
+            TypeAsSent::Other(ty.into())
+        })
+    }
+}
+
+/// The members of the envelope, in the order they are written.
+const KEYS: [&str; 4] = ["event", "type", "entity", "refers"];
+
+impl<P: Model> OpenObject for Webhook<P> {
+    const EXPECTING: &'static str = "a Channel Talk webhook (an object)";
+
+    fn empty() -> Self {
+        Webhook {
+            kind: P::KIND,
+            action: EventAction::Unknown(String::new()),
+            type_as_sent: TypeAsSent::Absent,
+            name: Box::default(),
+            entity: None,
+            refers: None,
+            other: Members::new(),
+        }
+    }
+
+    #[inline]
+    fn classify(&mut self, name: &str) -> Option<usize> {
+        match name {
+            "event" => Some(0),
+            "type" => Some(1),
+            "entity" => Some(2),
+            "refers" => Some(3),
+            _ => None,
+        }
+    }
+
+    fn member_name(&self, index: usize) -> &'static str {
+        KEYS.get(index).copied().unwrap_or("")
+    }
+
+    fn read_member<'de, A: MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => self.action = map.next_value()?,
+            1 => self.type_as_sent = map.next_value_seed(TypeSeed(self.kind))?,
+            2 => self.entity = map.next_value()?,
+            _ => self.refers = map.next_value()?,
+        }
+        Ok(())
+    }
+
+    fn finish<E: de::Error>(&mut self, seen: u64) -> Result<(), E> {
+        if seen & 1 == 0 {
+            return Err(E::missing_field(KEYS[0]));
+        }
+        if let TypeAsSent::Other(ty) = &self.type_as_sent {
+            if !ty.eq_ignore_ascii_case(P::KIND.as_str()) {
+                let expected = format!("`{}` in any letter case", P::KIND.as_str());
+                return Err(E::invalid_value(Unexpected::Str(ty), &expected.as_str()));
+            }
+        }
+        self.name = join(P::KIND.as_str(), self.action.as_str());
+        Ok(())
+    }
+
+    fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(KEYS[0], &self.action)?;
-        map.serialize_entry(KEYS[1], self.type_as_sent())?;
-        // Written as `null` when `None`: with `event` and `type`, it is how `parse_event`
-        // recognises Channel Talk.
+        if let Some(ty) = self.type_as_sent() {
+            map.serialize_entry(KEYS[1], ty)?;
+        }
         map.serialize_entry(KEYS[2], &self.entity)?;
         if let Some(refers) = &self.refers {
             map.serialize_entry(KEYS[3], refers)?;
         }
-        for (key, value) in &self.other {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+        Ok(())
+    }
+
+    fn writes(&self, name: &str) -> bool {
+        KEYS.contains(&name)
+    }
+
+    fn other(&self) -> &Members {
+        &self.other
+    }
+
+    fn other_mut(&mut self) -> &mut Members {
+        &mut self.other
     }
 }
 
-impl<'de, E: Entity + Deserialize<'de>> Deserialize<'de> for Webhook<E> {
+impl<P: Model> Envelope for Webhook<P> {
+    fn event_name(&self) -> &str {
+        &self.name
+    }
+
+    fn chat_id(&self) -> Option<&str> {
+        self.entity.as_ref()?.chat_id(self.refers.as_ref())
+    }
+
+    fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        let update = self.action == EventAction::Update;
+        self.entity
+            .as_ref()?
+            .occurred_at(update)
+            .map(Timestamp::as_datetime)
+    }
+}
+
+impl<P: Walk> Walk for Webhook<P> {
+    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+        open_object::report(&self.other, path, out);
+        self.entity.walk(&path.key(KEYS[2]), out);
+        self.refers.walk(&path.key(KEYS[3]), out);
+    }
+}
+
+impl<P: Model> Serialize for Webhook<P> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        open_object::serialize(self, serializer)
+    }
+}
+
+impl<'de, P: Model> Deserialize<'de> for Webhook<P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct WebhookVisitor<E>(PhantomData<E>);
-
-        impl<'de, E: Entity + Deserialize<'de>> Visitor<'de> for WebhookVisitor<E> {
-            type Value = Webhook<E>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a Channel Talk `{}` webhook (an object)", E::TYPE)
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut action: Option<EventAction> = None;
-                let mut ty: Option<String> = None;
-                let mut entity: Option<Option<E>> = None;
-                let mut refers: Option<Option<Refers>> = None;
-                let mut other = Members::new();
-                fn once<T, E: de::Error>(slot: &Option<T>, key: &'static str) -> Result<(), E> {
-                    match slot {
-                        Some(_) => Err(E::duplicate_field(key)),
-                        None => Ok(()),
-                    }
-                }
-                while let Some(key) = map.next_key_seed(KeySeed(&KEYS))? {
-                    match key {
-                        Key::Known(0) => {
-                            once(&action, KEYS[0])?;
-                            action = Some(map.next_value()?);
-                        }
-                        Key::Known(1) => {
-                            once(&ty, KEYS[1])?;
-                            ty = Some(map.next_value()?);
-                        }
-                        Key::Known(2) => {
-                            once(&entity, KEYS[2])?;
-                            entity = Some(map.next_value()?);
-                        }
-                        Key::Known(_) => {
-                            once(&refers, KEYS[3])?;
-                            refers = Some(map.next_value()?);
-                        }
-                        Key::Other(key) => {
-                            let value = map.next_value()?;
-                            other.insert(key, value);
-                        }
-                    }
-                }
-                let action = action.ok_or_else(|| de::Error::missing_field(KEYS[0]))?;
-                let ty: String = ty.ok_or_else(|| de::Error::missing_field(KEYS[1]))?;
-                let capitalised = if ty == E::TYPE {
-                    false
-                } else if ty == E::TYPE_CAPITALISED {
-                    true
-                } else {
-                    return Err(de::Error::invalid_value(
-                        Unexpected::Str(&ty),
-                        &format!("`{}` or `{}`", E::TYPE, E::TYPE_CAPITALISED).as_str(),
-                    ));
-                };
-                Ok(Webhook {
-                    name: compose_name(E::TYPE, action.as_str()),
-                    action,
-                    capitalised,
-                    entity: entity.flatten(),
-                    refers: refers.flatten(),
-                    other,
-                })
-            }
-        }
-
-        deserializer.deserialize_map(WebhookVisitor(PhantomData))
+        open_object::deserialize(deserializer)
     }
 }
 
@@ -300,36 +387,76 @@ mod tests {
     fn names_use_the_example_spelling_of_known_types() {
         assert_eq!(&*compose_name("Message", "push"), "message.push");
         assert_eq!(&*compose_name("UserChat", "update"), "userChat.update");
+        assert_eq!(&*compose_name("userchat", "update"), "userChat.update");
         assert_eq!(&*compose_name("user", "upsert"), "user.upsert");
         assert_eq!(&*compose_name("Lead", "push"), "Lead.push");
         assert_eq!(&*compose_name("", ""), ".");
     }
 
     #[test]
-    fn the_type_must_match_the_entity() {
+    fn the_type_must_match_the_entity_in_any_case() {
         let err = serde_json::from_str::<Webhook<Message>>(r#"{"event":"push","type":"user"}"#)
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid value: string \"user\", expected `message` or `Message` at line 1 column 30"
+            "invalid value: string \"user\", expected `message` in any letter case at line 1 column 30"
         );
-        let hook: Webhook<UserChat> =
-            serde_json::from_str(r#"{"type":"UserChat","event":"update","entity":null}"#).unwrap();
-        assert_eq!(hook.type_as_sent(), "UserChat");
-        assert_eq!(hook.event_name(), "userChat.update");
-        assert_eq!(hook.entity, None);
+        for ty in ["UserChat", "userchat", "USERCHAT"] {
+            let json = format!(r#"{{"type":"{ty}","event":"update","entity":null}}"#);
+            let hook: Webhook<UserChat> = serde_json::from_str(&json).unwrap();
+            assert_eq!(hook.type_as_sent(), Some(ty));
+            assert_eq!(hook.event_name(), "userChat.update");
+            assert_eq!(hook.entity, None);
+            assert_eq!(
+                serde_json::to_string(&hook).unwrap(),
+                format!(r#"{{"event":"update","type":"{ty}","entity":null}}"#)
+            );
+        }
+    }
+
+    #[test]
+    fn the_type_may_be_absent_and_stays_absent() {
+        let hook: Webhook<Message> =
+            serde_json::from_str(r#"{"event":"push","entity":{"chatId":"g1"},"x":1}"#).unwrap();
+        assert_eq!(hook.type_as_sent(), None);
+        assert_eq!(hook.event_name(), "message.push");
+        assert_eq!(Envelope::chat_id(&hook), Some("g1"));
         assert_eq!(
             serde_json::to_string(&hook).unwrap(),
-            r#"{"event":"update","type":"UserChat","entity":null}"#
+            r#"{"event":"push","entity":{"chatId":"g1"},"x":1}"#
         );
+        let err = serde_json::from_str::<Webhook<Message>>(r#"{"type":"message"}"#).unwrap_err();
+        assert_eq!(err.to_string(), "missing field `event` at line 1 column 18");
+    }
+
+    #[test]
+    fn arrays_in_place_of_objects_are_errors() {
+        for (json, expected) in [
+            (
+                r#"{"event":"push","entity":[]}"#,
+                "invalid type: sequence, expected a message (an object) at line 1 column 25",
+            ),
+            (
+                r#"{"event":"push","refers":[]}"#,
+                "invalid type: sequence, expected the models the webhook refers to (an object) at line 1 column 25",
+            ),
+            (
+                "[]",
+                "invalid type: sequence, expected a Channel Talk webhook (an object) at line 1 column 0",
+            ),
+        ] {
+            let err = serde_json::from_str::<Webhook<Message>>(json).unwrap_err();
+            assert_eq!(err.to_string(), expected, "{json}");
+        }
     }
 
     #[test]
     fn set_action_renames() {
         let mut hook = Webhook::<User>::new("update");
         assert_eq!(hook.event_name(), "user.update");
+        assert_eq!(hook.type_as_sent(), Some("user"));
         hook.set_action(EventAction::Upsert);
         assert_eq!(hook.event_name(), "user.upsert");
-        assert_eq!(hook.entity_type(), EntityType::User);
+        assert_eq!(hook.kind(), EventKind::User);
     }
 }

@@ -1,8 +1,14 @@
 //! [`Message`]: the entity of `message` webhooks, and the recent message in `refers`.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Deref;
 
-use crate::lenient::{null_as_default, Id, Timestamp};
+use serde::de::{Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::Members;
+use crate::lenient::{Id, Timestamp};
+use crate::open_object::{Path, Walk};
 
 open_enum! {
     /// The kind of chat a message was posted in (`chatType`).
@@ -15,7 +21,8 @@ open_enum! {
 }
 
 open_enum! {
-    /// Who wrote a message (`personType`).
+    /// Who wrote a message (`personType`). Read in any letter case through [`Spelled`]
+    /// (`Bot` is [`Bot`](Self::Bot)); the spelling that arrived is written back.
     pub enum PersonType {
         /// `manager`: a human agent of the channel.
         Manager = "manager",
@@ -23,7 +30,134 @@ open_enum! {
         Bot = "bot",
         /// `user`: the customer.
         User = "user",
+        /// `veil`: an anonymous visitor, the customer in the older generation of the body
+        /// (sent as `Veil`), described in [`Refers::veil`](super::Refers::veil).
+        Veil = "veil",
     }
+}
+
+/// A value of an open enum whose documented values are lowercase (such as [`PersonType`]),
+/// read in any letter case
+/// (`Bot`, `BOT` and `bot` are all [`PersonType::Bot`]) and written back in the spelling that
+/// arrived.
+///
+/// Dereferences to the value, so `message.person_type.as_deref() == Some(&PersonType::Bot)`
+/// whatever the case sent. Equality compares the values, not the spellings.
+#[derive(Clone)]
+pub struct Spelled<E> {
+    value: E,
+    /// The spelling sent, when it is not the value's own.
+    sent: Option<Box<str>>,
+}
+
+impl<E> Spelled<E> {
+    /// The value.
+    pub fn value(&self) -> &E {
+        &self.value
+    }
+}
+
+impl<E> From<E> for Spelled<E> {
+    fn from(value: E) -> Self {
+        Spelled { value, sent: None }
+    }
+}
+
+impl<E> Deref for Spelled<E> {
+    type Target = E;
+
+    fn deref(&self) -> &E {
+        &self.value
+    }
+}
+
+impl<E: PartialEq> PartialEq for Spelled<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<E: PartialEq> PartialEq<E> for Spelled<E> {
+    fn eq(&self, other: &E) -> bool {
+        self.value == *other
+    }
+}
+
+/// The [`Spelled`] impls for an open enum whose documented values are lowercase.
+macro_rules! spelled {
+    ($enum:ident) => {
+        impl Spelled<$enum> {
+            /// The spelling that arrived (the value's own for a value made with [`From`]).
+            pub fn as_sent(&self) -> &str {
+                self.sent.as_deref().unwrap_or_else(|| self.value.as_str())
+            }
+
+            fn read(text: &str) -> Self {
+                let value = $enum::from(text);
+                if !matches!(value, $enum::Unknown(_))
+                    || !text.bytes().any(|b| b.is_ascii_uppercase())
+                {
+                    return Spelled { value, sent: None };
+                }
+                match $enum::from(text.to_ascii_lowercase().as_str()) {
+                    // Another value this crate does not know: kept as sent.
+                    $enum::Unknown(_) => Spelled { value, sent: None },
+                    // A documented value in another letter case: keep how it was written.
+                    lower => Spelled {
+                        value: lower,
+                        sent: Some(text.into()),
+                    },
+                }
+            }
+        }
+
+        impl fmt::Debug for Spelled<$enum> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match &self.sent {
+                    None => self.value.fmt(f),
+                    Some(sent) => write!(f, "{:?} (sent as {:?})", self.value, sent),
+                }
+            }
+        }
+
+        impl fmt::Display for Spelled<$enum> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_sent())
+            }
+        }
+
+        impl Serialize for Spelled<$enum> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_sent())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Spelled<$enum> {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct SpelledVisitor;
+
+                impl Visitor<'_> for SpelledVisitor {
+                    type Value = Spelled<$enum>;
+
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a string")
+                    }
+
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                        Ok(Spelled::read(text))
+                    }
+                }
+
+                deserializer.deserialize_str(SpelledVisitor)
+            }
+        }
+    };
+}
+
+spelled!(PersonType);
+
+impl<E> Walk for Spelled<E> {
+    fn walk(&self, _: &Path<'_>, _: &mut Vec<String>) {}
 }
 
 open_enum! {
@@ -112,184 +246,132 @@ open_enum! {
     }
 }
 
-/// A Channel Talk message (`Message`): the entity of `message` webhooks.
-///
-/// Every member may be absent or `null`. The text is in [`plain_text`](Self::plain_text) and,
-/// structured, in [`blocks`](Self::blocks); [`text`](Self::text) picks one. Members of the Open
-/// API's model whose shape the webhook documentation does not show (`form`, `thread`, `meet`,
-/// `alf`) are kept as JSON.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Message {
-    /// Key of the chat the message belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_key: Option<String>,
-    /// Id of the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Key of the message in its chat's main timeline.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub main_key: Option<String>,
-    /// Key of the thread the message belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub thread_key: Option<String>,
-    /// Key of the call (meet) the message belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meet_key: Option<String>,
-    /// Key of the message in the user's (front) timeline.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub front_key: Option<String>,
-    /// Whether the message starts a thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub root: Option<bool>,
-    /// Id of the channel (the Channel Talk workspace).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Id>,
-    /// The kind of chat: `group` or `userChat`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_type: Option<ChatType>,
-    /// Id of the chat: the user chat's or the group's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_id: Option<Id>,
-    /// Who wrote it: `manager`, `bot` or `user`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub person_type: Option<PersonType>,
-    /// Id of the manager, bot or user who wrote it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub person_id: Option<Id>,
-    /// The sender's idempotency key for the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<String>,
-    /// Language of the message (`ko`, `en`, `ja`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// When the message was written (epoch milliseconds).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<Timestamp>,
-    /// When the message last changed (epoch milliseconds).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<Timestamp>,
-    /// Revision of the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<i64>,
-    /// The content, structured: paragraphs, code and bulleted lists.
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub blocks: Vec<Block>,
-    /// The content as plain text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub plain_text: Option<String>,
-    /// Buttons under the message (at most two).
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub buttons: Vec<Button>,
-    /// Files attached to the message.
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub files: Vec<File>,
-    /// The preview of a link in the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub web_page: Option<WebPage>,
-    /// For a system message, what happened to the chat (closed, assigned, ...).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub log: Option<Log>,
-    /// Emoji reactions to the message.
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub reactions: Vec<Reaction>,
-    /// A form in the message (a workflow asking the user for input), as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub form: Option<serde_json::Value>,
-    /// Delivery state: `sending`, `sent`, `failed` or `removed`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<MessageState>,
-    /// Sending options (`private`, `silent`, ...).
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub options: Vec<MessageOption>,
-    /// The marketing campaign that sent the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub marketing: Option<Marketing>,
-    /// The support bot step that sent the message (deprecated by Channel for workflows).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub support_bot: Option<SupportBot>,
-    /// The workflow step that sent the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub workflow: Option<MessageWorkflow>,
-    /// Details of an answer by Channel's AI agent (ALF), as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alf: Option<serde_json::Value>,
-    /// How loudly the message notifies: `alert`, `unread` or `none`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alert_level: Option<AlertLevel>,
-    /// The thread the message starts, as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub thread: Option<serde_json::Value>,
-    /// The call the message records, as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meet: Option<serde_json::Value>,
-    /// Id of the message that starts the thread this one is in.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub root_message_id: Option<Id>,
-    /// Whether the message is a reply in a thread.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub thread_msg: Option<bool>,
-    /// Whether the message belongs to a call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meet_msg: Option<bool>,
-    /// Whether a thread reply was also posted to the chat.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub broadcasted_msg: Option<bool>,
-    /// Whether the message is a workflow button's echo.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub workflow_button: Option<bool>,
-    /// Whether its writer removed the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub removed_by_writer: Option<bool>,
+open_object! {
+    /// A Channel Talk message (`Message`): the entity of `message` webhooks.
+    ///
+    /// Every member may be absent or `null`. The text is in [`plain_text`](Self::plain_text) and,
+    /// structured, in [`blocks`](Self::blocks); [`text`](Self::text) picks one. Members of the Open
+    /// API's model whose shape the webhook documentation does not show (`form`, `thread`, `meet`,
+    /// `alf`) are kept as JSON.
+    pub struct Message("a message (an object)") {
+        /// Key of the chat the message belongs to.
+        chat_key: String = "chatKey",
+        /// Id of the message.
+        id: Id = "id",
+        /// Key of the message in its chat's main timeline.
+        main_key: String = "mainKey",
+        /// Key of the thread the message belongs to.
+        thread_key: String = "threadKey",
+        /// Key of the call (meet) the message belongs to.
+        meet_key: String = "meetKey",
+        /// Key of the message in the user's (front) timeline.
+        front_key: String = "frontKey",
+        /// Whether the message starts a thread.
+        root: bool = "root",
+        /// Id of the channel (the Channel Talk workspace).
+        channel_id: Id = "channelId",
+        /// The kind of chat: `group` or `userChat`.
+        chat_type: ChatType = "chatType",
+        /// Id of the chat: the user chat's or the group's.
+        chat_id: Id = "chatId",
+        /// Who wrote it: `manager`, `bot`, `user` or `veil`, in any letter case.
+        person_type: Spelled<PersonType> = "personType",
+        /// Id of the manager, bot, user or veil who wrote it.
+        person_id: Id = "personId",
+        /// The sender's idempotency key for the message.
+        request_id: String = "requestId",
+        /// Language of the message (`ko`, `en`, `ja`).
+        language: String = "language",
+        /// When the message was written (epoch milliseconds).
+        created_at: Timestamp = "createdAt",
+        /// When the message last changed (epoch milliseconds).
+        updated_at: Timestamp = "updatedAt",
+        /// Revision of the message.
+        version: i64 = "version",
+        /// The content, structured: paragraphs, code and bulleted lists.
+        blocks: Vec<Block> = "blocks",
+        /// The content as plain text.
+        plain_text: String = "plainText",
+        /// The content as text, in the older generation of the body (before `plainText` and
+        /// `blocks`).
+        message: String = "message",
+        /// The content with Channel's inline markup, in the older generation of the body.
+        message_v2: String = "messageV2",
+        /// How the older generation's `message` is formatted, as sent.
+        format: String = "format",
+        /// Buttons under the message (at most two).
+        buttons: Vec<Button> = "buttons",
+        /// Files attached to the message.
+        files: Vec<File> = "files",
+        /// The preview of a link in the message.
+        web_page: WebPage = "webPage",
+        /// For a system message, what happened to the chat (closed, assigned, ...).
+        log: Log = "log",
+        /// Emoji reactions to the message.
+        reactions: Vec<Reaction> = "reactions",
+        /// A form in the message (a workflow asking the user for input), as sent.
+        form: Members = "form",
+        /// Delivery state: `sending`, `sent`, `failed` or `removed`.
+        state: MessageState = "state",
+        /// Sending options (`private`, `silent`, ...).
+        options: Vec<MessageOption> = "options",
+        /// The marketing campaign that sent the message.
+        marketing: Marketing = "marketing",
+        /// The support bot step that sent the message (deprecated by Channel for workflows).
+        support_bot: SupportBot = "supportBot",
+        /// The workflow step that sent the message.
+        workflow: MessageWorkflow = "workflow",
+        /// Details of an answer by Channel's AI agent (ALF), as sent.
+        alf: Members = "alf",
+        /// How loudly the message notifies: `alert`, `unread` or `none`.
+        alert_level: AlertLevel = "alertLevel",
+        /// The thread the message starts, as sent.
+        thread: Members = "thread",
+        /// The call the message records, as sent.
+        meet: Members = "meet",
+        /// Id of the message that starts the thread this one is in.
+        root_message_id: Id = "rootMessageId",
+        /// Whether the message is a reply in a thread.
+        thread_msg: bool = "threadMsg",
+        /// Whether the message belongs to a call.
+        meet_msg: bool = "meetMsg",
+        /// Whether a thread reply was also posted to the chat.
+        broadcasted_msg: bool = "broadcastedMsg",
+        /// Whether the message is a workflow button's echo.
+        workflow_button: bool = "workflowButton",
+        /// Whether its writer removed the message.
+        removed_by_writer: bool = "removedByWriter",
+    }
 }
 
 impl Message {
     /// The text of the message: [`plain_text`](Self::plain_text) when it is not empty, else
-    /// [`Block::text_of`] the [`blocks`](Self::blocks), else `None`.
+    /// [`Block::text_of`] the [`blocks`](Self::blocks), else the older generation's
+    /// [`message`](Self::message) when it is not empty, else `None`.
     pub fn text(&self) -> Option<String> {
         match self.plain_text.as_deref() {
-            Some(text) if !text.is_empty() => Some(text.to_owned()),
-            _ => Block::text_of(&self.blocks),
+            Some(text) if !text.is_empty() => return Some(text.to_owned()),
+            _ => {}
         }
+        if let Some(text) = Block::text_of(self.blocks.as_deref().unwrap_or_default()) {
+            return Some(text);
+        }
+        self.message.clone().filter(|text| !text.is_empty())
     }
 }
 
-/// A block of a message's content: a paragraph, a code block or a bulleted list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct Block {
-    /// `text`, `code` or `bullets`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<BlockType>,
-    /// Language of a `code` block.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// The text of a `text` or `code` block.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-    /// The items of a `bullets` block.
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub blocks: Vec<Block>,
+open_object! {
+    /// A block of a message's content: a paragraph, a code block or a bulleted list.
+    pub struct Block("a block (an object)") {
+        /// `text`, `code` or `bullets`.
+        kind: BlockType = "type",
+        /// Language of a `code` block.
+        language: String = "language",
+        /// The text of a `text` or `code` block.
+        value: String = "value",
+        /// The items of a `bullets` block.
+        blocks: Vec<Block> = "blocks",
+    }
 }
 
 impl Block {
@@ -304,8 +386,9 @@ impl Block {
 
     /// The text of `blocks`: the `value` of every `text`, `code` and `bullets` block, depth
     /// first (a list's items after the list's own value), one per line; `None` if there is
-    /// none (empty values are skipped). Values are as sent, inline markup included. Blocks of a type this crate does not
-    /// know, and the items nested in them, are left out: their text is not known to be text.
+    /// none (empty values are skipped). Values are as sent, inline markup included. Blocks of a
+    /// type this crate does not know, and the items nested in them, are left out: their text is
+    /// not known to be text.
     pub fn text_of(blocks: &[Block]) -> Option<String> {
         fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
             for block in blocks {
@@ -317,7 +400,7 @@ impl Block {
                     Some(value) if !value.is_empty() => out.push(value),
                     _ => {}
                 }
-                walk(&block.blocks, out);
+                walk(block.blocks.as_deref().unwrap_or_default(), out);
             }
         }
         let mut parts = Vec::new();
@@ -326,271 +409,190 @@ impl Block {
     }
 }
 
-/// A button under a message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Button {
-    /// The label.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The colour.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub color_variant: Option<ButtonColor>,
-    /// What a click does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<ButtonAction>,
-    /// The link a click opens (deprecated by Channel for `action`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+open_object! {
+    /// A button under a message.
+    pub struct Button("a button (an object)") {
+        /// The label.
+        title: String = "title",
+        /// The colour.
+        color_variant: ButtonColor = "colorVariant",
+        /// What a click does.
+        action: ButtonAction = "action",
+        /// The link a click opens (deprecated by Channel for `action`).
+        url: String = "url",
+    }
 }
 
-/// What a [`Button`] does when clicked.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct ButtonAction {
-    /// The kind of action (`web`, ...).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
-    /// Its parameters (for a link, the `url`), as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<serde_json::Value>,
+open_object! {
+    /// What a [`Button`] does when clicked.
+    pub struct ButtonAction("a button action (an object)") {
+        /// The kind of action (`web`, ...).
+        kind: String = "type",
+        /// Its parameters (for a link, the `url`), as sent.
+        attributes: Members = "attributes",
+    }
 }
 
-/// An emoji reaction to a message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Reaction {
-    /// The emoji's name (`thumbsup`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub emoji_name: Option<String>,
-    /// Who reacted, as person keys (`manager-<id>`, `user-<id>`).
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub person_keys: Vec<String>,
+open_object! {
+    /// An emoji reaction to a message.
+    pub struct Reaction("a reaction (an object)") {
+        /// The emoji's name (`thumbsup`).
+        emoji_name: String = "emojiName",
+        /// Who reacted, as person keys (`manager-<id>`, `user-<id>`).
+        person_keys: Vec<String> = "personKeys",
+    }
 }
 
-/// A file attached to a message. Channel sends where the file is stored (`bucket`, `key`),
-/// not a URL: fetch it through Channel's API.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct File {
-    /// Id of the file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Channel's kind of file (`file`, `image`, `video`, `audio`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
-    /// The file name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Size in bytes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub size: Option<u64>,
-    /// Media type (`image/png`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content_type: Option<String>,
-    /// Length of audio or video, in seconds, as the number sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub duration: Option<serde_json::Number>,
-    /// Width of an image or video, in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub width: Option<i64>,
-    /// Height of an image or video, in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub height: Option<i64>,
-    /// EXIF orientation of an image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub orientation: Option<i64>,
-    /// Whether an image is animated.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub animated: Option<bool>,
-    /// The storage bucket.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bucket: Option<String>,
-    /// The storage key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    /// The storage key of a preview image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preview_key: Option<String>,
-    /// Id of the channel.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Id>,
-    /// The kind of chat the file was posted in.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_type: Option<ChatType>,
-    /// Id of the chat the file was posted in.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_id: Option<Id>,
+open_object! {
+    /// A file attached to a message. Channel sends where the file is stored (`bucket`, `key`),
+    /// not a URL: fetch it through Channel's API.
+    pub struct File("a file (an object)") {
+        /// Id of the file.
+        id: Id = "id",
+        /// Channel's kind of file (`file`, `image`, `video`, `audio`).
+        kind: String = "type",
+        /// The file name.
+        name: String = "name",
+        /// Size in bytes.
+        size: u64 = "size",
+        /// Media type (`image/png`).
+        content_type: String = "contentType",
+        /// Length of audio or video, in seconds, as the number sent.
+        duration: serde_json::Number = "duration",
+        /// Width of an image or video, in pixels.
+        width: i64 = "width",
+        /// Height of an image or video, in pixels.
+        height: i64 = "height",
+        /// EXIF orientation of an image.
+        orientation: i64 = "orientation",
+        /// Whether an image is animated.
+        animated: bool = "animated",
+        /// The storage bucket.
+        bucket: String = "bucket",
+        /// The storage key.
+        key: String = "key",
+        /// The storage key of a preview image.
+        preview_key: String = "previewKey",
+        /// Id of the channel.
+        channel_id: Id = "channelId",
+        /// The kind of chat the file was posted in.
+        chat_type: ChatType = "chatType",
+        /// Id of the chat the file was posted in.
+        chat_id: Id = "chatId",
+    }
 }
 
-/// The preview of a link in a message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct WebPage {
-    /// Id of the preview.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// The link.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// The page's title.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The page's description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// The page's image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_url: Option<String>,
-    /// The page's video.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub video_url: Option<String>,
-    /// The site's publisher.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    /// The page's author.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
-    /// Width of the preview image, in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub width: Option<i64>,
-    /// Height of the preview image, in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub height: Option<i64>,
-    /// The storage bucket of the preview image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bucket: Option<String>,
-    /// The storage key of the preview image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preview_key: Option<String>,
-    /// The site's logo.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub logo: Option<String>,
-    /// The site's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+open_object! {
+    /// The preview of a link in a message.
+    pub struct WebPage("a link preview (an object)") {
+        /// Id of the preview.
+        id: Id = "id",
+        /// The link.
+        url: String = "url",
+        /// The page's title.
+        title: String = "title",
+        /// The page's description.
+        description: String = "description",
+        /// The page's image.
+        image_url: String = "imageUrl",
+        /// The page's video.
+        video_url: String = "videoUrl",
+        /// The site's publisher.
+        publisher: String = "publisher",
+        /// The page's author.
+        author: String = "author",
+        /// Width of the preview image, in pixels.
+        width: i64 = "width",
+        /// Height of the preview image, in pixels.
+        height: i64 = "height",
+        /// The storage bucket of the preview image.
+        bucket: String = "bucket",
+        /// The storage key of the preview image.
+        preview_key: String = "previewKey",
+        /// The site's logo.
+        logo: String = "logo",
+        /// The site's name.
+        name: String = "name",
+    }
 }
 
-/// What a system message records.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Log {
-    /// What happened: `close`, `autoClose`, `open`, `assign`, `unassign`, `snooze`,
-    /// `addTags`, ... (about thirty words, kept as sent).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<String>,
-    /// Its arguments (the tags added, the manager assigned, ...).
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub values: Vec<String>,
-    /// The kind of person or process that did it (`manager`, `bot`, `user`, `workflow`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub trigger_type: Option<String>,
-    /// Its id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub trigger_id: Option<Id>,
+open_object! {
+    /// What a system message records.
+    pub struct Log("a system message log (an object)") {
+        /// What happened: `close`, `autoClose`, `open`, `assign`, `unassign`, `snooze`,
+        /// `addTags`, ... (about thirty words, kept as sent).
+        action: String = "action",
+        /// Its arguments (the tags added, the manager assigned, ...).
+        values: Vec<String> = "values",
+        /// The kind of person or process that did it (`manager`, `bot`, `user`, `workflow`).
+        trigger_type: String = "triggerType",
+        /// Its id.
+        trigger_id: Id = "triggerId",
+    }
 }
 
-/// The marketing campaign that sent a message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Marketing {
-    /// The kind of campaign (`campaign`, `oneTimeMsg`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
-    /// Id of the campaign.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Whether it is advertising.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub advertising: Option<bool>,
-    /// Whether it is also sent by text message to offline users.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_to_offline_xms: Option<bool>,
-    /// Whether it is also sent by email to offline users.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_to_offline_email: Option<bool>,
-    /// How it is shown (`fullScreen`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exposure_type: Option<String>,
+open_object! {
+    /// The marketing campaign that sent a message.
+    pub struct Marketing("a marketing campaign (an object)") {
+        /// The kind of campaign (`campaign`, `oneTimeMsg`).
+        kind: String = "type",
+        /// Id of the campaign.
+        id: Id = "id",
+        /// Whether it is advertising.
+        advertising: bool = "advertising",
+        /// Whether it is also sent by text message to offline users.
+        send_to_offline_xms: bool = "sendToOfflineXms",
+        /// Whether it is also sent by email to offline users.
+        send_to_offline_email: bool = "sendToOfflineEmail",
+        /// How it is shown (`fullScreen`).
+        exposure_type: String = "exposureType",
+    }
 }
 
-/// The support bot step that sent a message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct SupportBot {
-    /// Id of the support bot.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Id of its revision.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub revision_id: Option<Id>,
-    /// Id of the section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section_id: Option<Id>,
-    /// Index of the step in the section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub step_index: Option<i64>,
-    /// The buttons offered.
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub buttons: Vec<SupportBotButton>,
-    /// Index of the button the user pressed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub submit_button_index: Option<i64>,
+open_object! {
+    /// The support bot step that sent a message.
+    pub struct SupportBot("a support bot step (an object)") {
+        /// Id of the support bot.
+        id: Id = "id",
+        /// Id of its revision.
+        revision_id: Id = "revisionId",
+        /// Id of the section.
+        section_id: Id = "sectionId",
+        /// Index of the step in the section.
+        step_index: i64 = "stepIndex",
+        /// The buttons offered.
+        buttons: Vec<SupportBotButton> = "buttons",
+        /// Index of the button the user pressed.
+        submit_button_index: i64 = "submitButtonIndex",
+    }
 }
 
-/// A button of a support bot step.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct SupportBotButton {
-    /// The label.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    /// The section it leads to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_section_id: Option<Id>,
+open_object! {
+    /// A button of a support bot step.
+    pub struct SupportBotButton("a support bot button (an object)") {
+        /// The label.
+        text: String = "text",
+        /// The section it leads to.
+        next_section_id: Id = "nextSectionId",
+    }
 }
 
-/// The workflow step that sent a message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct MessageWorkflow {
-    /// Id of the workflow.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Id of its revision.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub revision_id: Option<Id>,
-    /// Id of the section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section_id: Option<Id>,
-    /// Index of the action in the section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub action_index: Option<i64>,
-    /// Id of the button the user pressed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub submit_button_id: Option<String>,
-    /// Whether the message is the bot's answer to a button.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub button_bot_message: Option<bool>,
+open_object! {
+    /// The workflow step that sent a message.
+    pub struct MessageWorkflow("a workflow step (an object)") {
+        /// Id of the workflow.
+        id: Id = "id",
+        /// Id of its revision.
+        revision_id: Id = "revisionId",
+        /// Id of the section.
+        section_id: Id = "sectionId",
+        /// Index of the action in the section.
+        action_index: i64 = "actionIndex",
+        /// Id of the button the user pressed.
+        submit_button_id: String = "submitButtonId",
+        /// Whether the message is the bot's answer to a button.
+        button_bot_message: bool = "buttonBotMessage",
+    }
 }
 
 #[cfg(test)]
@@ -619,16 +621,59 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_wins_unless_empty() {
+    fn plain_text_wins_unless_empty_then_blocks_then_message() {
         let mut message = Message {
             plain_text: Some("plain".into()),
-            blocks: vec![Block::new("text", "block")],
+            blocks: Some(vec![Block::new("text", "block")]),
+            message: Some("older".into()),
             ..Message::default()
         };
         assert_eq!(message.text().as_deref(), Some("plain"));
         message.plain_text = Some(String::new());
         assert_eq!(message.text().as_deref(), Some("block"));
-        message.blocks.clear();
+        message.blocks = Some(Vec::new());
+        assert_eq!(message.text().as_deref(), Some("older"));
+        message.message = Some(String::new());
         assert_eq!(message.text(), None);
+    }
+
+    #[test]
+    fn person_types_read_in_any_case_and_write_back_as_sent() {
+        for (sent, value) in [
+            ("bot", PersonType::Bot),
+            ("Bot", PersonType::Bot),
+            ("MANAGER", PersonType::Manager),
+            ("Veil", PersonType::Veil),
+            ("user", PersonType::User),
+        ] {
+            let json = format!("{sent:?}");
+            let read: Spelled<PersonType> = serde_json::from_str(&json).unwrap();
+            assert_eq!(read, value, "{sent}");
+            assert_eq!(read.as_sent(), sent);
+            assert_eq!(serde_json::to_string(&read).unwrap(), json);
+        }
+        let other: Spelled<PersonType> = serde_json::from_str(r#""Workflow""#).unwrap();
+        assert_eq!(*other, PersonType::from("Workflow"));
+        assert_eq!(other.as_sent(), "Workflow");
+        let made = Spelled::from(PersonType::Bot);
+        assert_eq!(made.as_sent(), "bot");
+        assert_eq!(
+            format!("{:?}", Spelled::<PersonType>::read("Bot")),
+            r#"Bot (sent as "Bot")"#
+        );
+    }
+
+    #[test]
+    fn arrays_in_place_of_objects_are_errors() {
+        let err = serde_json::from_str::<Message>(r#"{"webPage":[]}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: sequence, expected a link preview (an object) at line 1 column 11"
+        );
+        let err = serde_json::from_str::<Message>("[]").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: sequence, expected a message (an object) at line 1 column 0"
+        );
     }
 }

@@ -4,20 +4,55 @@
 //! `create`, `upsert`, `update`), `type` (the model: `message`, `userChat`, `user`), `entity`
 //! (the model itself) and `refers` (related models: the author of a message, the user of a
 //! chat). This crate names an event `"<type>.<event>"` (`message.push`); the type is written in
-//! the lowercase-first spelling of Channel's examples even when the prose's capitalised
-//! `Message` / `UserChat` / `User` was sent, so that names can be matched as constants.
+//! the lowercase-first spelling of Channel's examples whatever letter case was sent
+//! (`UserChat`, `userchat`), so that names can be matched as constants.
 //!
-//! | `type` | variant | payload | sent when |
+//! The event table ([`EventKind`]) is keyed by the model:
+//!
+//! | `type` (any letter case) | variant | payload | sent when |
 //! |---|---|---|---|
-//! | `message` (or `Message`) | [`Event::Message`] | [`MessageEvent`] = [`Webhook`]`<`[`Message`]`>` | a message is written in a user chat or a team chat (group) |
-//! | `userChat` (or `UserChat`) | [`Event::UserChat`] | [`UserChatEvent`] = [`Webhook`]`<`[`UserChat`]`>` | a user chat is opened or changes |
-//! | `user` (or `User`) | [`Event::User`] | [`UserEvent`] = [`Webhook`]`<`[`User`]`>` | a user's contacts or marketing consent change |
+//! | `message` | [`Event::Message`] | [`MessageEvent`] = [`Webhook`]`<`[`Message`]`>` | a message is written in a user chat or a team chat (group) |
+//! | `userChat` | [`Event::UserChat`] | [`UserChatEvent`] = [`Webhook`]`<`[`UserChat`]`>` | a user chat is opened, changes or closes |
+//! | `user` | [`Event::User`] | [`UserEvent`] = [`Webhook`]`<`[`User`]`>` | a user's contacts or marketing consent change |
 //! | anything else | [`Event::Unknown`] | the raw JSON, named `"<type>.<event>"` as sent | |
 //!
 //! The `event` word is kept in the payload ([`Webhook::action`]); any word is accepted with
-//! every type. Only `event` and `type` are required: everything else may be absent or `null`.
-//! Timestamps are epoch milliseconds, read as [`Timestamp`](crate::Timestamp)s that write back
-//! the same integer; ids are [`Id`](crate::Id)s (`"channelId": "7"`).
+//! every type. [`Event::event_id`] is always `None` (Channel sends no delivery id);
+//! [`Event::chat_id`] is a message's `entity.chatId`, else `refers.userChat.id` (integrations
+//! report both places), and a user chat's `entity.id`; [`Event::occurred_at`] is the entity's
+//! `createdAt`, or its `updatedAt` for `update` (and for a user). Only `event` and `entity` are
+//! required, and `type` unless the entity's shape tells the model: everything else may be
+//! absent or `null`. Timestamps are epoch milliseconds, read as
+//! [`Timestamp`](crate::Timestamp)s that write back the same integer; ids are
+//! [`Id`](crate::Id)s (`"channelId": "7"`). A JSON array where Channel shows an object
+//! (`"entity": []`, `"refers": []`) is an error. Every member a model does not type is kept in
+//! its `other` ([`Members`]) and written back; [`Event::unknown_members`] lists them.
+//!
+//! # What is accepted, and why
+//!
+//! Channel's pages are not the whole story: public third-party integrations written against
+//! these webhooks report shapes from live traffic that the pages do not show. This module reads
+//! them too (each has a fixture under `fixtures/channel_talk/variants/`):
+//!
+//! - **No top-level `type`.** Team-chat (group) pushes arrive as `{"event": "push", "entity":
+//!   {...}, "refers": {...}}`. Channel Talk is then recognised by `event` plus `entity`, and the
+//!   model is told by the entity's members: a message has one of `chatType`, `chatId`,
+//!   `personType`, `personId`, `plainText`, `blocks`, `message` or `messageV2`; else a user chat
+//!   has one of `state`, `stateV2`, `stateKey`, `userId`, `assigneeId` or `openedAt`; else a
+//!   user has one of `memberId`, `veilId`, `unifiedId`, `mobileNumber` or `email`. An entity that
+//!   shows none of them is an error (the `type` is missing). The event is written back without
+//!   a `type`, as it arrived ([`Webhook::type_as_sent`] is `None`).
+//! - **Any letter case.** `type` (`Message`, `userchat`, `UserChat`) and person types (`Bot`,
+//!   `Manager`, `Veil`) are compared without regard to case, and the spelling that arrived is
+//!   kept and written back ([`Webhook::type_as_sent`], [`Spelled`]).
+//! - **The older generation of the body**, which integrations written against it still handle:
+//!   the text in `entity.message` (with `messageV2` and `format`) instead of `plainText` and
+//!   `blocks`; an anonymous visitor as the person type `Veil`, described in `refers.veil`
+//!   ([`Veil`]: `name`, `profile`, `mobileNumber`, location, `ghost`); `refers.userChat`
+//!   carrying `stateV2`. In the common model a veil is the customer, and [`Message::text`]
+//!   falls back to `message`.
+//! - **A user chat closing** arrives as `userChat` `update` with `entity.state` `closed`; it is
+//!   [`ChatEventKind::ChatClosed`](crate::ChatEventKind::ChatClosed).
 //!
 //! Quirks of Channel's documentation that this module accepts or works around:
 //! - the two documentation revisions name different event words (`create`/`update`/`push`,
@@ -33,14 +68,12 @@
 //!   as published, `"String"` placeholders and a trailing comma included;
 //! - the `userChat` example sends `"state": "unassigned"`, which the current model does not
 //!   list: it reads as [`UserChatState::Unassigned`], and any other state is kept too;
-//! - undocumented shapes (`form`, `thread`, `meet`, `alf`, a chat's `source` and `handling`,
-//!   `profile`s, a button's `attributes`) are kept as JSON, and `refers` members other than
-//!   `manager`, `bot`, `group`, `user`, `message` and `userChat` (such as `veil`) are kept in
-//!   [`Refers::other`]. Members of typed models that this crate does not know are dropped.
+//! - members whose shape the pages do not show (`form`, `thread`, `meet`, `alf`, a chat's
+//!   `source` and `handling`, `profile`s, a button's `attributes`) are typed as [`Members`],
+//!   their members kept as sent.
 //!
-//! Channel sends no delivery id, so [`ChatEvent::event_id`](crate::ChatEvent::event_id) is
-//! always `None`; the common-model mapping is documented on this module's
-//! [`ToChatEvent`](crate::ToChatEvent) impl for [`Event`].
+//! The common-model mapping is documented on this module's [`ToChatEvent`](crate::ToChatEvent)
+//! impl for [`Event`].
 //!
 //! # Authenticity
 //!
@@ -75,23 +108,25 @@ mod refers;
 mod user;
 mod user_chat;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 pub use self::auth::{query_token, verify_query_token, verify_token, TOKEN_PARAMETER};
-pub use self::envelope::{Entity, EntityType, EventAction, Members, Webhook};
+pub use self::envelope::{EventAction, Webhook};
 pub use self::message::{
     AlertLevel, Block, BlockType, Button, ButtonAction, ButtonColor, ChatType, File, Log,
     Marketing, Message, MessageOption, MessageState, MessageWorkflow, PersonType, Reaction,
-    SupportBot, SupportBotButton, WebPage,
+    Spelled, SupportBot, SupportBotButton, WebPage,
 };
 pub use self::quick_reply::{InvalidBotName, QuickReply, BOT_NAME_HEADER, QUICK_REPLY_HEADER};
-pub use self::refers::{Bot, Group, Manager, Refers};
+pub use self::refers::{Bot, Group, Manager, Refers, Veil};
 pub use self::user::{MobileInfo, User, UserType, WebInfo};
 pub use self::user_chat::{Priority, UserChat, UserChatState};
+pub use crate::open_object::Members;
 
 use crate::detect::key;
 use crate::json::Prepared;
+use crate::unknown::Hoisted;
 use crate::{Error, UnknownEvent, Vendor};
+
+const VENDOR: Vendor = Vendor::ChannelTalk;
 
 /// A `message` webhook.
 pub type MessageEvent = Webhook<Message>;
@@ -102,45 +137,21 @@ pub type UserChatEvent = Webhook<UserChat>;
 /// A `user` webhook.
 pub type UserEvent = Webhook<User>;
 
-/// A Channel Talk webhook, by the `type` of its entity.
-///
-/// Serializes to Channel's JSON, which [`parse`] reads back to an equal `Event`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Event {
-    /// `message`: a message was written (`push`; other words are kept in the payload).
-    Message(Box<MessageEvent>),
-    /// `userChat`: a user chat was opened (`push`) or changed (`update`).
-    UserChat(Box<UserChatEvent>),
-    /// `user`: a user's contacts or marketing consent changed (`update`).
-    User(Box<UserEvent>),
-    /// Any other `type`, kept as sent, named `"<type>.<event>"`.
-    Unknown(UnknownEvent),
+event_enum! {
+    vendor: VENDOR;
+    /// A Channel Talk webhook, by the model in its entity (`type`, in any letter case, or the
+    /// entity's shape when `type` is absent).
+    events {
+        /// `message`: a message was written in a user chat or a team chat (group).
+        Message(MessageEvent) = "message",
+        /// `userChat`: a user chat was opened (`push`) or changed (`update`).
+        UserChat(UserChatEvent) = "userChat",
+        /// `user`: a user's contacts or marketing consent changed (`update`).
+        User(UserEvent) = "user",
+    }
 }
 
 impl Event {
-    /// `"<type>.<event>"`: `message.push`, `userChat.push`, `user.update`. Known types are
-    /// spelled as in Channel's examples (`userChat`, also when `UserChat` was sent); an unknown
-    /// type as sent.
-    pub fn event_name(&self) -> &str {
-        match self {
-            Event::Message(hook) => hook.event_name(),
-            Event::UserChat(hook) => hook.event_name(),
-            Event::User(hook) => hook.event_name(),
-            Event::Unknown(unknown) => unknown.name(),
-        }
-    }
-
-    /// What happened (`event`), for a known type.
-    pub fn action(&self) -> Option<&EventAction> {
-        match self {
-            Event::Message(hook) => Some(hook.action()),
-            Event::UserChat(hook) => Some(hook.action()),
-            Event::User(hook) => Some(hook.action()),
-            Event::Unknown(_) => None,
-        }
-    }
-
     /// The models the webhook refers to, for a known type.
     pub fn refers(&self) -> Option<&Refers> {
         match self {
@@ -160,75 +171,95 @@ impl Event {
 /// let body = br#"{"event": "push", "type": "message", "entity": {
 ///     "chatType": "userChat", "chatId": "66a1f0c2b5e9d3a47c10", "personType": "user",
 ///     "createdAt": 1718703815123, "plainText": "Where is my order?"}}"#;
-/// let Event::Message(hook) = channel_talk::parse(body)? else { unreachable!() };
+/// let event = channel_talk::parse(body)?;
+/// assert_eq!(event.event_name(), "message.push");
+/// assert_eq!(event.chat_id(), Some("66a1f0c2b5e9d3a47c10"));
+/// let Event::Message(hook) = event else { unreachable!() };
 /// let message = hook.entity.as_ref().unwrap();
-/// assert_eq!(message.person_type, Some(PersonType::User));
+/// assert_eq!(message.person_type.as_deref(), Some(&PersonType::User));
 /// assert_eq!(message.chat_type, Some(ChatType::UserChat));
 /// assert_eq!(message.created_at.as_ref().unwrap().to_string(), "2024-06-18T09:43:35.123Z");
-/// assert_eq!(hook.event_name(), "message.push");
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&Prepared::for_vendor(body, Vendor::ChannelTalk))
+    parse_prepared(&Prepared::for_vendor(body, VENDOR))
 }
 
 pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    const VENDOR: Vendor = Vendor::ChannelTalk;
     let action = prepared.discriminator(VENDOR, key::CHANNEL_TALK_EVENT, "event")?;
-    let ty = prepared.discriminator(VENDOR, key::CHANNEL_TALK_TYPE, "type")?;
-    let name = envelope::compose_name(&ty, &action);
-    Ok(match EntityType::from(&*ty) {
-        EntityType::Message => Event::Message(prepared.parse(VENDOR, &name)?),
-        EntityType::UserChat => Event::UserChat(prepared.parse(VENDOR, &name)?),
-        EntityType::User => Event::User(prepared.parse(VENDOR, &name)?),
-        _ => {
-            let raw = prepared.raw(VENDOR, &name)?;
-            Event::Unknown(UnknownEvent::new(String::from(name), raw))
+    match prepared.string_field(VENDOR, key::CHANNEL_TALK_TYPE, "type")? {
+        Some(ty) => dispatch(prepared, &ty, &envelope::compose_name(&ty, &action)),
+        None => {
+            let kind = shape(prepared, &action)?
+                .ok_or_else(|| Error::missing_discriminator(VENDOR, "type"))?;
+            let name = envelope::compose_name(kind.as_str(), &action);
+            dispatch(prepared, kind.as_str(), &name)
         }
+    }
+}
+
+open_object! {
+    /// What the model is told by when `type` is absent: the entity's member names.
+    #[allow(unreachable_pub)]
+    pub struct Shape("a Channel Talk webhook (an object)") {
+        /// The entity, its members untyped.
+        entity: Members = "entity",
+    }
+}
+
+/// Members only a message has (the documented generation and the older one).
+const MESSAGE_KEYS: [&str; 8] = [
+    "chatType",
+    "chatId",
+    "personType",
+    "personId",
+    "plainText",
+    "blocks",
+    "message",
+    "messageV2",
+];
+
+/// Members only a user chat has.
+const USER_CHAT_KEYS: [&str; 6] = [
+    "state",
+    "stateV2",
+    "stateKey",
+    "userId",
+    "assigneeId",
+    "openedAt",
+];
+
+/// Members only a user has.
+const USER_KEYS: [&str; 5] = ["memberId", "veilId", "unifiedId", "mobileNumber", "email"];
+
+/// The model of a webhook sent without `type`, told by its entity's members: a message
+/// first, then a user chat, then a user; `None` when the entity (absent, `null` or empty)
+/// says nothing. Read only for bodies without `type`.
+fn shape(prepared: &Prepared<'_>, action: &str) -> Result<Option<EventKind>, Error> {
+    let shape: Shape = prepared.parse(VENDOR, action)?;
+    let Some(entity) = shape.entity else {
+        return Ok(None);
+    };
+    let has = |keys: &[&str]| entity.keys().any(|key| keys.contains(&key));
+    Ok(if has(&MESSAGE_KEYS) {
+        Some(EventKind::Message)
+    } else if has(&USER_CHAT_KEYS) {
+        Some(EventKind::UserChat)
+    } else if has(&USER_KEYS) {
+        Some(EventKind::User)
+    } else {
+        None
     })
 }
 
-impl Serialize for Event {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Event::Message(hook) => hook.serialize(serializer),
-            Event::UserChat(hook) => hook.serialize(serializer),
-            Event::User(hook) => hook.serialize(serializer),
-            Event::Unknown(unknown) => unknown.serialize(serializer),
-        }
-    }
+/// A webhook about a model this crate does not know (`lead`): the raw JSON, named
+/// `"<type>.<event>"` as sent.
+fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
+    Ok(UnknownEvent::of_vendor(VENDOR, name, prepared.raw(VENDOR, name)?))
 }
 
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::event::deserialize_with(deserializer, parse)
-    }
-}
-
-// Until Channel Talk moves onto the event table: the accessors every vendor Event has.
-impl Event {
-    /// Channel Talk sends no event id.
-    pub fn event_id(&self) -> Option<&str> {
-        None
-    }
-
-    /// The chat the event belongs to.
-    pub fn chat_id(&self) -> Option<&str> {
-        None
-    }
-
-    /// When the event happened.
-    pub fn occurred_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        None
-    }
-
-    /// The JSON paths of the members the typed model did not know.
-    pub fn unknown_members(&self) -> Vec<String> {
-        Vec::new()
-    }
-}
-
-/// The envelope of an unknown type: nothing until Channel Talk moves onto the event table.
-pub(crate) fn hoist(_: &serde_json::value::RawValue) -> crate::unknown::Hoisted {
-    crate::unknown::Hoisted::default()
+/// The envelope of an unknown model: Channel's envelope carries no id or time of its own, and
+/// the model's members are not known, so it says nothing.
+pub(crate) fn hoist(_: &serde_json::value::RawValue) -> Hoisted {
+    Hoisted::default()
 }

@@ -1,270 +1,177 @@
-//! [`Refers`]: the models a webhook refers to, and the [`Manager`], [`Bot`] and [`Group`]
-//! that only appear there.
+//! [`Refers`]: the models a webhook refers to, and the [`Manager`], [`Bot`], [`Group`] and
+//! [`Veil`] that only appear there.
 
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
-
-use super::envelope::{Key, KeySeed};
 use super::{Members, Message, User, UserChat};
-use crate::lenient::{null_as_default, Id, Timestamp};
+use crate::lenient::{Id, Timestamp};
 
-/// The models a webhook refers to (`refers`): for a message, its author (`manager`, `bot` or
-/// `user`) and the `group` or `userChat` it was posted in; for a user chat, its `user` and
-/// most recent `message`.
-///
-/// Members this crate does not type (`veil`, which Channel mentions without showing, or any
-/// new one) are kept in [`other`](Self::other) and written back after the typed ones.
-///
-/// Each model is boxed: a webhook refers to one or two of them, and six inline would make every
-/// `Refers` several kilobytes, copied at each step of a parse.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[non_exhaustive]
-pub struct Refers {
-    /// The manager who wrote the message.
-    pub manager: Option<Box<Manager>>,
-    /// The bot that wrote the message.
-    pub bot: Option<Box<Bot>>,
-    /// The team chat (group) the message was posted in.
-    pub group: Option<Box<Group>>,
-    /// The user who wrote the message, or whose chat it is.
-    pub user: Option<Box<User>>,
-    /// The most recent message of a user chat.
-    pub message: Option<Box<Message>>,
-    /// The user chat the message was posted in (`userChat`).
-    pub user_chat: Option<Box<UserChat>>,
-    /// Members this crate does not type, as sent.
-    pub other: Members,
-}
-
-const KEYS: [&str; 6] = ["manager", "bot", "group", "user", "message", "userChat"];
-
-impl<'de> Deserialize<'de> for Refers {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RefersVisitor;
-
-        impl<'de> Visitor<'de> for RefersVisitor {
-            type Value = Refers;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("the models the webhook refers to (an object)")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Refers, A::Error> {
-                fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-                    slot: &mut Option<T>,
-                    seen: &mut bool,
-                    key: &'static str,
-                    map: &mut A,
-                ) -> Result<(), A::Error> {
-                    if std::mem::replace(seen, true) {
-                        return Err(de::Error::duplicate_field(key));
-                    }
-                    *slot = map.next_value()?;
-                    Ok(())
-                }
-                let mut refers = Refers::default();
-                let mut seen = [false; KEYS.len()];
-                while let Some(key) = map.next_key_seed(KeySeed(&KEYS))? {
-                    match key {
-                        Key::Known(0) => put(&mut refers.manager, &mut seen[0], KEYS[0], &mut map)?,
-                        Key::Known(1) => put(&mut refers.bot, &mut seen[1], KEYS[1], &mut map)?,
-                        Key::Known(2) => put(&mut refers.group, &mut seen[2], KEYS[2], &mut map)?,
-                        Key::Known(3) => put(&mut refers.user, &mut seen[3], KEYS[3], &mut map)?,
-                        Key::Known(4) => put(&mut refers.message, &mut seen[4], KEYS[4], &mut map)?,
-                        Key::Known(_) => {
-                            put(&mut refers.user_chat, &mut seen[5], KEYS[5], &mut map)?
-                        }
-                        Key::Other(key) => {
-                            let value = map.next_value()?;
-                            refers.other.insert(key, value);
-                        }
-                    }
-                }
-                Ok(refers)
-            }
-        }
-
-        deserializer.deserialize_map(RefersVisitor)
+open_object! {
+    /// The models a webhook refers to (`refers`): for a message, its author (`manager`, `bot`,
+    /// `user` or, in the older generation of the body, `veil`) and the `group` or `userChat` it
+    /// was posted in; for a user chat, its `user` (or `veil`) and most recent `message`.
+    ///
+    /// Members this crate does not type are kept in `other` and written back
+    /// after the typed ones.
+    ///
+    /// Each model is boxed: a webhook refers to one or two of them, and seven inline would make
+    /// every `Refers` several kilobytes, copied at each step of a parse.
+    pub struct Refers("the models the webhook refers to (an object)") {
+        /// The manager who wrote the message.
+        manager: Box<Manager> = "manager",
+        /// The bot that wrote the message.
+        bot: Box<Bot> = "bot",
+        /// The team chat (group) the message was posted in.
+        group: Box<Group> = "group",
+        /// The user who wrote the message, or whose chat it is.
+        user: Box<User> = "user",
+        /// The most recent message of a user chat.
+        message: Box<Message> = "message",
+        /// The user chat the message was posted in (`userChat`).
+        user_chat: Box<UserChat> = "userChat",
+        /// The anonymous visitor who wrote the message, or whose chat it is, in the older
+        /// generation of the body (person type `Veil`).
+        veil: Box<Veil> = "veil",
     }
 }
 
-impl Serialize for Refers {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        macro_rules! entry {
-            ($index:expr, $field:expr) => {
-                if let Some(value) = &$field {
-                    map.serialize_entry(KEYS[$index], value)?;
-                }
-            };
-        }
-        entry!(0, self.manager);
-        entry!(1, self.bot);
-        entry!(2, self.group);
-        entry!(3, self.user);
-        entry!(4, self.message);
-        entry!(5, self.user_chat);
-        for (key, value) in &self.other {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+open_object! {
+    /// An anonymous visitor (`veil`), the customer in the older generation of the body. Channel
+    /// no longer documents it; integrations written against that generation report these
+    /// members.
+    pub struct Veil("a veil (an object)") {
+        /// Id of the visitor.
+        id: Id = "id",
+        /// Id of the channel (the Channel Talk workspace).
+        channel_id: Id = "channelId",
+        /// Display name.
+        name: String = "name",
+        /// Profile fields (`name`, `mobileNumber` and the channel's custom ones), as sent.
+        profile: Members = "profile",
+        /// Mobile number.
+        mobile_number: String = "mobileNumber",
+        /// Country code, from the IP address.
+        country: String = "country",
+        /// Province, from the IP address.
+        province: String = "province",
+        /// City, from the IP address.
+        city: String = "city",
+        /// Latitude, from the IP address, as the number sent.
+        latitude: serde_json::Number = "latitude",
+        /// Longitude, from the IP address, as the number sent.
+        longitude: serde_json::Number = "longitude",
+        /// The older generation's `ghost` flag, as sent (Channel no longer documents it).
+        ghost: bool = "ghost",
+        /// When the visitor was first seen.
+        created_at: Timestamp = "createdAt",
+        /// When the visitor last changed.
+        updated_at: Timestamp = "updatedAt",
     }
 }
 
-/// A manager: a human agent of the channel.
-///
-/// The members are those of Channel's published example (`username`, `role`, `defaultWatch`,
-/// `watchOpenUserChatVia*` appear only there) and of its Open API model.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Manager {
-    /// Id of the manager.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Id of the channel (the Channel Talk workspace).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Id>,
-    /// Id of the manager's Channel account.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<Id>,
-    /// User name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    /// Display name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Description shown to users.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Email address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Mobile number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mobile_number: Option<String>,
-    /// Role in the channel (`owner`, `manager`), as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// Id of the role.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role_id: Option<Id>,
-    /// Whether the manager was removed from the channel.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub removed: Option<bool>,
-    /// When the manager was added.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<Timestamp>,
-    /// When the manager last changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<Timestamp>,
-    /// When the manager was removed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub removed_at: Option<Timestamp>,
-    /// Default notification setting for chats (`all`, `info`, `none`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_watch: Option<String>,
-    /// Whether the manager takes chats as an operator.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub operator: Option<bool>,
-    /// Operator score, as the number sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub operator_score: Option<serde_json::Number>,
-    /// Touch score, as the number sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub touch_score: Option<serde_json::Number>,
-    /// Whether new user chats are announced by email.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub watch_open_user_chat_via_email: Option<bool>,
-    /// Whether new user chats are announced on the mobile app.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub watch_open_user_chat_via_mobile: Option<bool>,
-    /// Whether the manager's messages show the channel's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_as_channel: Option<bool>,
-    /// Status emoji.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_emoji: Option<String>,
-    /// Status text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_text: Option<String>,
-    /// Whether notifications are paused.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub do_not_disturb: Option<bool>,
-    /// Avatar image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub avatar_url: Option<String>,
+open_object! {
+    /// A manager: a human agent of the channel.
+    ///
+    /// The members are those of Channel's published example (`username`, `role`, `defaultWatch`,
+    /// `watchOpenUserChatVia*` appear only there) and of its Open API model.
+    pub struct Manager("a manager (an object)") {
+        /// Id of the manager.
+        id: Id = "id",
+        /// Id of the channel (the Channel Talk workspace).
+        channel_id: Id = "channelId",
+        /// Id of the manager's Channel account.
+        account_id: Id = "accountId",
+        /// User name.
+        username: String = "username",
+        /// Display name.
+        name: String = "name",
+        /// Description shown to users.
+        description: String = "description",
+        /// Email address.
+        email: String = "email",
+        /// Mobile number.
+        mobile_number: String = "mobileNumber",
+        /// Role in the channel (`owner`, `manager`), as sent.
+        role: String = "role",
+        /// Id of the role.
+        role_id: Id = "roleId",
+        /// Whether the manager was removed from the channel.
+        removed: bool = "removed",
+        /// When the manager was added.
+        created_at: Timestamp = "createdAt",
+        /// When the manager last changed.
+        updated_at: Timestamp = "updatedAt",
+        /// When the manager was removed.
+        removed_at: Timestamp = "removedAt",
+        /// Default notification setting for chats (`all`, `info`, `none`).
+        default_watch: String = "defaultWatch",
+        /// Whether the manager takes chats as an operator.
+        operator: bool = "operator",
+        /// Operator score, as the number sent.
+        operator_score: serde_json::Number = "operatorScore",
+        /// Touch score, as the number sent.
+        touch_score: serde_json::Number = "touchScore",
+        /// Whether new user chats are announced by email.
+        watch_open_user_chat_via_email: bool = "watchOpenUserChatViaEmail",
+        /// Whether new user chats are announced on the mobile app.
+        watch_open_user_chat_via_mobile: bool = "watchOpenUserChatViaMobile",
+        /// Whether the manager's messages show the channel's name.
+        display_as_channel: bool = "displayAsChannel",
+        /// Status emoji.
+        status_emoji: String = "statusEmoji",
+        /// Status text.
+        status_text: String = "statusText",
+        /// Whether notifications are paused.
+        do_not_disturb: bool = "doNotDisturb",
+        /// Avatar image.
+        avatar_url: String = "avatarUrl",
+    }
 }
 
-/// A bot of the channel. Channel's webhook documentation does not show its members; these
-/// are those of its Open API.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Bot {
-    /// Id of the bot.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Id of the channel (the Channel Talk workspace).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Id>,
-    /// Display name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Avatar image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub avatar_url: Option<String>,
-    /// Avatar colour (`#6c5ce7`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub color: Option<String>,
-    /// When the bot was created.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<Timestamp>,
+open_object! {
+    /// A bot of the channel. Channel's webhook documentation does not show its members; these
+    /// are those of its Open API.
+    pub struct Bot("a bot (an object)") {
+        /// Id of the bot.
+        id: Id = "id",
+        /// Id of the channel (the Channel Talk workspace).
+        channel_id: Id = "channelId",
+        /// Display name.
+        name: String = "name",
+        /// Description.
+        description: String = "description",
+        /// Avatar image.
+        avatar_url: String = "avatarUrl",
+        /// Avatar colour (`#6c5ce7`).
+        color: String = "color",
+        /// When the bot was created.
+        created_at: Timestamp = "createdAt",
+    }
 }
 
-/// A team chat among managers.
-///
-/// Channel's published example misspells the key `"managerIds:` (a missing quote, so the
-/// example is not JSON); the key is `managerIds`.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Group {
-    /// Id of the group.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Id of the channel (the Channel Talk workspace).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Id>,
-    /// Name of the group.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Who may see it (`all`, `public`), as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
-    /// Ids of its managers.
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub manager_ids: Vec<Id>,
-    /// Its icon's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub icon: Option<String>,
-    /// Its description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// When it was created.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<Timestamp>,
-    /// When it last changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<Timestamp>,
+open_object! {
+    /// A team chat among managers.
+    ///
+    /// Channel's published example misspells the key `"managerIds:` (a missing quote, so the
+    /// example is not JSON); the key is `managerIds`.
+    pub struct Group("a group (an object)") {
+        /// Id of the group.
+        id: Id = "id",
+        /// Id of the channel (the Channel Talk workspace).
+        channel_id: Id = "channelId",
+        /// Name of the group.
+        name: String = "name",
+        /// Who may see it (`all`, `public`), as sent.
+        scope: String = "scope",
+        /// Ids of its managers.
+        manager_ids: Vec<Id> = "managerIds",
+        /// Its icon's name.
+        icon: String = "icon",
+        /// Its description.
+        description: String = "description",
+        /// When it was created.
+        created_at: Timestamp = "createdAt",
+        /// When it last changed.
+        updated_at: Timestamp = "updatedAt",
+    }
 }
 
 #[cfg(test)]
@@ -273,22 +180,36 @@ mod tests {
 
     #[test]
     fn unknown_members_are_kept() {
-        let json = r#"{"veil":{"id":"v1"},"group":{"managerIds":["1",2]},"zeta":null,"alpha":1}"#;
+        let json = r#"{"veil":{"id":"v1","ghost":false,"zz":1},"group":{"managerIds":["1",2]},"zeta":null,"alpha":1}"#;
         let refers: Refers = serde_json::from_str(json).unwrap();
-        assert_eq!(refers.group.as_ref().unwrap().manager_ids, ["1", "2"]);
-        assert_eq!(refers.other.get("veil").unwrap().get(), r#"{"id":"v1"}"#);
+        let group = refers.group.as_ref().unwrap();
+        assert_eq!(group.manager_ids.as_deref().unwrap(), ["1", "2"]);
+        let veil = refers.veil.as_ref().unwrap();
+        assert_eq!(veil.id.as_ref().unwrap(), "v1");
+        assert_eq!(veil.other.get("zz").unwrap().get(), "1");
+        assert_eq!(refers.other.get("zeta").unwrap().get(), "null");
         assert_eq!(
             serde_json::to_string(&refers).unwrap(),
-            r#"{"group":{"managerIds":["1",2]},"veil":{"id":"v1"},"zeta":null,"alpha":1}"#
+            r#"{"group":{"managerIds":["1",2]},"veil":{"id":"v1","ghost":false,"zz":1},"zeta":null,"alpha":1}"#
         );
     }
 
     #[test]
-    fn duplicates_are_rejected_and_nulls_read_as_none() {
+    fn duplicates_and_arrays_are_rejected_and_nulls_read_as_none() {
         let err = serde_json::from_str::<Refers>(r#"{"user":{},"user":{}}"#).unwrap_err();
         assert_eq!(
             err.to_string(),
             "duplicate field `user` at line 1 column 17"
+        );
+        let err = serde_json::from_str::<Refers>("[]").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: sequence, expected the models the webhook refers to (an object) at line 1 column 0"
+        );
+        let err = serde_json::from_str::<Refers>(r#"{"veil":[]}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: sequence, expected a veil (an object) at line 1 column 8"
         );
         let refers: Refers = serde_json::from_str(r#"{"user":null,"manager":null}"#).unwrap();
         assert_eq!(refers, Refers::default());

@@ -1,9 +1,7 @@
 //! [`User`]: the entity of `user` webhooks, and the user in `refers`.
 
-use serde::{Deserialize, Serialize};
-
 use super::Members;
-use crate::lenient::{null_as_default, Id, Timestamp};
+use crate::lenient::{Id, Timestamp};
 
 open_enum! {
     /// The kind of user (`type`).
@@ -17,211 +15,145 @@ open_enum! {
     }
 }
 
-/// A Channel Talk user: a customer (a signed-in member or an anonymous lead, formerly "veil").
-///
-/// Every member may be absent or `null`; timestamps are epoch milliseconds. `latitude` and
-/// `longitude` are [`serde_json::Number`]s (the documentation says `Long`, senders send
-/// fractions) and are written back as sent; read them with `as_f64`. `contact` appears in
-/// Channel's published example, not in its Open API model.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct User {
-    /// Id of the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    /// Id of the channel (the Channel Talk workspace).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_id: Option<Id>,
-    /// The site's own id for a member.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub member_id: Option<Id>,
-    /// Id of the anonymous visitor (veil) the user was.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub veil_id: Option<Id>,
-    /// Id of the unified user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unified_id: Option<Id>,
-    /// `member`, `lead` or `unified`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<UserType>,
-    /// Display name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Profile fields (`name`, `email`, `mobileNumber` and the channel's custom ones), as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub profile: Option<Members>,
-    /// Tags on the user.
-    #[serde(
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub tags: Vec<String>,
-    /// Number of notifications waiting for the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alert: Option<i64>,
-    /// Number of unread messages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unread: Option<i64>,
-    /// Id of the chat shown to the user in a pop-up.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pop_up_chat_id: Option<Id>,
-    /// Whether the user is blocked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub blocked: Option<bool>,
-    /// Whether the user refused marketing email.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unsubscribe_email: Option<bool>,
-    /// When [`unsubscribe_email`](Self::unsubscribe_email) last changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unsubscribe_email_updated_at: Option<Timestamp>,
-    /// Whether the user refused marketing text messages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unsubscribe_texting: Option<bool>,
-    /// When [`unsubscribe_texting`](Self::unsubscribe_texting) last changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unsubscribe_texting_updated_at: Option<Timestamp>,
-    /// Whether the user has a chat.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub has_chat: Option<bool>,
-    /// Id of the user's main chat.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub main_chat_id: Option<Id>,
-    /// Whether the user can receive push notifications.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub has_push_token: Option<bool>,
-    /// The user's language (`ko`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// Country code, from the IP address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// Province, from the IP address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub province: Option<String>,
-    /// City, from the IP address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    /// Time zone (`Asia/Seoul`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub time_zone: Option<String>,
-    /// Latitude, from the IP address, as the number sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub latitude: Option<serde_json::Number>,
-    /// Longitude, from the IP address, as the number sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub longitude: Option<serde_json::Number>,
-    /// The browser the user last came from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub web: Option<WebInfo>,
-    /// The mobile app the user last came from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mobile: Option<MobileInfo>,
-    /// Number of sessions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sessions_count: Option<i64>,
-    /// When the user was last seen.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<Timestamp>,
-    /// When the user was created.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<Timestamp>,
-    /// When the user last changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<Timestamp>,
-    /// Revision of the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<i64>,
-    /// Whether the user has a name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub named: Option<bool>,
-    /// Whether the user is a member (signed in).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub member: Option<bool>,
-    /// Whether the user left contact details (published example only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<bool>,
-    /// Email address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Whether the email address was verified.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_qualified: Option<bool>,
-    /// Mobile number (`+821012345678`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mobile_number: Option<String>,
-    /// Whether the mobile number was verified.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mobile_number_qualified: Option<bool>,
-    /// Landline number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub landline_number: Option<String>,
-    /// Avatar image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub avatar_url: Option<String>,
-    /// Language of the user's device.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_language: Option<String>,
+open_object! {
+    /// A Channel Talk user: a customer (a signed-in member or an anonymous lead, formerly "veil").
+    ///
+    /// Every member may be absent or `null`; timestamps are epoch milliseconds. `latitude` and
+    /// `longitude` are [`serde_json::Number`]s (the documentation says `Long`, senders send
+    /// fractions) and are written back as sent; read them with `as_f64`. `contact` appears in
+    /// Channel's published example, not in its Open API model.
+    pub struct User("a user (an object)") {
+        /// Id of the user.
+        id: Id = "id",
+        /// Id of the channel (the Channel Talk workspace).
+        channel_id: Id = "channelId",
+        /// The site's own id for a member.
+        member_id: Id = "memberId",
+        /// Id of the anonymous visitor (veil) the user was.
+        veil_id: Id = "veilId",
+        /// Id of the unified user.
+        unified_id: Id = "unifiedId",
+        /// `member`, `lead` or `unified`.
+        kind: UserType = "type",
+        /// Display name.
+        name: String = "name",
+        /// Profile fields (`name`, `email`, `mobileNumber` and the channel's custom ones), as sent.
+        profile: Members = "profile",
+        /// Tags on the user.
+        tags: Vec<String> = "tags",
+        /// Number of notifications waiting for the user.
+        alert: i64 = "alert",
+        /// Number of unread messages.
+        unread: i64 = "unread",
+        /// Id of the chat shown to the user in a pop-up.
+        pop_up_chat_id: Id = "popUpChatId",
+        /// Whether the user is blocked.
+        blocked: bool = "blocked",
+        /// Whether the user refused marketing email.
+        unsubscribe_email: bool = "unsubscribeEmail",
+        /// When [`unsubscribe_email`](Self::unsubscribe_email) last changed.
+        unsubscribe_email_updated_at: Timestamp = "unsubscribeEmailUpdatedAt",
+        /// Whether the user refused marketing text messages.
+        unsubscribe_texting: bool = "unsubscribeTexting",
+        /// When [`unsubscribe_texting`](Self::unsubscribe_texting) last changed.
+        unsubscribe_texting_updated_at: Timestamp = "unsubscribeTextingUpdatedAt",
+        /// Whether the user has a chat.
+        has_chat: bool = "hasChat",
+        /// Id of the user's main chat.
+        main_chat_id: Id = "mainChatId",
+        /// Whether the user can receive push notifications.
+        has_push_token: bool = "hasPushToken",
+        /// The user's language (`ko`).
+        language: String = "language",
+        /// Country code, from the IP address.
+        country: String = "country",
+        /// Province, from the IP address.
+        province: String = "province",
+        /// City, from the IP address.
+        city: String = "city",
+        /// Time zone (`Asia/Seoul`).
+        time_zone: String = "timeZone",
+        /// Latitude, from the IP address, as the number sent.
+        latitude: serde_json::Number = "latitude",
+        /// Longitude, from the IP address, as the number sent.
+        longitude: serde_json::Number = "longitude",
+        /// The browser the user last came from.
+        web: WebInfo = "web",
+        /// The mobile app the user last came from.
+        mobile: MobileInfo = "mobile",
+        /// Number of sessions.
+        sessions_count: i64 = "sessionsCount",
+        /// When the user was last seen.
+        last_seen_at: Timestamp = "lastSeenAt",
+        /// When the user was created.
+        created_at: Timestamp = "createdAt",
+        /// When the user last changed.
+        updated_at: Timestamp = "updatedAt",
+        /// Revision of the user.
+        version: i64 = "version",
+        /// Whether the user has a name.
+        named: bool = "named",
+        /// Whether the user is a member (signed in).
+        member: bool = "member",
+        /// Whether the user left contact details (published example only).
+        contact: bool = "contact",
+        /// Email address.
+        email: String = "email",
+        /// Whether the email address was verified.
+        email_qualified: bool = "emailQualified",
+        /// Mobile number (`+821012345678`).
+        mobile_number: String = "mobileNumber",
+        /// Whether the mobile number was verified.
+        mobile_number_qualified: bool = "mobileNumberQualified",
+        /// Landline number.
+        landline_number: String = "landlineNumber",
+        /// Avatar image.
+        avatar_url: String = "avatarUrl",
+        /// Language of the user's device.
+        system_language: String = "systemLanguage",
+    }
 }
 
-/// The browser a user last came from (`web`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct WebInfo {
-    /// Device (`Mac`, `iPhone`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub device: Option<String>,
-    /// Operating system with version (`Mac OS 10.15.7`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub os: Option<String>,
-    /// Operating system (`Mac OS`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub os_name: Option<String>,
-    /// Browser with version (`Chrome 80.0.3987.132`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub browser: Option<String>,
-    /// Browser (`Chrome`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub browser_name: Option<String>,
-    /// Number of web sessions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sessions_count: Option<i64>,
-    /// When the user was last seen on the web.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<Timestamp>,
+open_object! {
+    /// The browser a user last came from (`web`).
+    pub struct WebInfo("a browser (an object)") {
+        /// Device (`Mac`, `iPhone`).
+        device: String = "device",
+        /// Operating system with version (`Mac OS 10.15.7`).
+        os: String = "os",
+        /// Operating system (`Mac OS`).
+        os_name: String = "osName",
+        /// Browser with version (`Chrome 80.0.3987.132`).
+        browser: String = "browser",
+        /// Browser (`Chrome`).
+        browser_name: String = "browserName",
+        /// Number of web sessions.
+        sessions_count: i64 = "sessionsCount",
+        /// When the user was last seen on the web.
+        last_seen_at: Timestamp = "lastSeenAt",
+    }
 }
 
-/// The mobile app a user last came from (`mobile`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct MobileInfo {
-    /// Device model.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub device: Option<String>,
-    /// Operating system with version.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub os: Option<String>,
-    /// Operating system.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub os_name: Option<String>,
-    /// The app's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_name: Option<String>,
-    /// The app's version.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_version: Option<String>,
-    /// The Channel SDK in the app.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sdk_name: Option<String>,
-    /// Its version.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sdk_version: Option<String>,
-    /// Number of app sessions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sessions_count: Option<i64>,
-    /// When the user was last seen in the app.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<Timestamp>,
+open_object! {
+    /// The mobile app a user last came from (`mobile`).
+    pub struct MobileInfo("a mobile app (an object)") {
+        /// Device model.
+        device: String = "device",
+        /// Operating system with version.
+        os: String = "os",
+        /// Operating system.
+        os_name: String = "osName",
+        /// The app's name.
+        app_name: String = "appName",
+        /// The app's version.
+        app_version: String = "appVersion",
+        /// The Channel SDK in the app.
+        sdk_name: String = "sdkName",
+        /// Its version.
+        sdk_version: String = "sdkVersion",
+        /// Number of app sessions.
+        sessions_count: i64 = "sessionsCount",
+        /// When the user was last seen in the app.
+        last_seen_at: Timestamp = "lastSeenAt",
+    }
 }

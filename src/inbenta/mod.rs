@@ -39,7 +39,7 @@
 //!
 //! Quirks accepted:
 //! - `created_at` is documented as a "unix_timestamp" without a unit: read as seconds or
-//!   milliseconds by magnitude ([`Timestamp`]), and written back as sent;
+//!   milliseconds by magnitude ([`Timestamp`](crate::Timestamp)), and written back as sent;
 //! - ids as strings or numbers ([`Id`]), `"system"` as a user id;
 //! - `messages:new` content that is text (a string) or a media object, in either order
 //!   relative to its `type`;

@@ -96,6 +96,8 @@ pub(crate) fn serialize<T: OpenObject, S: Serializer>(
     map.end()
 }
 
+/// Builds the model in `visit_map`'s own frame: a model is large (a Channel Talk message is
+/// over a kilobyte), and one carried in the visitor would be copied in and out of it.
 struct ObjectVisitor<T>(PhantomData<T>);
 
 impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {

@@ -12,7 +12,7 @@ use crate::open_object::{self, Members, OpenObject, Path, Walk};
 /// (`ContactId`) in its example; both are read, as is snake_case (`contact_id`, the database
 /// column names other entities use), and the fields serialize back in the style that arrived
 /// ([`key_style`](Self::key_style)). Members this crate does not type are kept in
-/// [`other`](Self::other), with their keys as sent.
+/// `other`, with their keys as sent.
 ///
 /// Ids are [`Id`]s because the example sends some as strings (`"ContactId": "21"`) and others
 /// as numbers; `CustomerAlias` is [`Text`] because the example sends the number `5` for a text
