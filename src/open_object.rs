@@ -80,6 +80,8 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        // Charged to the parse's memory budget: an array of `{}` stays proportional to the body.
+        crate::json::charge::<A::Error>(std::mem::size_of::<T>())?;
         let mut value = T::default();
         let mut seen: u64 = 0;
         while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {

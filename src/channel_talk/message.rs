@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lenient::{null_as_default, Id, Timestamp};
+use crate::lenient::{Id, Timestamp};
 
 open_enum! {
     /// The kind of chat a message was posted in (`chatType`).
@@ -175,7 +175,7 @@ pub struct Message {
     pub version: Option<i64>,
     /// The content, structured: paragraphs, code and bulleted lists.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub blocks: Vec<Block>,
@@ -184,13 +184,13 @@ pub struct Message {
     pub plain_text: Option<String>,
     /// Buttons under the message (at most two).
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub buttons: Vec<Button>,
     /// Files attached to the message.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub files: Vec<File>,
@@ -202,7 +202,7 @@ pub struct Message {
     pub log: Option<Log>,
     /// Emoji reactions to the message.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub reactions: Vec<Reaction>,
@@ -214,7 +214,7 @@ pub struct Message {
     pub state: Option<MessageState>,
     /// Sending options (`private`, `silent`, ...).
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub options: Vec<MessageOption>,
@@ -286,7 +286,7 @@ pub struct Block {
     pub value: Option<String>,
     /// The items of a `bullets` block.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub blocks: Vec<Block>,
@@ -368,7 +368,7 @@ pub struct Reaction {
     pub emoji_name: Option<String>,
     /// Who reacted, as person keys (`manager-<id>`, `user-<id>`).
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub person_keys: Vec<String>,
@@ -490,7 +490,7 @@ pub struct Log {
     pub action: Option<String>,
     /// Its arguments (the tags added, the manager assigned, ...).
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub values: Vec<String>,
@@ -546,7 +546,7 @@ pub struct SupportBot {
     pub step_index: Option<i64>,
     /// The buttons offered.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub buttons: Vec<SupportBotButton>,

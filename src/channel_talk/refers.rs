@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::envelope::{Key, KeySeed};
 use super::{Members, Message, User, UserChat};
-use crate::lenient::{null_as_default, Id, Timestamp};
+use crate::lenient::{Id, Timestamp};
 
 /// The models a webhook refers to (`refers`): for a message, its author (`manager`, `bot` or
 /// `user`) and the `group` or `userChat` it was posted in; for a user chat, its `user` and
@@ -249,7 +249,7 @@ pub struct Group {
     pub scope: Option<String>,
     /// Ids of its managers.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub manager_ids: Vec<Id>,

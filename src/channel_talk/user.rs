@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Members;
-use crate::lenient::{null_as_default, Id, Timestamp};
+use crate::lenient::{Id, Timestamp};
 
 open_enum! {
     /// The kind of user (`type`).
@@ -53,7 +53,7 @@ pub struct User {
     pub profile: Option<Members>,
     /// Tags on the user.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub tags: Vec<String>,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Members;
-use crate::lenient::{null_as_default, Id, Timestamp};
+use crate::lenient::{Id, Timestamp};
 
 open_enum! {
     /// The state of a user chat (`state`).
@@ -87,7 +87,7 @@ pub struct UserChat {
     pub source: Option<serde_json::Value>,
     /// Ids of the managers following the chat.
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub manager_ids: Vec<Id>,
@@ -99,7 +99,7 @@ pub struct UserChat {
     pub team_id: Option<Id>,
     /// Tags on the chat (at most eight).
     #[serde(
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::lenient::array",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub tags: Vec<String>,

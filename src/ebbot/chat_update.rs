@@ -71,7 +71,7 @@ pub struct Chat {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_messages: Option<bool>,
     /// Scenarios started and not finished (`[]` in the example; items undocumented).
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::lenient::array")]
     pub scenarios_in_progress: Vec<serde_json::Value>,
     /// Scenarios completed (`{}` in the example; members undocumented).
     #[serde(default, deserialize_with = "null_as_default")]
@@ -89,10 +89,10 @@ pub struct Chat {
     #[serde(rename = "transferSkillId", default)]
     pub transfer_skill_id: Option<Id>,
     /// Participants of the chat (`[]` in the example; items undocumented).
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::lenient::array")]
     pub participants: Vec<serde_json::Value>,
     /// Agents of the chat (`[]` in the example; items undocumented).
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::lenient::array")]
     pub agents: Vec<serde_json::Value>,
     /// When the chat was created (ISO 8601).
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]

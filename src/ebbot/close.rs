@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Message;
-use crate::lenient::{null_as_default, Id};
+use crate::lenient::Id;
 
 /// `data` of `chat.close`: the closed chat and its whole conversation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -14,6 +14,6 @@ pub struct Transcript {
     pub id: Option<Id>,
     /// The messages, in the array's order, which is kept: their timestamps are not always
     /// increasing (Ebbot's own example's are not).
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::lenient::array")]
     pub conversation: Vec<Message>,
 }

@@ -7,7 +7,7 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use super::JsonMap;
-use crate::lenient::{null_as_default, Id};
+use crate::lenient::Id;
 
 /// The `value` of a `text`, `text_info`, `gpt` or `button_click` message: a string, or an object
 /// with a `text` member (Ebbot's own clients accept both).
@@ -87,7 +87,7 @@ pub struct UrlValue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The buttons.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::lenient::array")]
     pub urls: Vec<Button>,
 }
 
@@ -198,7 +198,7 @@ open_object! {
 #[non_exhaustive]
 pub struct CarouselValue {
     /// The slides, in order.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::lenient::array")]
     pub slides: Vec<Slide>,
 }
 
@@ -216,6 +216,6 @@ pub struct Slide {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The slide's buttons.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::lenient::array")]
     pub urls: Vec<Button>,
 }

@@ -15,6 +15,7 @@
 //! input is parsed in place and pays for no repair pass. The body is checked for UTF-8 once, as
 //! a whole, so that serde_json reads a `str` and need not check each string.
 
+mod budget;
 mod scan;
 
 use std::borrow::Cow;
@@ -22,6 +23,7 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+pub(crate) use self::budget::charge;
 pub(crate) use self::scan::{Field, Root};
 
 use crate::error::Error;
@@ -274,6 +276,7 @@ impl<'a> Prepared<'a> {
     /// body that is not is read as bytes, so serde_json reports the invalid string itself
     /// (with its position) and accepts invalid bytes where it always has, in values it skips.
     fn read<T: DeserializeOwned>(&self) -> serde_json::Result<T> {
+        let _budget = budget::Budget::for_body(self.body.as_bytes().len());
         match &self.body {
             Body::Text(text) => serde_json::from_str(text),
             Body::Bytes(bytes) => serde_json::from_slice(bytes),
@@ -298,6 +301,7 @@ impl<'a> Prepared<'a> {
         }
         // Failure path only: parse again, tracking the path to the failing field. Should the
         // second run not fail (it always does, on the same bytes), the first error still stands.
+        let _budget = budget::Budget::for_body(self.body.as_bytes().len());
         let tracked = match &self.body {
             Body::Text(text) => serde_path_to_error::deserialize::<_, T>(
                 &mut serde_json::Deserializer::from_str(text),

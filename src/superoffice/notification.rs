@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lenient::{null_as_default, Id, Timestamp};
+use crate::lenient::{Id, Timestamp};
 
 /// `FieldValues` of an entity this crate has no type for: the members as sent.
 pub type FieldMap = serde_json::Map<String, serde_json::Value>;
@@ -25,7 +25,11 @@ pub struct Notification<F = FieldMap> {
     #[serde(rename = "Timestamp", default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<Timestamp>,
     /// Names of the fields that changed (`chatMessage.id`, `contact_id`, ...).
-    #[serde(rename = "Changes", default, deserialize_with = "null_as_default")]
+    #[serde(
+        rename = "Changes",
+        default,
+        deserialize_with = "crate::lenient::array"
+    )]
     pub changes: Vec<String>,
     /// The event name (`chatsession.created`).
     #[serde(rename = "Event")]
