@@ -16,6 +16,7 @@
 //! a whole, so that serde_json reads a `str` and need not check each string.
 
 mod budget;
+mod checked;
 mod scan;
 
 use std::borrow::Cow;
@@ -284,10 +285,15 @@ impl<'a> Prepared<'a> {
     }
 
     /// Keeps the whole body as raw JSON: the payload of an event this crate does not know.
+    ///
+    /// The body is first read the way a typed parse reads one ([`checked`]): a top-level key
+    /// sent twice, or a string that does not decode, is an error rather than a member that
+    /// reads differently, or as nothing, later.
     pub(crate) fn raw(&self, vendor: Vendor, event: &str) -> Result<Box<RawValue>, Error> {
         debug_assert!(!self.unrepaired, "a sniffed body is not for parsing");
-        self.read()
-            .map_err(|err| Error::json(Some(vendor), Some(event), None, &err, self.skipped))
+        let error = |err| Error::json(Some(vendor), Some(event), None, &err, self.skipped);
+        self.read::<checked::Checked>().map_err(error)?;
+        self.read().map_err(error)
     }
 
     fn data_error<T: DeserializeOwned>(

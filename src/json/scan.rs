@@ -109,8 +109,13 @@ fn describe_value(b: u8) -> &'static str {
     }
 }
 
+/// The text of the JSON string `quoted` (quotes included), or `None` if it does not decode.
+fn decode(quoted: Option<&[u8]>) -> Option<String> {
+    serde_json::from_slice(quoted?).ok()
+}
+
 /// Reads the root object's members, recording in `fields[k]` the value of the key that
-/// `lookup` maps to `k` (the first occurrence wins), until `done(&fields)` holds after a
+/// `lookup` maps to `k` (the first occurrence wins; a key with escapes is decoded first), until `done(&fields)` holds after a
 /// recorded key or the object ends.
 pub(crate) fn sniff<const N: usize>(
     bytes: &[u8],
@@ -136,8 +141,13 @@ pub(crate) fn sniff<const N: usize>(
             }
             _ => return (root, fields),
         }
-        let (key_end, _) = string_end(bytes, i + 1);
-        let wanted = lookup(&bytes[i + 1..key_end]);
+        let (key_end, key_escaped) = string_end(bytes, i + 1);
+        let wanted = if key_escaped {
+            // Matched by its decoded text, as serde_json matches it (`"t\u0079pe"` is `type`).
+            decode(bytes.get(i..=key_end)).and_then(|key| lookup(key.as_bytes()))
+        } else {
+            lookup(&bytes[i + 1..key_end])
+        };
         i = skip_ws(bytes, key_end + 1);
         if bytes.get(i) != Some(&b':') {
             return (root, fields);
@@ -329,6 +339,20 @@ mod tests {
         };
         assert_eq!(&body[start..end], br#"a\"b\\"#);
         assert!(escaped);
+    }
+
+    #[test]
+    fn keys_with_escapes_are_decoded() {
+        let body = br#"{"\u0045vent": "a", "t\u006fpic": "b", "Ev\u0065nt": "c", "nest\"ed": 1}"#;
+        let (_, fields) = sniff_all(body);
+        let Field::Str { start, end, .. } = fields[0] else {
+            panic!("{:?}", fields[0]);
+        };
+        assert_eq!(&body[start..end], b"a");
+        assert!(matches!(fields[1], Field::Str { .. }));
+        assert_eq!(fields[2], Field::Absent);
+        // A key that does not decode matches nothing.
+        assert_eq!(sniff_all(br#"{"Ev\ud800ent": "a"}"#).1[0], Field::Absent);
     }
 
     #[test]
