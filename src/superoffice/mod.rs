@@ -49,6 +49,7 @@
 
 mod chat_session;
 mod convert;
+mod field_value;
 mod notification;
 mod signature;
 mod webhook_state;
@@ -56,6 +57,7 @@ mod webhook_state;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use self::chat_session::{ChatSessionFields, KeyStyle};
+pub use self::field_value::{FieldValue, FieldValueError};
 pub use self::notification::{Entity, FieldMap, Notification};
 pub use self::signature::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TEST_HEADER};
 pub use self::webhook_state::WebhookStateFields;
