@@ -54,11 +54,12 @@ fn measure(f: impl FnOnce()) -> usize {
     PEAK.load(Ordering::SeqCst) - base
 }
 
-/// About 1 MB: `{},{},...,{}`, each element followed by `padding` spaces, to stand where `@`
-/// is in `template`. With no padding the body is refused (too many elements for its size);
-/// with enough, it parses, and the conversion to the common model is measured too.
-fn body(template: &str, padding: usize) -> Vec<u8> {
-    let elements = 1_000_000 / (3 + padding);
+/// About 1 MB: `{},{},...,{}` (or another `element`), each element followed by `padding`
+/// spaces, to stand where `@` is in `template`. With no padding the body is refused (too many
+/// elements for its size); with enough, it parses, and the conversion to the common model is
+/// measured too.
+fn body(template: &str, element: &str, padding: usize) -> Vec<u8> {
+    let elements = 1_000_000 / (element.len() + 1 + padding);
     let (before, after) = template.split_once('@').expect("a template has an @");
     let mut body = Vec::with_capacity(before.len() + 1_000_000 + after.len());
     body.extend_from_slice(before.as_bytes());
@@ -66,14 +67,14 @@ fn body(template: &str, padding: usize) -> Vec<u8> {
         if i > 0 {
             body.push(b',');
         }
-        body.extend_from_slice(b"{}");
+        body.extend_from_slice(element.as_bytes());
         body.resize(body.len() + padding, b' ');
     }
     body.extend_from_slice(after.as_bytes());
     body
 }
 
-/// Every typed array field, in a body of its vendor: (what, template).
+/// Every typed array field, in a body of its vendor: (what, template), with `{}` elements.
 fn cases() -> Vec<(&'static str, &'static str)> {
     let mut cases = Vec::new();
     if cfg!(feature = "channel-talk") {
@@ -134,6 +135,40 @@ fn cases() -> Vec<(&'static str, &'static str)> {
     cases
 }
 
+/// Arrays of ids, strings and untyped values, with the smallest element each takes.
+fn scalar_cases() -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut cases = Vec::new();
+    if cfg!(feature = "channel-talk") {
+        cases.extend([
+            (
+                "channel talk userChat managerIds",
+                r#"{"event":"push","type":"userChat","entity":{"managerIds":[@]}}"#,
+                "0",
+            ),
+            (
+                "channel talk userChat tags",
+                r#"{"event":"push","type":"userChat","entity":{"tags":[@]}}"#,
+                r#""""#,
+            ),
+        ]);
+    }
+    if cfg!(feature = "ebbot") {
+        cases.push((
+            "ebbot chat.update participants",
+            r#"{"topic":"chat.update","botId":"b","chat":{"participants":[@]}}"#,
+            "0",
+        ));
+    }
+    if cfg!(feature = "superoffice") {
+        cases.push((
+            "superoffice Changes",
+            r#"{"EventId":"x","Event":"chatsession.changed","Changes":[@]}"#,
+            r#""""#,
+        ));
+    }
+    cases
+}
+
 /// The most memory a parse may hold at once, in bodies.
 const LIMIT: usize = 32;
 
@@ -146,11 +181,14 @@ fn memory_stays_proportional_to_the_body() {
         "{:<40} {:>4} {:>8} {:>8} {:>14}  outcome",
         "field", "pad", "bytes", "parse", "+to_chat_event"
     );
-    for ((what, template), padding) in cases()
+    let all = cases()
         .into_iter()
-        .flat_map(|case| [0, 16, 64, 256].map(|padding| (case, padding)))
+        .map(|(what, template)| (what, template, "{}"))
+        .chain(scalar_cases());
+    for ((what, template, element), padding) in
+        all.flat_map(|case| [0, 16, 64, 256].map(|padding| (case, padding)))
     {
-        let body = body(template, padding);
+        let body = body(template, element, padding);
         let parse = measure(|| {
             std::hint::black_box(chat_webhooks::parse_event(&body).ok());
         });
@@ -189,5 +227,8 @@ fn memory_stays_proportional_to_the_body() {
     }
     println!("worst: {:.1}x ({})", worst.0, worst.1);
     // The padded bodies parse, so the conversion is measured for every field.
-    assert!(parsed >= cases().len(), "only {parsed} bodies parsed");
+    assert!(
+        parsed >= cases().len() + scalar_cases().len(),
+        "only {parsed} bodies parsed"
+    );
 }

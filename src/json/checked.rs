@@ -20,13 +20,38 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Seq
 /// A body checked as described in the module docs; holds nothing.
 pub(crate) struct Checked;
 
-impl<'de> Deserialize<'de> for Checked {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RootVisitor)
+/// Reads a body as [`Checked`]. Values are walked string by string only when `strings` is set:
+/// when the body holds a `\u` escape of a surrogate (see [`may_hold_surrogates`]); otherwise
+/// every string decodes, and only the top-level keys are read.
+pub(crate) struct CheckedSeed {
+    pub(crate) strings: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for CheckedSeed {
+    type Value = Checked;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Checked, D::Error> {
+        deserializer.deserialize_map(RootVisitor {
+            strings: self.strings,
+        })
     }
 }
 
-struct RootVisitor;
+/// Whether `body` may hold a surrogate escape (`\ud800` to `\udfff`, either case): one
+/// vectorised search, so that most bodies skip the string-by-string walk.
+pub(crate) fn may_hold_surrogates(body: &[u8]) -> bool {
+    memchr::memmem::find_iter(body, b"\\u").any(|at| {
+        matches!(body.get(at + 2), Some(b'd' | b'D'))
+            && matches!(
+                body.get(at + 3),
+                Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F')
+            )
+    })
+}
+
+struct RootVisitor {
+    strings: bool,
+}
 
 impl<'de> Visitor<'de> for RootVisitor {
     type Value = Checked;
@@ -60,7 +85,11 @@ impl<'de> Visitor<'de> for RootVisitor {
             } else {
                 set.insert(key);
             }
-            map.next_value::<Strings>()?;
+            if self.strings {
+                map.next_value::<Strings>()?;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
         }
         Ok(Checked)
     }
@@ -165,9 +194,29 @@ mod tests {
     use super::*;
 
     fn check(json: &str) -> Result<(), String> {
-        serde_json::from_str::<Checked>(json)
+        let strings = may_hold_surrogates(json.as_bytes());
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        CheckedSeed { strings }
+            .deserialize(&mut deserializer)
+            .and_then(|_| deserializer.end())
             .map(|_| ())
             .map_err(|err| err.to_string())
+    }
+
+    #[test]
+    fn surrogate_prefilter() {
+        for (json, may) in [
+            (r#""\ud800""#, true),
+            (r#""\uDFFF""#, true),
+            (r#""\uDc00""#, true),
+            (r#""\u00e9 \ud7ff \ue000""#, false),
+            (r#""plain d800""#, false),
+            (r#""\\ud800""#, true), // an escaped backslash: a false positive, walked anyway
+            ("\\u", false),
+            ("\\ud", false),
+        ] {
+            assert_eq!(may_hold_surrogates(json.as_bytes()), may, "{json}");
+        }
     }
 
     #[test]

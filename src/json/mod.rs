@@ -284,6 +284,23 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    /// Reads the body as [`checked::Checked`], as [`read`](Self::read) reads it.
+    fn check(&self, seed: checked::CheckedSeed) -> serde_json::Result<()> {
+        use serde::de::DeserializeSeed;
+        match &self.body {
+            Body::Text(text) => {
+                let mut deserializer = serde_json::Deserializer::from_str(text);
+                seed.deserialize(&mut deserializer)?;
+                deserializer.end()
+            }
+            Body::Bytes(bytes) => {
+                let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+                seed.deserialize(&mut deserializer)?;
+                deserializer.end()
+            }
+        }
+    }
+
     /// Keeps the whole body as raw JSON: the payload of an event this crate does not know.
     ///
     /// The body is first read the way a typed parse reads one ([`checked`]): a top-level key
@@ -292,7 +309,13 @@ impl<'a> Prepared<'a> {
     pub(crate) fn raw(&self, vendor: Vendor, event: &str) -> Result<Box<RawValue>, Error> {
         debug_assert!(!self.unrepaired, "a sniffed body is not for parsing");
         let error = |err| Error::json(Some(vendor), Some(event), None, &err, self.skipped);
-        self.read::<checked::Checked>().map_err(error)?;
+        // Two quick searches spare the strict read to the bodies that may fail it.
+        let bytes = self.body.as_bytes();
+        let strings = checked::may_hold_surrogates(bytes);
+        if strings || scan::may_repeat_a_key(bytes) {
+            self.check(checked::CheckedSeed { strings })
+                .map_err(error)?;
+        }
         self.read().map_err(error)
     }
 

@@ -109,9 +109,16 @@ fn describe_value(b: u8) -> &'static str {
     }
 }
 
-/// The text of the JSON string `quoted` (quotes included), or `None` if it does not decode.
-fn decode(quoted: Option<&[u8]>) -> Option<String> {
-    serde_json::from_slice(quoted?).ok()
+/// The text of a key's contents (between its quotes, escapes and all), or `None` if they do
+/// not decode. Out of line: keys with escapes are rare, and the scan loop stays small.
+#[cold]
+#[inline(never)]
+fn decode(contents: &[u8]) -> Option<String> {
+    let mut quoted = Vec::with_capacity(contents.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(contents);
+    quoted.push(b'"');
+    serde_json::from_slice(&quoted).ok()
 }
 
 /// Reads the root object's members, recording in `fields[k]` the value of the key that
@@ -123,12 +130,73 @@ pub(crate) fn sniff<const N: usize>(
     done: impl Fn(&[Field; N]) -> bool,
 ) -> (Root, [Field; N]) {
     let mut fields = [Field::Absent; N];
+    let root = members(bytes, |key, escaped, value| {
+        let wanted = if escaped {
+            // Matched by its decoded text, as serde_json matches it (`"t\u0079pe"` is `type`).
+            decode(key).and_then(|key| lookup(key.as_bytes()))
+        } else {
+            lookup(key)
+        };
+        match wanted {
+            Some(k) if fields[k] == Field::Absent => {
+                fields[k] = value;
+                done(&fields)
+            }
+            _ => false,
+        }
+    });
+    (root, fields)
+}
+
+/// Whether the root object may have a key twice, keys compared by their decoded text.
+///
+/// A quick walk over the top-level members that skips nested values without reading them; it
+/// does not validate, so a malformed body may give a wrong answer. Used to spare the strict
+/// check ([`super::checked`]) to the bodies that need it.
+pub(crate) fn may_repeat_a_key(bytes: &[u8]) -> bool {
+    // A few keys are compared in a list; a large object switches to a set.
+    const LIST: usize = 16;
+    let mut list: Vec<std::borrow::Cow<'_, [u8]>> = Vec::new();
+    let mut set = std::collections::HashSet::new();
+    let mut repeated = false;
+    members(bytes, |key, escaped, _| {
+        let key = match escaped {
+            // A key that does not decode is reported by the strict check.
+            true => match decode(key) {
+                Some(decoded) => std::borrow::Cow::Owned(decoded.into_bytes()),
+                None => {
+                    repeated = true;
+                    return true;
+                }
+            },
+            false => std::borrow::Cow::Borrowed(key),
+        };
+        repeated = if list.len() < LIST {
+            let seen = list.contains(&key);
+            list.push(key);
+            seen
+        } else {
+            if set.is_empty() {
+                set.extend(list.iter().cloned());
+            }
+            !set.insert(key)
+        };
+        repeated
+    });
+    repeated
+}
+
+/// Reads the root object's members in order: `visit(key, escaped, value)` gets each key's
+/// contents as sent (between the quotes; `escaped` when they hold a backslash escape) and its
+/// value, before the value is skipped, so that a container is never walked for nothing; the
+/// walk stops when `visit` returns `true`, or at the end of the object.
+fn members<'a>(bytes: &'a [u8], mut visit: impl FnMut(&'a [u8], bool, Field) -> bool) -> Root {
     let mut i = skip_ws(bytes, 0);
     let root = match bytes.get(i) {
-        None => return (Root::Empty, fields),
+        None => return Root::Empty,
         Some(b'{') => Root::Object,
-        Some(b'[') => return (Root::Array, fields),
-        Some(&other) => return (Root::Scalar(describe_value(other)), fields),
+        Some(b'[') => return Root::Array,
+        Some(&other) => return Root::Scalar(describe_value(other)),
     };
     i += 1;
     loop {
@@ -139,22 +207,17 @@ pub(crate) fn sniff<const N: usize>(
                 i += 1;
                 continue;
             }
-            _ => return (root, fields),
+            _ => return root,
         }
         let (key_end, key_escaped) = string_end(bytes, i + 1);
-        let wanted = if key_escaped {
-            // Matched by its decoded text, as serde_json matches it (`"t\u0079pe"` is `type`).
-            decode(bytes.get(i..=key_end)).and_then(|key| lookup(key.as_bytes()))
-        } else {
-            lookup(&bytes[i + 1..key_end])
-        };
+        let key = &bytes[i + 1..key_end];
         i = skip_ws(bytes, key_end + 1);
         if bytes.get(i) != Some(&b':') {
-            return (root, fields);
+            return root;
         }
         i = skip_ws(bytes, i + 1);
         let Some(&first) = bytes.get(i) else {
-            return (root, fields);
+            return root;
         };
         let value = match first {
             b'"' => {
@@ -169,14 +232,8 @@ pub(crate) fn sniff<const N: usize>(
             }
             _ => Field::Other(describe_value(first)),
         };
-        if let Some(k) = wanted {
-            if fields[k] == Field::Absent {
-                fields[k] = value;
-                // Checked before the value is skipped: a container is never walked for nothing.
-                if done(&fields) {
-                    return (root, fields);
-                }
-            }
+        if visit(key, key_escaped, value) {
+            return root;
         }
         match first {
             b'"' => {}
@@ -353,6 +410,31 @@ mod tests {
         assert_eq!(fields[2], Field::Absent);
         // A key that does not decode matches nothing.
         assert_eq!(sniff_all(br#"{"Ev\ud800ent": "a"}"#).1[0], Field::Absent);
+    }
+
+    #[test]
+    fn repeated_keys() {
+        for (body, repeated) in [
+            (
+                r#"{"a": 1, "b": {"a": 2}, "c": [{"a": 1}], "d": "a"}"#,
+                false,
+            ),
+            (r#"{"a": 1, "b": 2, "a": 3}"#, true),
+            (r#"{"type": 1, "t\u0079pe": 2}"#, true),
+            (r#"{"a\"": 1, "a": 2}"#, false),
+            (r#"{"\ud800": 1}"#, true),
+            ("[1, 1]", false),
+            // Truncated: the walk stops, and the strict read reports the body.
+            (r#"{"a": 1, "a"#, false),
+        ] {
+            assert_eq!(may_repeat_a_key(body.as_bytes()), repeated, "{body}");
+        }
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        assert!(!may_repeat_a_key(
+            format!("{{{}}}", many.join(",")).as_bytes()
+        ));
+        let many = format!("{{{}, \"k39\": 0}}", many.join(","));
+        assert!(may_repeat_a_key(many.as_bytes()));
     }
 
     #[test]
