@@ -190,6 +190,10 @@ pub(crate) fn may_repeat_a_key(bytes: &[u8]) -> bool {
 /// contents as sent (between the quotes; `escaped` when they hold a backslash escape) and its
 /// value, before the value is skipped, so that a container is never walked for nothing; the
 /// walk stops when `visit` returns `true`, or at the end of the object.
+///
+/// Always inlined, so that each caller's `visit` is inlined into the loop: detection runs it
+/// for every member it reads.
+#[inline(always)]
 fn members<'a>(bytes: &'a [u8], mut visit: impl FnMut(&'a [u8], bool, Field) -> bool) -> Root {
     let mut i = skip_ws(bytes, 0);
     let root = match bytes.get(i) {

@@ -99,10 +99,12 @@ impl FieldValue {
             }
             "T" => FieldValue::Time(time(value.trim()).ok_or_else(|| invalid("time"))?),
             "TS" => FieldValue::TimeSpan(int(value).ok_or_else(|| invalid("time span"))?),
+            "A" if value.trim().is_empty() => FieldValue::IntArray(Vec::new()),
             "A" => FieldValue::IntArray(
-                (!value.trim().is_empty())
-                    .then(|| value.split(',').map(int).collect::<Option<Vec<_>>>())
-                    .unwrap_or(Some(Vec::new()))
+                value
+                    .split(',')
+                    .map(int)
+                    .collect::<Option<Vec<_>>>()
                     .ok_or_else(|| invalid("integer array"))?,
             ),
             "B" => FieldValue::Binary(value.to_owned()),
