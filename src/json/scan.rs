@@ -9,6 +9,9 @@
 //! None of them recurses or validates: a malformed body gives a partial answer, and serde_json
 //! reports the real error afterwards.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 /// The kind of a body's root value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Root {
@@ -130,21 +133,28 @@ pub(crate) fn sniff<const N: usize>(
     done: impl Fn(&[Field; N]) -> bool,
 ) -> (Root, [Field; N]) {
     let mut fields = [Field::Absent; N];
-    let root = members(bytes, |key, escaped, value| {
-        let wanted = if escaped {
+    let (root, mut i) = root(bytes);
+    if root != Root::Object {
+        return (root, fields);
+    }
+    while let Some(member) = member(bytes, &mut i) {
+        let wanted = if member.key_escaped {
             // Matched by its decoded text, as serde_json matches it (`"t\u0079pe"` is `type`).
-            decode(key).and_then(|key| lookup(key.as_bytes()))
+            decode(member.key).and_then(|key| lookup(key.as_bytes()))
         } else {
-            lookup(key)
+            lookup(member.key)
         };
-        match wanted {
-            Some(k) if fields[k] == Field::Absent => {
-                fields[k] = value;
-                done(&fields)
+        if let Some(k) = wanted {
+            if fields[k] == Field::Absent {
+                fields[k] = member.value;
+                // Checked before the value is skipped: a container is never walked for nothing.
+                if done(&fields) {
+                    break;
+                }
             }
-            _ => false,
         }
-    });
+        i = skip_value(bytes, i, member.first);
+    }
     (root, fields)
 }
 
@@ -156,22 +166,20 @@ pub(crate) fn sniff<const N: usize>(
 pub(crate) fn may_repeat_a_key(bytes: &[u8]) -> bool {
     // A few keys are compared in a list; a large object switches to a set.
     const LIST: usize = 16;
-    let mut list: Vec<std::borrow::Cow<'_, [u8]>> = Vec::new();
-    let mut set = std::collections::HashSet::new();
-    let mut repeated = false;
-    members(bytes, |key, escaped, _| {
-        let key = match escaped {
-            // A key that does not decode is reported by the strict check.
-            true => match decode(key) {
-                Some(decoded) => std::borrow::Cow::Owned(decoded.into_bytes()),
-                None => {
-                    repeated = true;
-                    return true;
-                }
-            },
-            false => std::borrow::Cow::Borrowed(key),
+    let mut list: Vec<Cow<'_, [u8]>> = Vec::new();
+    let mut set = HashSet::new();
+    let (_, mut i) = root(bytes);
+    while let Some(member) = member(bytes, &mut i) {
+        let key = if member.key_escaped {
+            match decode(member.key) {
+                Some(decoded) => Cow::Owned(decoded.into_bytes()),
+                // A key that does not decode: the strict check reports it.
+                None => return true,
+            }
+        } else {
+            Cow::Borrowed(member.key)
         };
-        repeated = if list.len() < LIST {
+        let repeated = if list.len() < LIST {
             let seen = list.contains(&key);
             list.push(key);
             seen
@@ -181,75 +189,92 @@ pub(crate) fn may_repeat_a_key(bytes: &[u8]) -> bool {
             }
             !set.insert(key)
         };
-        repeated
-    });
-    repeated
+        if repeated {
+            return true;
+        }
+        i = skip_value(bytes, i, member.first);
+    }
+    false
 }
 
-/// Reads the root object's members in order: `visit(key, escaped, value)` gets each key's
-/// contents as sent (between the quotes; `escaped` when they hold a backslash escape) and its
-/// value, before the value is skipped, so that a container is never walked for nothing; the
-/// walk stops when `visit` returns `true`, or at the end of the object.
-///
-/// Always inlined, so that each caller's `visit` is inlined into the loop: detection runs it
-/// for every member it reads.
-#[inline(always)]
-fn members<'a>(bytes: &'a [u8], mut visit: impl FnMut(&'a [u8], bool, Field) -> bool) -> Root {
-    let mut i = skip_ws(bytes, 0);
+/// The kind of the body's root value, and the index just past its first byte.
+fn root(bytes: &[u8]) -> (Root, usize) {
+    let i = skip_ws(bytes, 0);
     let root = match bytes.get(i) {
-        None => return Root::Empty,
+        None => Root::Empty,
         Some(b'{') => Root::Object,
-        Some(b'[') => return Root::Array,
-        Some(&other) => return Root::Scalar(describe_value(other)),
+        Some(b'[') => Root::Array,
+        Some(&other) => Root::Scalar(describe_value(other)),
     };
-    i += 1;
+    (root, i + 1)
+}
+
+/// A member of the root object, as [`member`] reads it.
+struct Member<'a> {
+    /// The key's contents as sent, between the quotes.
+    key: &'a [u8],
+    /// Whether the key holds a backslash escape.
+    key_escaped: bool,
+    value: Field,
+    /// The value's first byte.
+    first: u8,
+}
+
+/// Reads the root object's member at or after `*i` (past a comma): its key and value. Leaves
+/// `*i` past a string value, or at the first byte of any other value, for [`skip_value`].
+/// `None` at the end of the object, or where the body stops being an object.
+#[inline(always)]
+fn member<'a>(bytes: &'a [u8], i: &mut usize) -> Option<Member<'a>> {
     loop {
-        i = skip_ws(bytes, i);
-        match bytes.get(i) {
-            Some(b'"') => {}
-            Some(b',') => {
+        *i = skip_ws(bytes, *i);
+        match bytes.get(*i) {
+            Some(b'"') => break,
+            Some(b',') => *i += 1,
+            _ => return None,
+        }
+    }
+    let (key_end, key_escaped) = string_end(bytes, *i + 1);
+    let key = &bytes[*i + 1..key_end];
+    *i = skip_ws(bytes, key_end + 1);
+    if bytes.get(*i) != Some(&b':') {
+        return None;
+    }
+    *i = skip_ws(bytes, *i + 1);
+    let first = *bytes.get(*i)?;
+    let value = match first {
+        b'"' => {
+            let (end, escaped) = string_end(bytes, *i + 1);
+            let field = Field::Str {
+                start: *i + 1,
+                end,
+                escaped,
+            };
+            *i = end + 1;
+            field
+        }
+        _ => Field::Other(describe_value(first)),
+    };
+    Some(Member {
+        key,
+        key_escaped,
+        value,
+        first,
+    })
+}
+
+/// The index past the value that [`member`] left `i` at.
+#[inline(always)]
+fn skip_value(bytes: &[u8], mut i: usize, first: u8) -> usize {
+    match first {
+        b'"' => {}
+        b'{' | b'[' => i = skip_container(bytes, i),
+        _ => {
+            while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !is_ws(bytes[i]) {
                 i += 1;
-                continue;
-            }
-            _ => return root,
-        }
-        let (key_end, key_escaped) = string_end(bytes, i + 1);
-        let key = &bytes[i + 1..key_end];
-        i = skip_ws(bytes, key_end + 1);
-        if bytes.get(i) != Some(&b':') {
-            return root;
-        }
-        i = skip_ws(bytes, i + 1);
-        let Some(&first) = bytes.get(i) else {
-            return root;
-        };
-        let value = match first {
-            b'"' => {
-                let (end, escaped) = string_end(bytes, i + 1);
-                let field = Field::Str {
-                    start: i + 1,
-                    end,
-                    escaped,
-                };
-                i = end + 1;
-                field
-            }
-            _ => Field::Other(describe_value(first)),
-        };
-        if visit(key, key_escaped, value) {
-            return root;
-        }
-        match first {
-            b'"' => {}
-            b'{' | b'[' => i = skip_container(bytes, i),
-            _ => {
-                while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !is_ws(bytes[i])
-                {
-                    i += 1;
-                }
             }
         }
     }
+    i
 }
 
 const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
