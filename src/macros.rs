@@ -293,9 +293,17 @@ macro_rules! open_field_type {
 /// Reads an `open_object!` field: by its type's `Deserialize`, or for `(with = module)` by
 /// `module::deserialize` (`null` reads as `None` without calling it).
 macro_rules! open_field_read {
-    ($slot:expr, $map:ident, $ty:ty, list) => {
-        $slot = $map.next_value::<Option<$ty>>()?.unwrap_or_default();
-    };
+    ($slot:expr, $map:ident, $ty:ty, list) => {{
+        struct List($ty);
+        impl<'de> ::serde::Deserialize<'de> for List {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                <$ty as $crate::open_object::List>::read(deserializer).map(List)
+            }
+        }
+        $slot = $map.next_value::<List>()?.0;
+    }};
     ($slot:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
         $slot = $map.next_value()?;
     };

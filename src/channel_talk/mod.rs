@@ -255,7 +255,11 @@ fn shape(prepared: &Prepared<'_>, action: &str) -> Result<Option<EventKind>, Err
 /// A webhook about a model this crate does not know (`lead`): the raw JSON, named
 /// `"<type>.<event>"` as sent.
 fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    Ok(UnknownEvent::of_vendor(VENDOR, name, prepared.raw(VENDOR, name)?))
+    Ok(UnknownEvent::of_vendor(
+        VENDOR,
+        name,
+        prepared.raw(VENDOR, name)?,
+    ))
 }
 
 /// The envelope of an unknown model: Channel's envelope carries no id or time of its own, and

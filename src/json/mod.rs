@@ -15,6 +15,8 @@
 //! input is parsed in place and pays for no repair pass. The body is checked for UTF-8 once, as
 //! a whole, so that serde_json reads a `str` and need not check each string.
 
+mod budget;
+mod checked;
 mod scan;
 
 use std::borrow::Cow;
@@ -22,6 +24,7 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+pub(crate) use self::budget::charge;
 pub(crate) use self::scan::{Field, Root};
 
 use crate::error::Error;
@@ -274,17 +277,46 @@ impl<'a> Prepared<'a> {
     /// body that is not is read as bytes, so serde_json reports the invalid string itself
     /// (with its position) and accepts invalid bytes where it always has, in values it skips.
     fn read<T: DeserializeOwned>(&self) -> serde_json::Result<T> {
+        let _budget = budget::Budget::for_body(self.body.as_bytes().len());
         match &self.body {
             Body::Text(text) => serde_json::from_str(text),
             Body::Bytes(bytes) => serde_json::from_slice(bytes),
         }
     }
 
+    /// Reads the body as [`checked::Checked`], as [`read`](Self::read) reads it.
+    fn check(&self, seed: checked::CheckedSeed) -> serde_json::Result<()> {
+        use serde::de::DeserializeSeed;
+        match &self.body {
+            Body::Text(text) => {
+                let mut deserializer = serde_json::Deserializer::from_str(text);
+                seed.deserialize(&mut deserializer)?;
+                deserializer.end()
+            }
+            Body::Bytes(bytes) => {
+                let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+                seed.deserialize(&mut deserializer)?;
+                deserializer.end()
+            }
+        }
+    }
+
     /// Keeps the whole body as raw JSON: the payload of an event this crate does not know.
+    ///
+    /// The body is first read the way a typed parse reads one ([`checked`]): a top-level key
+    /// sent twice, or a string that does not decode, is an error rather than a member that
+    /// reads differently, or as nothing, later.
     pub(crate) fn raw(&self, vendor: Vendor, event: &str) -> Result<Box<RawValue>, Error> {
         debug_assert!(!self.unrepaired, "a sniffed body is not for parsing");
-        self.read()
-            .map_err(|err| Error::json(Some(vendor), Some(event), None, &err, self.skipped))
+        let error = |err| Error::json(Some(vendor), Some(event), None, &err, self.skipped);
+        // Two quick searches spare the strict read to the bodies that may fail it.
+        let bytes = self.body.as_bytes();
+        let strings = checked::may_hold_surrogates(bytes);
+        if strings || scan::may_repeat_a_key(bytes) {
+            self.check(checked::CheckedSeed { strings })
+                .map_err(error)?;
+        }
+        self.read().map_err(error)
     }
 
     fn data_error<T: DeserializeOwned>(
@@ -298,6 +330,7 @@ impl<'a> Prepared<'a> {
         }
         // Failure path only: parse again, tracking the path to the failing field. Should the
         // second run not fail (it always does, on the same bytes), the first error still stands.
+        let _budget = budget::Budget::for_body(self.body.as_bytes().len());
         let tracked = match &self.body {
             Body::Text(text) => serde_path_to_error::deserialize::<_, T>(
                 &mut serde_json::Deserializer::from_str(text),

@@ -9,6 +9,9 @@
 //! None of them recurses or validates: a malformed body gives a partial answer, and serde_json
 //! reports the real error afterwards.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 /// The kind of a body's root value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Root {
@@ -109,8 +112,20 @@ fn describe_value(b: u8) -> &'static str {
     }
 }
 
+/// The text of a key's contents (between its quotes, escapes and all), or `None` if they do
+/// not decode. Out of line: keys with escapes are rare, and the scan loop stays small.
+#[cold]
+#[inline(never)]
+fn decode(contents: &[u8]) -> Option<String> {
+    let mut quoted = Vec::with_capacity(contents.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(contents);
+    quoted.push(b'"');
+    serde_json::from_slice(&quoted).ok()
+}
+
 /// Reads the root object's members, recording in `fields[k]` the value of the key that
-/// `lookup` maps to `k` (the first occurrence wins), until `done(&fields)` holds after a
+/// `lookup` maps to `k` (the first occurrence wins; a key with escapes is decoded first), until `done(&fields)` holds after a
 /// recorded key or the object ends.
 pub(crate) fn sniff<const N: usize>(
     bytes: &[u8],
@@ -118,67 +133,148 @@ pub(crate) fn sniff<const N: usize>(
     done: impl Fn(&[Field; N]) -> bool,
 ) -> (Root, [Field; N]) {
     let mut fields = [Field::Absent; N];
-    let mut i = skip_ws(bytes, 0);
-    let root = match bytes.get(i) {
-        None => return (Root::Empty, fields),
-        Some(b'{') => Root::Object,
-        Some(b'[') => return (Root::Array, fields),
-        Some(&other) => return (Root::Scalar(describe_value(other)), fields),
-    };
-    i += 1;
-    loop {
-        i = skip_ws(bytes, i);
-        match bytes.get(i) {
-            Some(b'"') => {}
-            Some(b',') => {
-                i += 1;
-                continue;
-            }
-            _ => return (root, fields),
-        }
-        let (key_end, _) = string_end(bytes, i + 1);
-        let wanted = lookup(&bytes[i + 1..key_end]);
-        i = skip_ws(bytes, key_end + 1);
-        if bytes.get(i) != Some(&b':') {
-            return (root, fields);
-        }
-        i = skip_ws(bytes, i + 1);
-        let Some(&first) = bytes.get(i) else {
-            return (root, fields);
-        };
-        let value = match first {
-            b'"' => {
-                let (end, escaped) = string_end(bytes, i + 1);
-                let field = Field::Str {
-                    start: i + 1,
-                    end,
-                    escaped,
-                };
-                i = end + 1;
-                field
-            }
-            _ => Field::Other(describe_value(first)),
+    let (root, mut i) = root(bytes);
+    if root != Root::Object {
+        return (root, fields);
+    }
+    while let Some(member) = member(bytes, &mut i) {
+        let wanted = if member.key_escaped {
+            // Matched by its decoded text, as serde_json matches it (`"t\u0079pe"` is `type`).
+            decode(member.key).and_then(|key| lookup(key.as_bytes()))
+        } else {
+            lookup(member.key)
         };
         if let Some(k) = wanted {
             if fields[k] == Field::Absent {
-                fields[k] = value;
+                fields[k] = member.value;
                 // Checked before the value is skipped: a container is never walked for nothing.
                 if done(&fields) {
-                    return (root, fields);
+                    break;
                 }
             }
         }
-        match first {
-            b'"' => {}
-            b'{' | b'[' => i = skip_container(bytes, i),
-            _ => {
-                while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !is_ws(bytes[i])
-                {
-                    i += 1;
-                }
+        i = skip_value(bytes, i, member.first);
+    }
+    (root, fields)
+}
+
+/// Whether the root object may have a key twice, keys compared by their decoded text.
+///
+/// A quick walk over the top-level members that skips nested values without reading them; it
+/// does not validate, so a malformed body may give a wrong answer. Used to spare the strict
+/// check ([`super::checked`]) to the bodies that need it.
+pub(crate) fn may_repeat_a_key(bytes: &[u8]) -> bool {
+    // A few keys are compared in a list; a large object switches to a set.
+    const LIST: usize = 16;
+    let mut list: Vec<Cow<'_, [u8]>> = Vec::new();
+    let mut set = HashSet::new();
+    let (_, mut i) = root(bytes);
+    while let Some(member) = member(bytes, &mut i) {
+        let key = if member.key_escaped {
+            match decode(member.key) {
+                Some(decoded) => Cow::Owned(decoded.into_bytes()),
+                // A key that does not decode: the strict check reports it.
+                None => return true,
+            }
+        } else {
+            Cow::Borrowed(member.key)
+        };
+        let repeated = if list.len() < LIST {
+            let seen = list.contains(&key);
+            list.push(key);
+            seen
+        } else {
+            if set.is_empty() {
+                set.extend(list.iter().cloned());
+            }
+            !set.insert(key)
+        };
+        if repeated {
+            return true;
+        }
+        i = skip_value(bytes, i, member.first);
+    }
+    false
+}
+
+/// The kind of the body's root value, and the index just past its first byte.
+fn root(bytes: &[u8]) -> (Root, usize) {
+    let i = skip_ws(bytes, 0);
+    let root = match bytes.get(i) {
+        None => Root::Empty,
+        Some(b'{') => Root::Object,
+        Some(b'[') => Root::Array,
+        Some(&other) => Root::Scalar(describe_value(other)),
+    };
+    (root, i + 1)
+}
+
+/// A member of the root object, as [`member`] reads it.
+struct Member<'a> {
+    /// The key's contents as sent, between the quotes.
+    key: &'a [u8],
+    /// Whether the key holds a backslash escape.
+    key_escaped: bool,
+    value: Field,
+    /// The value's first byte.
+    first: u8,
+}
+
+/// Reads the root object's member at or after `*i` (past a comma): its key and value. Leaves
+/// `*i` past a string value, or at the first byte of any other value, for [`skip_value`].
+/// `None` at the end of the object, or where the body stops being an object.
+#[inline(always)]
+fn member<'a>(bytes: &'a [u8], i: &mut usize) -> Option<Member<'a>> {
+    loop {
+        *i = skip_ws(bytes, *i);
+        match bytes.get(*i) {
+            Some(b'"') => break,
+            Some(b',') => *i += 1,
+            _ => return None,
+        }
+    }
+    let (key_end, key_escaped) = string_end(bytes, *i + 1);
+    let key = &bytes[*i + 1..key_end];
+    *i = skip_ws(bytes, key_end + 1);
+    if bytes.get(*i) != Some(&b':') {
+        return None;
+    }
+    *i = skip_ws(bytes, *i + 1);
+    let first = *bytes.get(*i)?;
+    let value = match first {
+        b'"' => {
+            let (end, escaped) = string_end(bytes, *i + 1);
+            let field = Field::Str {
+                start: *i + 1,
+                end,
+                escaped,
+            };
+            *i = end + 1;
+            field
+        }
+        _ => Field::Other(describe_value(first)),
+    };
+    Some(Member {
+        key,
+        key_escaped,
+        value,
+        first,
+    })
+}
+
+/// The index past the value that [`member`] left `i` at.
+#[inline(always)]
+fn skip_value(bytes: &[u8], mut i: usize, first: u8) -> usize {
+    match first {
+        b'"' => {}
+        b'{' | b'[' => i = skip_container(bytes, i),
+        _ => {
+            while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') && !is_ws(bytes[i]) {
+                i += 1;
             }
         }
     }
+    i
 }
 
 const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
@@ -329,6 +425,45 @@ mod tests {
         };
         assert_eq!(&body[start..end], br#"a\"b\\"#);
         assert!(escaped);
+    }
+
+    #[test]
+    fn keys_with_escapes_are_decoded() {
+        let body = br#"{"\u0045vent": "a", "t\u006fpic": "b", "Ev\u0065nt": "c", "nest\"ed": 1}"#;
+        let (_, fields) = sniff_all(body);
+        let Field::Str { start, end, .. } = fields[0] else {
+            panic!("{:?}", fields[0]);
+        };
+        assert_eq!(&body[start..end], b"a");
+        assert!(matches!(fields[1], Field::Str { .. }));
+        assert_eq!(fields[2], Field::Absent);
+        // A key that does not decode matches nothing.
+        assert_eq!(sniff_all(br#"{"Ev\ud800ent": "a"}"#).1[0], Field::Absent);
+    }
+
+    #[test]
+    fn repeated_keys() {
+        for (body, repeated) in [
+            (
+                r#"{"a": 1, "b": {"a": 2}, "c": [{"a": 1}], "d": "a"}"#,
+                false,
+            ),
+            (r#"{"a": 1, "b": 2, "a": 3}"#, true),
+            (r#"{"type": 1, "t\u0079pe": 2}"#, true),
+            (r#"{"a\"": 1, "a": 2}"#, false),
+            (r#"{"\ud800": 1}"#, true),
+            ("[1, 1]", false),
+            // Truncated: the walk stops, and the strict read reports the body.
+            (r#"{"a": 1, "a"#, false),
+        ] {
+            assert_eq!(may_repeat_a_key(body.as_bytes()), repeated, "{body}");
+        }
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        assert!(!may_repeat_a_key(
+            format!("{{{}}}", many.join(",")).as_bytes()
+        ));
+        let many = format!("{{{}, \"k39\": 0}}", many.join(","));
+        assert!(may_repeat_a_key(many.as_bytes()));
     }
 
     #[test]

@@ -14,11 +14,14 @@
 //! Each type remembers the form it arrived in and serializes back to that form, so a parsed
 //! event serializes to the JSON its vendor sent.
 
+mod array;
 mod id;
 mod small;
 mod text;
 mod timestamp;
 
+#[allow(unused_imports)] // not every vendor feature has arrays
+pub(crate) use self::array::array;
 pub use self::id::Id;
 pub use self::text::Text;
 pub use self::timestamp::{Timestamp, TimestampError};

@@ -13,6 +13,10 @@ use super::small::SmallStr;
 /// the column behind it is a 64-character string. `Text` accepts strings and numbers, keeps the
 /// value as text, and serializes back in the form it arrived in. Equality compares the text.
 ///
+/// A number is kept as the text of the value serde_json reads: an integer exactly as sent, any
+/// other number in its shortest form (`1.50` is `"1.5"`), the sign of a negative zero included
+/// (`-0` is `"-0"`). It serializes to a number that reads back to the same text.
+///
 /// ```
 /// use chat_webhooks::Text;
 ///
@@ -137,10 +141,19 @@ impl fmt::Display for Text {
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if self.text.flag() {
-            if let Ok(n) = self.as_str().parse::<i64>() {
+            // Written as the number that reads back to this very text. A negative zero is a
+            // float to serde_json: as the integer `0` it would read back as "0", not "-0".
+            let integral = self.as_str() != "-0";
+            if let Some(n) = integral
+                .then(|| self.as_str().parse::<i64>().ok())
+                .flatten()
+            {
                 return serializer.serialize_i64(n);
             }
-            if let Ok(n) = self.as_str().parse::<u64>() {
+            if let Some(n) = integral
+                .then(|| self.as_str().parse::<u64>().ok())
+                .flatten()
+            {
                 return serializer.serialize_u64(n);
             }
             if let Ok(n) = self.as_str().parse::<f64>() {
@@ -188,5 +201,44 @@ impl<'de> Deserialize<'de> for Text {
         }
 
         deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Text;
+
+    /// Serialized and read back: the same text, and the same JSON once more.
+    fn round_trip(json: &str) -> (Text, String) {
+        let text: Text = serde_json::from_str(json).unwrap();
+        let written = serde_json::to_string(&text).unwrap();
+        let again: Text = serde_json::from_str(&written).unwrap();
+        assert_eq!(again.as_str(), text.as_str(), "{json} wrote {written}");
+        assert!(again.is_number());
+        assert_eq!(serde_json::to_string(&again).unwrap(), written);
+        (text, written)
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        for (json, kept, written) in [
+            ("-0", "-0", "-0.0"),
+            ("-0.0", "-0", "-0.0"),
+            ("0", "0", "0"),
+            ("5", "5", "5"),
+            ("-7", "-7", "-7"),
+            (
+                "18446744073709551615",
+                "18446744073709551615",
+                "18446744073709551615",
+            ),
+            ("1.5", "1.5", "1.5"),
+            ("1.50", "1.5", "1.5"),
+            ("-2.0", "-2", "-2"),
+            ("1e20", "100000000000000000000", "1e+20"),
+        ] {
+            let (text, out) = round_trip(json);
+            assert_eq!((text.as_str(), out.as_str()), (kept, written), "{json}");
+        }
     }
 }

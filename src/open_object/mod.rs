@@ -29,6 +29,26 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
 pub use self::members::{Members, RawJson};
+
+/// A field read with `open_object!`'s `(list)`: `null` or absent reads as empty.
+pub(crate) trait List: Default {
+    /// Reads the field's value.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+/// An array, each element charged to the parse's memory budget (`crate::lenient::array`).
+impl<T: serde::de::DeserializeOwned> List for Vec<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::lenient::array(deserializer)
+    }
+}
+
+/// An object whose members are all kept.
+impl List for Members {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(<Option<Members> as serde::Deserialize>::deserialize(deserializer)?.unwrap_or_default())
+    }
+}
 pub(crate) use self::walk::{report, Path, Walk};
 
 /// A model read and written as an open object. At most 64 typed members.
@@ -108,6 +128,9 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        // Charged to the parse's memory budget (`json::budget`): an array of `{}` stays
+        // proportional to the body.
+        crate::json::charge::<A::Error>(std::mem::size_of::<T>())?;
         let mut value = T::empty();
         let mut seen: u64 = 0;
         while let Some(key) = map.next_key_seed(KeySeed(&mut value))? {

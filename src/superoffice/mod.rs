@@ -51,6 +51,7 @@ mod auth;
 mod chat_session;
 mod convert;
 mod envelope;
+mod field_value;
 mod webhook_state;
 
 use serde_json::value::RawValue;
@@ -58,6 +59,7 @@ use serde_json::value::RawValue;
 pub use self::auth::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TEST_HEADER};
 pub use self::chat_session::{ChatSessionData, KeyStyle};
 pub use self::envelope::{Entity, Webhook};
+pub use self::field_value::{FieldValue, FieldValueError};
 pub use self::webhook_state::WebhookStateData;
 pub use crate::open_object::Members;
 
