@@ -9,11 +9,17 @@ use crate::{ChatEvent, ChatEventKind, ToChatEvent, Vendor};
 /// |---|---|---|
 /// | `chatsession.created` | `ChatStarted` | |
 /// | `chatsession.message` | `MessageCreated` | `message` is `None`: the payload carries no message |
-/// | `chatsession.changed` | `ChatUpdated` | `status` from `FieldValues.Status` |
+/// | `chatsession.changed` | `ChatUpdated` | `status` from `FieldValues.Status` (also for the other chat-session events) |
 /// | `test`, `webhook.*`, others | `Other` | |
 ///
 /// Always: `event_id` from `EventId`, `occurred_at` from `Timestamp`; `chat_id` from
 /// `PrimaryKey` for chat-session events (also unknown ones, by `Entity`).
+///
+/// `state` is always [`ChatState::Unknown`](crate::ChatState::Unknown): `FieldValues.Status` is
+/// a number whose values SuperOffice does not document (its `ChatSessionStatus` enum page lists
+/// none), so the crate keeps it in `status` as sent and does not guess its meaning.
+/// `chatsession.message` carries no message, so it has no
+/// [`message_key`](ChatEvent::message_key) either.
 impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
         match self {
@@ -29,7 +35,7 @@ impl ToChatEvent for Event {
                     Ok(n) => {
                         let mut event = envelope(&n, ChatEventKind::Other);
                         if n.entity == Some(Entity::ChatSession) {
-                            event.chat_id = n.primary_key.as_ref().map(ToString::to_string);
+                            event.chat_id = n.primary_key.as_ref().map(|id| id.as_str().to_owned());
                         }
                         event
                     }
@@ -41,6 +47,24 @@ impl ToChatEvent for Event {
                 }
             }
         }
+    }
+
+    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving the event name and
+    /// id out of a chat-session event instead of copying them.
+    fn into_chat_event(self) -> ChatEvent {
+        let (n, kind) = match self {
+            Event::ChatSessionCreated(n) => (n, ChatEventKind::ChatStarted),
+            Event::ChatSessionMessage(n) => (n, ChatEventKind::MessageCreated),
+            Event::ChatSessionChanged(n) => (n, ChatEventKind::ChatUpdated),
+            other => return other.to_chat_event(),
+        };
+        let mut n = *n;
+        let name = std::mem::take(&mut n.event);
+        let id = n.event_id.take();
+        let mut event = chat(&n, kind);
+        event.event_name = Some(name);
+        event.event_id = id;
+        event
     }
 }
 
@@ -54,7 +78,7 @@ fn envelope<F>(n: &Notification<F>, kind: ChatEventKind) -> ChatEvent {
 
 fn chat(n: &Notification<super::ChatSessionFields>, kind: ChatEventKind) -> ChatEvent {
     let mut event = envelope(n, kind);
-    event.chat_id = n.primary_key.as_ref().map(ToString::to_string);
+    event.chat_id = n.primary_key.as_ref().map(|id| id.as_str().to_owned());
     event.status = n
         .field_values
         .as_ref()
