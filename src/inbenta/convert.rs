@@ -112,7 +112,7 @@ impl ToChatEvent for Event {
                 skinny(w, K::Other, Role::Unknown)
             }
             Event::Unknown(unknown) => {
-                if let Ok(w) = unknown.deserialize::<Webhook<SkinnyData>>() {
+                if let Ok(w) = unknown.deserialize::<Webhook<ChatOnly>>() {
                     let mut event = envelope(&w, K::Other);
                     event.chat_id = w.data.as_ref().and_then(|data| id_text(&data.chat_id));
                     return event;
@@ -176,6 +176,51 @@ fn skinny(w: &Webhook<SkinnyData>, kind: ChatEventKind, role: Role) -> ChatEvent
     event
 }
 
+/// The `chatId` of an unknown trigger's data, with nothing else read (or kept). Only an
+/// object reads as one: data of another shape gives the envelope alone.
+#[derive(Default)]
+struct ChatOnly {
+    chat_id: Option<Id>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatOnly {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(field_identifier)]
+        enum Key {
+            #[serde(rename = "chatId")]
+            ChatId,
+            #[serde(other)]
+            Other,
+        }
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ChatOnly;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("HyperChat event data (an object)")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatOnly, A::Error> {
+                let mut out = ChatOnly::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::ChatId => out.chat_id = map.next_value()?,
+                        Key::Other => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
 fn with_state(mut event: ChatEvent, state: ChatState) -> ChatEvent {
     event.state = state;
     event
@@ -187,12 +232,13 @@ fn id_text(id: &Option<Id>) -> Option<String> {
 
 /// The author for a user id: `System` for `"system"`, else `role`.
 fn author(id: &Id, role: Role) -> Author {
+    let id = id.as_str();
     let mut author = Author::new(if id == SYSTEM_USER {
         Role::System
     } else {
         role
     });
-    author.id = Some(id.as_str().to_owned());
+    author.id = Some(id.to_owned());
     author
 }
 

@@ -1,6 +1,7 @@
 //! SuperOffice events in the common model.
 
 use super::{Entity, Event, Notification};
+use crate::lenient::{Id, Timestamp};
 use crate::{ChatEvent, ChatEventKind, ToChatEvent, Vendor};
 
 /// The mapping:
@@ -30,22 +31,23 @@ impl ToChatEvent for Event {
             Event::WebhookStarted(n) | Event::WebhookStopped(n) | Event::WebhookErrors(n) => {
                 envelope(n, ChatEventKind::Other)
             }
-            Event::Unknown(unknown) => {
-                match unknown.deserialize::<Notification<serde::de::IgnoredAny>>() {
-                    Ok(n) => {
-                        let mut event = envelope(&n, ChatEventKind::Other);
-                        if n.entity == Some(Entity::ChatSession) {
-                            event.chat_id = n.primary_key.as_ref().map(|id| id.as_str().to_owned());
-                        }
-                        event
+            Event::Unknown(unknown) => match unknown.deserialize::<Head>() {
+                Ok(head) => {
+                    let mut event = ChatEvent::new(Vendor::SuperOffice, ChatEventKind::Other);
+                    event.event_name = Some(head.event);
+                    event.event_id = head.event_id;
+                    event.occurred_at = head.timestamp.as_ref().map(|t| t.as_datetime());
+                    if head.entity == Some(Entity::ChatSession) {
+                        event.chat_id = head.primary_key.as_ref().map(|id| id.as_str().to_owned());
                     }
-                    Err(_) => {
-                        let mut event = ChatEvent::new(Vendor::SuperOffice, ChatEventKind::Other);
-                        event.event_name = Some(unknown.name().to_owned());
-                        event
-                    }
+                    event
                 }
-            }
+                Err(_) => {
+                    let mut event = ChatEvent::new(Vendor::SuperOffice, ChatEventKind::Other);
+                    event.event_name = Some(unknown.name().to_owned());
+                    event
+                }
+            },
         }
     }
 
@@ -66,6 +68,21 @@ impl ToChatEvent for Event {
         event.event_id = id;
         event
     }
+}
+
+/// The envelope members an unknown event's conversion reads, and nothing else.
+#[derive(serde::Deserialize)]
+struct Head {
+    #[serde(rename = "EventId", default)]
+    event_id: Option<String>,
+    #[serde(rename = "Timestamp", default)]
+    timestamp: Option<Timestamp>,
+    #[serde(rename = "Event")]
+    event: String,
+    #[serde(rename = "PrimaryKey", default)]
+    primary_key: Option<Id>,
+    #[serde(rename = "Entity", default)]
+    entity: Option<Entity>,
 }
 
 fn envelope<F>(n: &Notification<F>, kind: ChatEventKind) -> ChatEvent {
