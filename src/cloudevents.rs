@@ -40,7 +40,7 @@ use crate::ChatEvent;
 pub const TYPE_PREFIX: &str = "chat_webhooks.";
 
 /// A CloudEvents 1.0 event in structured mode, carrying a [`ChatEvent`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CloudEvent {
     /// Always `1.0`.

@@ -632,3 +632,15 @@ fn a_users_own_type_gets_into_chat_event() {
     let event = Mine("in-house".into()).into_chat_event();
     assert_eq!(event.source(), "in-house");
 }
+
+#[cfg(feature = "cloudevents")]
+#[test]
+fn cloudevent_types_are_the_kind_names() {
+    for name in ChatEventKind::NAMES {
+        let kind: ChatEventKind = name.parse().unwrap();
+        let cloud = ChatEvent::new(Vendor::Ebbot, kind).to_cloudevent("/hooks", "1");
+        assert_eq!(cloud.kind, format!("chat_webhooks.{name}"));
+    }
+    let update = chat("channel_talk/message.update.json").to_cloudevent("/hooks", "1");
+    assert_eq!(update.kind, "chat_webhooks.message_updated");
+}
