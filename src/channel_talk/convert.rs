@@ -56,8 +56,7 @@ impl ToChatEvent for Event {
     /// author name and attachments' names and links out of the event instead of copying them.
     fn into_chat_event(self) -> ChatEvent {
         match self {
-            Event::Message(hook) => {
-                let mut hook = hook;
+            Event::Message(mut hook) => {
                 let entity = hook.entity.take();
                 let refers = hook.refers.take();
                 let mut event = message_envelope(&hook, entity.as_ref());
