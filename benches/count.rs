@@ -4,7 +4,9 @@
 //!
 //! `count <mode> <pretty|compact> [vendor]`, where mode is `none` (setup only), `event`
 //! (`parse_event`), `commas` (`parse_event` on the trailing-comma twins), `strict` (the
-//! hand-written baseline), `value` (`serde_json::Value`) or `chat` (`to_chat_event`); or
+//! hand-written baseline), `value` (`serde_json::Value`), `chat` (`to_chat_event` of an event
+//! parsed beforehand), `event_to` (`parse_event`, then `to_chat_event`, both dropped) or
+//! `event_into` (`parse_event`, then `into_chat_event`); or
 //! `count sign <none|hmac|superoffice|inbenta> <bytes>`. Run by `cargo bench`, it does nothing.
 
 #[path = "baseline/mod.rs"]
@@ -118,6 +120,14 @@ fn main() {
                     serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap(),
                 )),
                 "chat" => drop(black_box(black_box(&events[i]).to_chat_event())),
+                "event_to" => {
+                    let event = black_box(parse_event(black_box(body)).unwrap());
+                    drop(black_box(event.to_chat_event()));
+                    drop(event);
+                }
+                "event_into" => drop(black_box(
+                    black_box(parse_event(black_box(body)).unwrap()).into_chat_event(),
+                )),
                 _ => {}
             }
         }

@@ -16,13 +16,22 @@ echo "| ratio | pretty | compact |"
 echo "|---|---|---|"
 declare -A n
 for form in pretty compact; do
-  for mode in none event strict value commas chat; do n[$form,$mode]=$(count "$mode" "$form"); done
+  for mode in none event strict value commas chat event_to event_into; do n[$form,$mode]=$(count "$mode" "$form"); done
 done
 row() { echo "| $1 | $(ratio "${n[pretty,$2]}" "${n[pretty,$3]}" "${n[pretty,none]}") | $(ratio "${n[compact,$2]}" "${n[compact,$3]}" "${n[compact,none]}") |"; }
 row "\`parse_event\` / strict baseline" event strict
 row "\`parse_event\` / \`serde_json::Value\`" event value
 row "trailing commas after every last member / the clean body" commas event
 row "\`to_chat_event\` / \`parse_event\`" chat event
+row "\`parse_event\` then \`to_chat_event\` / \`parse_event\`" event_to event
+row "\`parse_event\` then \`into_chat_event\` / \`parse_event\`" event_into event
+echo
+echo "| vendor (pretty) | then \`to_chat_event\` / \`parse_event\` | then \`into_chat_event\` / \`parse_event\` |"
+echo "|---|---|---|"
+for vendor in superoffice ebbot channel_talk inbenta; do
+  z=$(count none pretty "$vendor"); e=$(count event pretty "$vendor")
+  echo "| $vendor | $(ratio "$(count event_to pretty "$vendor")" "$e" "$z") | $(ratio "$(count event_into pretty "$vendor")" "$e" "$z") |"
+done
 echo
 echo "| vendor (pretty) | \`parse_event\` / strict | \`parse_event\` / \`Value\` |"
 echo "|---|---|---|"

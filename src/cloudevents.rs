@@ -9,7 +9,7 @@
 //! | `specversion` | `1.0` |
 //! | `id` | the id you pass: the delivery's de-duplication key is a good one ([`Delivery::to_cloudevent`](crate::receive::Delivery::to_cloudevent) uses it) |
 //! | `source` | the URI-reference you pass, e.g. `/webhooks/superoffice` or `https://example.com/hooks` |
-//! | `type` | `chat_webhooks.` and the kind in snake_case: `chat_webhooks.chat_started`, `chat_webhooks.chat_updated`, `chat_webhooks.chat_closed`, `chat_webhooks.message_created`, `chat_webhooks.message_read`, `chat_webhooks.participant_joined`, `chat_webhooks.participant_left`, `chat_webhooks.assignment_requested`, `chat_webhooks.invitation_accepted`, `chat_webhooks.no_agent_available`, `chat_webhooks.queue_position_changed`, `chat_webhooks.typing_started`, `chat_webhooks.typing_stopped`, `chat_webhooks.user_updated`, `chat_webhooks.bot_flow_run`, `chat_webhooks.system_notice`, `chat_webhooks.other` |
+//! | `type` | `chat_webhooks.` and the kind in snake_case: `chat_webhooks.chat_started`, `chat_webhooks.chat_updated`, `chat_webhooks.chat_closed`, `chat_webhooks.message_created`, `chat_webhooks.message_updated`, `chat_webhooks.message_read`, `chat_webhooks.participant_joined`, `chat_webhooks.participant_left`, `chat_webhooks.assignment_requested`, `chat_webhooks.invitation_accepted`, `chat_webhooks.no_agent_available`, `chat_webhooks.queue_position_changed`, `chat_webhooks.typing_started`, `chat_webhooks.typing_stopped`, `chat_webhooks.user_updated`, `chat_webhooks.bot_flow_run`, `chat_webhooks.system_notice`, `chat_webhooks.other` |
 //! | `subject` | the chat id, when known |
 //! | `time` | `occurred_at`, when known |
 //! | `datacontenttype` | `application/json` |
@@ -40,7 +40,7 @@ use crate::ChatEvent;
 pub const TYPE_PREFIX: &str = "chat_webhooks.";
 
 /// A CloudEvents 1.0 event in structured mode, carrying a [`ChatEvent`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CloudEvent {
     /// Always `1.0`.
@@ -69,15 +69,11 @@ pub struct CloudEvent {
 impl ChatEvent {
     /// The event as a CloudEvents 1.0 structured-mode event with the given `source` and `id`.
     pub fn to_cloudevent(&self, source: &str, id: &str) -> CloudEvent {
-        let kind = serde_json::to_value(self.kind)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "other".to_owned());
         CloudEvent {
             specversion: "1.0".to_owned(),
             id: id.to_owned(),
             source: source.to_owned(),
-            kind: format!("{TYPE_PREFIX}{kind}"),
+            kind: format!("{TYPE_PREFIX}{}", self.kind.as_str()),
             subject: self.chat_id.clone(),
             time: self.occurred_at,
             datacontenttype: "application/json".to_owned(),

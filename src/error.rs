@@ -51,7 +51,11 @@ enum ErrorKind {
 }
 
 /// The broad kind of an [`Error`], as [`Error::classify`] reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
+/// snake_case: `syntax`, `eof`, `data`, `vendor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Category {
     /// The body is not valid JSON (after the tolerated deviations).
@@ -63,6 +67,13 @@ pub enum Category {
     /// No supported vendor could be told from the body, or its support is not compiled in.
     Vendor,
 }
+
+crate::chat::names::enum_names!(Category, "error category", {
+    Syntax => "syntax",
+    Eof => "eof",
+    Data => "data",
+    Vendor => "vendor",
+});
 
 impl Error {
     /// The broad kind of the error.

@@ -113,6 +113,10 @@ impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
         each_vendor!(self, inner => inner.to_chat_event())
     }
+
+    fn into_chat_event(self) -> ChatEvent {
+        each_vendor!(self, inner => inner.into_chat_event())
+    }
 }
 
 impl Serialize for Event {

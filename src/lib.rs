@@ -49,7 +49,8 @@ pub mod channel_talk;
 pub mod inbenta;
 
 pub use crate::chat::{
-    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent,
+    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, MessageKey,
+    ParseNameError, Participants, Role, ToChatEvent,
 };
 pub use crate::error::{Category, Error};
 pub use crate::event::{detect_vendor, parse_event, parse_event_as, Event};

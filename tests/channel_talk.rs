@@ -849,9 +849,10 @@ fn mapping_of_messages() {
         ]
     );
 
-    // `message.update` is a message, as every documented `message.*`; it happened at `updatedAt`.
+    // `message.update` is an edit of a message (or a reaction), not a new one; it happened at
+    // `updatedAt`.
     let update = chat("channel_talk/message.update.json");
-    assert_eq!(update.kind, ChatEventKind::MessageCreated);
+    assert_eq!(update.kind, ChatEventKind::MessageUpdated);
     assert_eq!(update.event_name.as_deref(), Some("message.update"));
     assert_eq!(update.chat_id.as_deref(), Some("6825f0a41b7d3c92e518"));
     assert_eq!(rfc3339(&update), "2025-05-15T07:04:48.105+00:00");

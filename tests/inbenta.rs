@@ -632,7 +632,7 @@ fn common_mapping_of_skinny_triggers() {
             "chats.create.json",
             K::ChatStarted,
             Some(CHAT),
-            Some((Role::Unknown, CUSTOMER)),
+            Some((Role::Customer, CUSTOMER)),
             0,
         ),
         (

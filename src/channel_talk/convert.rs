@@ -1,20 +1,24 @@
 //! Channel Talk events in the common model.
 
 use super::{
-    Event, EventAction, Message, MessageEvent, PersonType, Refers, UserChatEvent, UserChatState,
-    UserEvent,
+    Block, Event, EventAction, Message, MessageEvent, PersonType, Refers, UserChatEvent,
+    UserChatState, UserEvent,
 };
+use crate::lenient::Id;
 use crate::table::Envelope;
-use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent, Vendor};
+use crate::{
+    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, Role, ToChatEvent, Vendor,
+};
 
 /// The mapping:
 ///
 /// | event | kind | notes |
 /// |---|---|---|
-/// | `message.push`, `.create`, `.upsert`, `.update` | `MessageCreated` | `chat_id` from `chatId` (a user chat's or a group's), else `refers.userChat.id`; `message` from the entity; for `update` (possibly an edit), `occurred_at` is `updatedAt` |
+/// | `message.push`, `.create`, `.upsert` | `MessageCreated` | `chat_id` from `chatId` (a user chat's or a group's), else `refers.userChat.id`; `message` from the entity |
+/// | `message.update` | `MessageUpdated` | an edit of the message or a reaction to it: `message` as it is now, `occurred_at` is `updatedAt` |
 /// | `message.<undocumented word>` | `Other` | `chat_id` and `message` are filled all the same |
 /// | `userChat.push`, `.create`, `.upsert` | `ChatStarted` | `ChatClosed` when `state` is `closed` |
-/// | `userChat.update` | `ChatUpdated` | `ChatClosed` when `state` is `closed` (how a chat closing is sent) |
+/// | `userChat.update` | `ChatUpdated` | `ChatClosed` when `state` is `closed` |
 /// | `userChat.<other word>` | `Other` | `ChatClosed` when `state` is `closed` |
 /// | `user.<any event word>` | `UserUpdated` | `participant` is the user (role `Customer`); `chat_id` is `None` |
 /// | any other `type` | `Other` | |
@@ -22,7 +26,12 @@ use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToC
 /// Always: `event_name` is `"<type>.<event>"`; `event_id` is `None`, because Channel sends no
 /// delivery id (an entity's `id` and `version` identify a revision, not a delivery).
 /// `occurred_at` is the entity's `updatedAt` for `update` events and for users, its
-/// `createdAt` otherwise. `status` is a user chat's `state`.
+/// `createdAt` otherwise. `status` is a user chat's `state`, and `state` its meaning
+/// (`opened` → [`ChatState::Open`], `queued` → `Queued`, `snoozed` → `Snoozed`, `closed` →
+/// `Closed`, anything else `Unknown`); message and user events have state `Unknown`.
+///
+/// The four deliveries of one message (`push`, `create`, `upsert`, `update`) have one
+/// [`message_key`](ChatEvent::message_key): `channel_talk:<chatId>:<id>`.
 ///
 /// For a message: the author's role from `personType`, in any letter case (`user` and `veil`
 /// → `Customer`, `manager` → `Agent`, `bot` → `Bot`, other → `Unknown`), id from `personId`,
@@ -44,6 +53,23 @@ impl ToChatEvent for Event {
             }
         }
     }
+
+    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving a message's text,
+    /// author name and attachments' names and links out of the event instead of copying them.
+    fn into_chat_event(self) -> ChatEvent {
+        match self {
+            Event::Message(mut hook) => {
+                let mut event = message_envelope(&hook);
+                let entity = hook.entity.take();
+                let refers = hook.refers.take();
+                if let Some(message) = entity {
+                    event.message = Some(owned_message(message, refers));
+                }
+                event
+            }
+            other => other.to_chat_event(),
+        }
+    }
 }
 
 fn new_event(name: &str, kind: ChatEventKind) -> ChatEvent {
@@ -53,54 +79,100 @@ fn new_event(name: &str, kind: ChatEventKind) -> ChatEvent {
 }
 
 fn message_event(hook: &MessageEvent) -> ChatEvent {
-    let kind = match hook.action() {
-        // The documented event words: `message.*` is a message. An `update` may be an edit of
-        // an earlier message; `occurred_at` is then `updatedAt`.
-        EventAction::Push | EventAction::Create | EventAction::Upsert | EventAction::Update => {
-            ChatEventKind::MessageCreated
-        }
-        _ => ChatEventKind::Other,
-    };
-    let mut event = new_event(hook.event_name(), kind);
-    event.chat_id = hook.chat_id().map(str::to_owned);
-    event.occurred_at = hook.occurred_at();
+    let mut event = message_envelope(hook);
     if let Some(message) = &hook.entity {
         event.message = Some(chat_message(message, hook.refers.as_ref()));
     }
     event
 }
 
-fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
-    let person_type = message.person_type.as_deref();
-    let role = match person_type {
+/// A message event without its message: kind, name, chat (`chatId`, else
+/// `refers.userChat.id`) and time (`updatedAt` for an update, else `createdAt`).
+fn message_envelope(hook: &MessageEvent) -> ChatEvent {
+    let kind = match hook.action() {
+        // `push`, `create` and `upsert` deliver a new message; `update` an edit of a message
+        // or a reaction to it, which is not a new message (a bot must not answer it again).
+        EventAction::Push | EventAction::Create | EventAction::Upsert => {
+            ChatEventKind::MessageCreated
+        }
+        EventAction::Update => ChatEventKind::MessageUpdated,
+        _ => ChatEventKind::Other,
+    };
+    let mut event = new_event(hook.event_name(), kind);
+    event.chat_id = hook.chat_id().map(str::to_owned);
+    event.occurred_at = hook.occurred_at();
+    event
+}
+
+/// The author's role from `personType`.
+fn role(person_type: Option<&PersonType>) -> Role {
+    match person_type {
         Some(PersonType::User | PersonType::Veil) => Role::Customer,
         Some(PersonType::Manager) => Role::Agent,
         Some(PersonType::Bot) => Role::Bot,
         _ => Role::Unknown,
-    };
-    let mut author = Author::new(role);
-    author.id = message.person_id.as_ref().map(ToString::to_string);
-    author.name = match (refers, &message.person_id, person_type) {
-        (Some(refers), Some(person_id), Some(person_type)) => {
-            let (id, name) = match person_type {
-                PersonType::Manager => refers.manager.as_ref().map(|m| (&m.id, &m.name)),
-                PersonType::Bot => refers.bot.as_ref().map(|b| (&b.id, &b.name)),
-                PersonType::User => refers.user.as_ref().map(|u| (&u.id, &u.name)),
-                PersonType::Veil => refers.veil.as_ref().map(|v| (&v.id, &v.name)),
-                _ => None,
-            }
-            .unwrap_or((&None, &None));
-            match id {
-                Some(id) if id == person_id => name.clone(),
-                _ => None,
-            }
-        }
+    }
+}
+
+/// The author's name: that of the person in `refers` of the author's type whose `id` is the
+/// `personId`.
+fn author_name<'a>(message: &Message, refers: Option<&'a mut Refers>) -> Option<&'a mut String> {
+    let person_id = message.person_id.as_ref()?;
+    let refers = refers?;
+    let (id, name) = match message.person_type.as_deref()? {
+        PersonType::Manager => refers.manager.as_mut().map(|m| (&m.id, &mut m.name)),
+        PersonType::Bot => refers.bot.as_mut().map(|b| (&b.id, &mut b.name)),
+        PersonType::User => refers.user.as_mut().map(|u| (&u.id, &mut u.name)),
+        PersonType::Veil => refers.veil.as_mut().map(|v| (&v.id, &mut v.name)),
         _ => None,
-    };
+    }?;
+    match id {
+        Some(id) if id == person_id => name.as_mut(),
+        _ => None,
+    }
+}
+
+/// A message's author and the fields every message copies (ids and time), with no name.
+fn message_head(message: &Message) -> ChatMessage {
+    let mut author = Author::new(role(message.person_type.as_deref()));
+    author.id = message.person_id.as_ref().map(text);
     let mut out = ChatMessage::new(author);
-    out.id = message.id.as_ref().map(ToString::to_string);
-    out.text = message.text();
+    out.id = message.id.as_ref().map(text);
     out.sent_at = message.created_at.as_ref().map(|t| t.as_datetime());
+    out
+}
+
+/// [`chat_message`], moving the strings out of `message` and `refers`.
+fn owned_message(mut message: Message, mut refers: Option<Refers>) -> ChatMessage {
+    let mut out = message_head(&message);
+    out.author.name = author_name(&message, refers.as_mut()).map(std::mem::take);
+    out.text = match message.plain_text.take() {
+        Some(text) if !text.is_empty() => Some(text),
+        _ => Block::text_of(message.blocks.as_deref().unwrap_or_default())
+            .or_else(|| message.message.take().filter(|text| !text.is_empty())),
+    };
+    for file in message.files.into_iter().flatten() {
+        if let Some(name) = file.name {
+            let mut attachment = Attachment::new(None);
+            attachment.name = Some(name);
+            attachment.content_type = file.content_type.or(file.kind);
+            out.attachments.push(attachment);
+        }
+    }
+    if let Some(page) = message.web_page {
+        if page.url.is_some() {
+            let mut attachment = Attachment::new(page.url);
+            attachment.name = page.title;
+            out.attachments.push(attachment);
+        }
+    }
+    out
+}
+
+fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
+    let mut out = message_head(message);
+    out.author.name = borrowed_author_name(message, refers);
+    out.text = message.text();
     for file in message.files.iter().flatten() {
         if let Some(name) = &file.name {
             let mut attachment = Attachment::new(None);
@@ -119,6 +191,23 @@ fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
     out
 }
 
+/// [`author_name`] for a borrowed `refers`.
+fn borrowed_author_name(message: &Message, refers: Option<&Refers>) -> Option<String> {
+    let person_id = message.person_id.as_ref()?;
+    let refers = refers?;
+    let (id, name) = match message.person_type.as_deref()? {
+        PersonType::Manager => refers.manager.as_ref().map(|m| (&m.id, &m.name)),
+        PersonType::Bot => refers.bot.as_ref().map(|b| (&b.id, &b.name)),
+        PersonType::User => refers.user.as_ref().map(|u| (&u.id, &u.name)),
+        PersonType::Veil => refers.veil.as_ref().map(|v| (&v.id, &v.name)),
+        _ => None,
+    }?;
+    match id {
+        Some(id) if id == person_id => name.clone(),
+        _ => None,
+    }
+}
+
 fn user_chat_event(hook: &UserChatEvent) -> ChatEvent {
     let chat = hook.entity.as_ref();
     let closed = chat.and_then(|c| c.state.as_ref()) == Some(&UserChatState::Closed);
@@ -133,6 +222,7 @@ fn user_chat_event(hook: &UserChatEvent) -> ChatEvent {
     event.occurred_at = hook.occurred_at();
     if let Some(chat) = chat {
         event.status = chat.state.as_ref().map(|s| s.as_str().to_owned());
+        event.state = chat.state.as_ref().map_or(ChatState::Unknown, state);
     }
     event
 }
@@ -141,10 +231,26 @@ fn user_event(hook: &UserEvent) -> ChatEvent {
     let mut event = new_event(hook.event_name(), ChatEventKind::UserUpdated);
     if let Some(user) = &hook.entity {
         let mut participant = Author::new(Role::Customer);
-        participant.id = user.id.as_ref().map(ToString::to_string);
+        participant.id = user.id.as_ref().map(text);
         participant.name = user.name.clone();
         event.participant = Some(participant);
     }
     event.occurred_at = hook.occurred_at();
     event
+}
+
+/// The documented meaning of a user chat's `state`.
+fn state(state: &UserChatState) -> ChatState {
+    match state {
+        UserChatState::Opened => ChatState::Open,
+        UserChatState::Queued => ChatState::Queued,
+        UserChatState::Snoozed => ChatState::Snoozed,
+        UserChatState::Closed => ChatState::Closed,
+        _ => ChatState::Unknown,
+    }
+}
+
+/// An id as an owned string, without going through `Display`.
+fn text(id: &Id) -> String {
+    id.as_str().to_owned()
 }

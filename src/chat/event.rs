@@ -1,9 +1,11 @@
 //! [`ChatEvent`]: one event in the common model.
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Author, ChatEventKind, ChatMessage};
+use super::{Author, ChatEventKind, ChatMessage, ChatState};
 use crate::Vendor;
 
 /// An event from any chat vendor, in one vendor-neutral shape.
@@ -11,7 +13,11 @@ use crate::Vendor;
 /// Built by [`ToChatEvent`](crate::ToChatEvent). Every field but `vendor` and `kind` is
 /// optional, because no field is sent by every vendor for every event, and the conversion
 /// never invents one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// To store one row per message, key it by [`message_key`](Self::message_key): a vendor may
+/// deliver one message several times in different bodies (Channel Talk's `push`, `create`,
+/// `upsert` and `update`), each with its own de-duplication key but the same message key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ChatEvent {
     /// Who sent the webhook.
@@ -29,12 +35,17 @@ pub struct ChatEvent {
     pub chat_id: Option<String>,
     /// When it happened, by the vendor's clock.
     pub occurred_at: Option<DateTime<Utc>>,
-    /// The message, for [`ChatEventKind::MessageCreated`] and [`ChatEventKind::MessageRead`].
+    /// The message, for [`ChatEventKind::MessageCreated`], [`ChatEventKind::MessageUpdated`]
+    /// and [`ChatEventKind::MessageRead`].
     pub message: Option<ChatMessage>,
     /// The person the event is about: who joined, left, typed, was invited or updated.
     pub participant: Option<Author>,
     /// The chat's status as the vendor names it (`ongoing`, `closed`, `opened`, ...).
     pub status: Option<String>,
+    /// The chat's state, normalised where the vendor documents what its status or event means;
+    /// [`ChatState::Unknown`] otherwise (see [`ChatState`] for the mapping).
+    #[serde(default)]
+    pub state: ChatState,
     /// The chat's position in its queue, for [`ChatEventKind::QueuePositionChanged`].
     pub queue_position: Option<u64>,
     /// The conversation so far, in the vendor's order, when the vendor sends it (Ebbot's
@@ -57,6 +68,7 @@ impl ChatEvent {
             message: None,
             participant: None,
             status: None,
+            state: ChatState::Unknown,
             queue_position: None,
             transcript: Vec::new(),
         }
@@ -70,11 +82,71 @@ impl ChatEvent {
         event
     }
 
+    /// The key of [`message`](Self::message) across deliveries: the source, the chat and the
+    /// message id. `None` when the event has no message, or no chat id or message id.
+    ///
+    /// Every delivery about one message (Channel Talk's `push`, `upsert` and `update` of it, an
+    /// Ebbot message topic and the same message in the `chat.close` transcript) gives the same
+    /// key, so a store can upsert one row per message with it.
+    pub fn message_key(&self) -> Option<MessageKey<'_>> {
+        self.key_of(self.message.as_ref()?)
+    }
+
+    /// The key of `message` (this event's [`message`](Self::message), or one of its
+    /// [`transcript`](Self::transcript)) in this event's chat: see
+    /// [`message_key`](Self::message_key).
+    pub fn key_of<'a>(&'a self, message: &'a ChatMessage) -> Option<MessageKey<'a>> {
+        Some(MessageKey {
+            source: self.source(),
+            chat_id: self.chat_id.as_deref()?,
+            message_id: message.id.as_deref()?,
+        })
+    }
+
     /// The source's name: the vendor's, or the custom source's.
     pub fn source(&self) -> &str {
         match (&self.vendor, &self.custom_vendor) {
             (Vendor::Custom, Some(name)) => name,
             (vendor, _) => vendor.as_str(),
         }
+    }
+}
+
+/// Identifies one message across deliveries: the source, the chat and the message id.
+///
+/// Made by [`ChatEvent::message_key`] and [`ChatEvent::key_of`]. `Display` writes
+/// `<source>:<chat id>:<message id>`, each part with `%` written `%25` and `:` written `%3A`,
+/// so that two different keys never display the same: a string key for a database column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub struct MessageKey<'a> {
+    /// The vendor's name ([`Vendor::as_str`]) or the custom source's.
+    pub source: &'a str,
+    /// The chat the message belongs to.
+    pub chat_id: &'a str,
+    /// The vendor's id for the message.
+    pub message_id: &'a str,
+}
+
+impl fmt::Display for MessageKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn part(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+            let mut rest = text;
+            while let Some(at) = rest.find(['%', ':']) {
+                f.write_str(&rest[..at])?;
+                f.write_str(if rest.as_bytes()[at] == b'%' {
+                    "%25"
+                } else {
+                    "%3A"
+                })?;
+                rest = &rest[at + 1..];
+            }
+            f.write_str(rest)
+        }
+        part(f, self.source)?;
+        f.write_str(":")?;
+        part(f, self.chat_id)?;
+        f.write_str(":")?;
+        part(f, self.message_id)
     }
 }

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 /// What happened, in terms every vendor shares.
 ///
 /// The kinds were chosen from all four vendors' events; which vendor event maps to which kind
-/// is the table at the crate root. Serializes in snake_case (`message_created`).
+/// is the table at the crate root. Serializes, displays and parses ([`as_str`](Self::as_str),
+/// `Display`, `FromStr`) in snake_case: `message_created`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -19,6 +20,10 @@ pub enum ChatEventKind {
     ChatClosed,
     /// A message was added to a chat.
     MessageCreated,
+    /// A message already in a chat changed: its text was edited, or a reaction was added or
+    /// removed. [`ChatEvent::message`](crate::ChatEvent::message) holds it as it is now; its
+    /// [`message_key`](crate::ChatEvent::message_key) is the one of the message it updates.
+    MessageUpdated,
     /// A message was received or read by its recipient (a read receipt).
     MessageRead,
     /// Someone joined a chat; [`ChatEvent::participant`](crate::ChatEvent::participant) says who.
@@ -48,3 +53,24 @@ pub enum ChatEventKind {
     /// crate does not know. [`ChatEvent::event_name`](crate::ChatEvent::event_name) says which.
     Other,
 }
+
+super::names::enum_names!(ChatEventKind, "chat event kind", {
+    ChatStarted => "chat_started",
+    ChatUpdated => "chat_updated",
+    ChatClosed => "chat_closed",
+    MessageCreated => "message_created",
+    MessageUpdated => "message_updated",
+    MessageRead => "message_read",
+    ParticipantJoined => "participant_joined",
+    ParticipantLeft => "participant_left",
+    AssignmentRequested => "assignment_requested",
+    InvitationAccepted => "invitation_accepted",
+    NoAgentAvailable => "no_agent_available",
+    QueuePositionChanged => "queue_position_changed",
+    TypingStarted => "typing_started",
+    TypingStopped => "typing_stopped",
+    UserUpdated => "user_updated",
+    BotFlowRun => "bot_flow_run",
+    SystemNotice => "system_notice",
+    Other => "other",
+});

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A message in a chat, in vendor-neutral terms.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ChatMessage {
     /// The vendor's id for the message.
@@ -83,6 +83,9 @@ impl Author {
 }
 
 /// A participant's part in a chat.
+///
+/// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
+/// snake_case: `customer`, `agent`, `bot`, `system`, `unknown`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -98,3 +101,11 @@ pub enum Role {
     /// The vendor did not say, or said something this crate does not know.
     Unknown,
 }
+
+super::names::enum_names!(Role, "role", {
+    Customer => "customer",
+    Agent => "agent",
+    Bot => "bot",
+    System => "system",
+    Unknown => "unknown",
+});

@@ -14,10 +14,16 @@
 mod event;
 mod kind;
 mod message;
+pub(crate) mod names;
+mod participants;
+mod state;
 
-pub use self::event::ChatEvent;
+pub use self::event::{ChatEvent, MessageKey};
 pub use self::kind::ChatEventKind;
 pub use self::message::{Attachment, Author, ChatMessage, Role};
+pub use self::names::ParseNameError;
+pub use self::participants::Participants;
+pub use self::state::ChatState;
 
 /// Converts a vendor's event into the common [`ChatEvent`].
 ///
@@ -46,9 +52,26 @@ pub use self::message::{Attachment, Author, ChatMessage, Role};
 /// assert_eq!(event.kind, ChatEventKind::MessageCreated);
 /// assert_eq!(event.message.unwrap().text.as_deref(), Some("hi"));
 /// ```
+///
+/// Two ways in: [`to_chat_event`](Self::to_chat_event) borrows the event and copies what it
+/// needs, for a service that keeps the vendor event too (to store it, or to answer from it);
+/// [`into_chat_event`](Self::into_chat_event) consumes the event and moves its strings (names,
+/// texts, file names and links, the transcript) into the common one instead of copying them.
+/// Both give equal results. `into_chat_event` is a provided method: an implementation of your
+/// own gets it for free (it calls `to_chat_event`), and may override it to move its strings.
 pub trait ToChatEvent {
-    /// The event in the common model.
+    /// The event in the common model, copied from a borrowed event.
     fn to_chat_event(&self) -> ChatEvent;
+
+    /// The event in the common model, made by consuming the event: equal to
+    /// [`to_chat_event`](Self::to_chat_event), with the strings it can moved rather than
+    /// copied. By default it calls `to_chat_event`.
+    fn into_chat_event(self) -> ChatEvent
+    where
+        Self: Sized,
+    {
+        self.to_chat_event()
+    }
 }
 
 impl<T: ToChatEvent + ?Sized> ToChatEvent for &T {

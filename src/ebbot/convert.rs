@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use super::{ChatStatus, Content, Event, Message, Sender, UserInfo, Webhook};
+use super::{ChatStatus, Content, Event, Message, Sender, TextValue, UserInfo, Webhook};
 use crate::lenient::{Id, Timestamp};
 use crate::{
-    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent, UnknownEvent,
-    Vendor,
+    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, Role, ToChatEvent,
+    UnknownEvent, Vendor,
 };
 
 /// The mapping:
@@ -23,7 +23,13 @@ use crate::{
 /// | `chat.close` | `ChatClosed` | `transcript`: the conversation in array order |
 /// | others | `Other` | `chat_id` from `data.chatId` or `chat.id` when sent |
 ///
-/// A status is closed when [`ChatStatus::is_closed`] says so (`closed` or `ended`).
+/// A status is closed when [`ChatStatus::is_closed`] says so (`closed` or `ended`). Where a
+/// status is sent, `status` keeps it and `state` is its meaning: `ongoing` is
+/// [`ChatState::Open`], a closed status [`ChatState::Closed`], any other value `Unknown`.
+///
+/// `chat.close`'s transcript messages carry their `id` and `sent_at` (from each entry's `id`
+/// and `timestamp`), so [`ChatEvent::key_of`] gives each the same key as the message topic
+/// that delivered it: `ebbot:<chat id>:<message id>`.
 ///
 /// Always: `event_name` the topic, `event_id` from `requestId` (or `context.request_id`),
 /// `occurred_at` from `timestamp`.
@@ -39,7 +45,7 @@ impl ToChatEvent for Event {
                 let mut event = envelope(w, ChatEventKind::ChatStarted);
                 if let Some(data) = &w.data {
                     event.chat_id = id(data.id.as_ref());
-                    event.status = data.status.as_ref().map(|s| s.as_str().to_owned());
+                    set_status(&mut event, data.status.as_ref());
                     event.participant = data.user.as_ref().map(customer);
                 }
                 event
@@ -55,7 +61,7 @@ impl ToChatEvent for Event {
                     w.timestamp.as_ref(),
                 );
                 event.chat_id = w.chat.as_ref().and_then(|chat| id(chat.id.as_ref()));
-                event.status = status.map(|s| s.as_str().to_owned());
+                set_status(&mut event, status);
                 event
             }
             Event::ChatDataUpdate(w) => {
@@ -92,7 +98,7 @@ impl ToChatEvent for Event {
                 let status = w.data.as_ref().and_then(|data| data.status.as_ref());
                 let mut event = envelope(w, status_kind(status));
                 event.chat_id = w.data.as_ref().and_then(|data| id(data.id.as_ref()));
-                event.status = status.map(|s| s.as_str().to_owned());
+                set_status(&mut event, status);
                 event
             }
             Event::ChatClose(w) => {
@@ -106,10 +112,60 @@ impl ToChatEvent for Event {
             Event::Unknown(unknown) => unknown_event(unknown),
         }
     }
+
+    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving the topic, the
+    /// message's (or the whole transcript's) texts and attachments out of the event instead of
+    /// copying them.
+    fn into_chat_event(self) -> ChatEvent {
+        match self {
+            Event::ChatUserMessage(w)
+            | Event::ChatBotMessage(w)
+            | Event::ChatAgentMessage(w)
+            | Event::ChatSystemMessage(w)
+            | Event::ChatMessage(w) => {
+                let mut w = *w;
+                let data = w.data.take();
+                let mut event = envelope(&w, ChatEventKind::MessageCreated);
+                event.event_name = Some(w.topic);
+                if let Some(message) = data {
+                    event.chat_id = id(message.chat_id.as_ref());
+                    event.message = Some(owned_message(message));
+                }
+                event
+            }
+            Event::ChatClose(w) => {
+                let mut w = *w;
+                let data = w.data.take();
+                let mut event = envelope(&w, ChatEventKind::ChatClosed);
+                event.event_name = Some(w.topic);
+                if let Some(data) = data {
+                    event.chat_id = id(data.id.as_ref());
+                    event.transcript = data.conversation.into_iter().map(owned_message).collect();
+                }
+                event
+            }
+            other => other.to_chat_event(),
+        }
+    }
 }
 
 fn id(id: Option<&Id>) -> Option<String> {
-    id.map(ToString::to_string)
+    id.map(|id| id.as_str().to_owned())
+}
+
+/// `status` as sent, and `state` its meaning where Ebbot's values say one.
+fn set_status(event: &mut ChatEvent, status: Option<&ChatStatus>) {
+    let Some(status) = status else {
+        return;
+    };
+    event.status = Some(status.as_str().to_owned());
+    event.state = if status.is_closed() {
+        ChatState::Closed
+    } else if *status == ChatStatus::Ongoing {
+        ChatState::Open
+    } else {
+        ChatState::Unknown
+    };
 }
 
 fn status_kind(status: Option<&ChatStatus>) -> ChatEventKind {
@@ -128,7 +184,7 @@ fn set_envelope(
     timestamp: Option<&Timestamp>,
 ) {
     event.event_name = Some(topic.to_owned());
-    event.event_id = request_id.or(context_request_id).map(ToString::to_string);
+    event.event_id = id(request_id.or(context_request_id));
     event.occurred_at = timestamp.map(Timestamp::as_datetime);
 }
 
@@ -161,12 +217,47 @@ fn role(sender: Option<&Sender>) -> Role {
     }
 }
 
-fn chat_message(message: &Message) -> ChatMessage {
+/// A message's author, id, content type and time: everything but its text and attachments.
+fn message_head(message: &Message) -> ChatMessage {
     let mut out = ChatMessage::new(Author::new(role(message.sender.as_ref())));
     out.id = id(message.id.as_ref());
-    out.text = message.content.text().map(str::to_owned);
     out.content_type = message.content.type_name().map(str::to_owned);
     out.sent_at = message.timestamp.as_ref().map(Timestamp::as_datetime);
+    out
+}
+
+/// [`chat_message`], moving the text and the file out of `message`.
+fn owned_message(message: Message) -> ChatMessage {
+    let mut out = message_head(&message);
+    let (file, kind) = match message.content {
+        Content::Text(text)
+        | Content::TextInfo(text)
+        | Content::Gpt(text)
+        | Content::ButtonClick(text) => {
+            out.text = match text {
+                TextValue::Plain(text) => Some(text),
+                object => object.text().map(str::to_owned),
+            };
+            return out;
+        }
+        Content::Url(url) => {
+            out.text = url.description;
+            return out;
+        }
+        Content::Image(file) => (file, "image"),
+        Content::File(file) => (file, "file"),
+        _ => return out,
+    };
+    let mut attachment = Attachment::new(file.url);
+    attachment.name = file.filename;
+    attachment.content_type = Some(kind.to_owned());
+    out.attachments.push(attachment);
+    out
+}
+
+fn chat_message(message: &Message) -> ChatMessage {
+    let mut out = message_head(message);
+    out.text = message.content.text().map(str::to_owned);
     let file = match &message.content {
         Content::Image(file) => Some((file, "image")),
         Content::File(file) => Some((file, "file")),

@@ -4,23 +4,27 @@ use super::{
     ActivityType, Event, Media, Message, MessageContent, MessageNewEvent, SkinnyData, Webhook,
     SYSTEM_USER,
 };
+use chrono::{DateTime, Utc};
+
 use crate::lenient::Id;
-use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToChatEvent, Vendor};
+use crate::{
+    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, Role, ToChatEvent, Vendor,
+};
 
 /// The mapping:
 ///
 /// | trigger | kind | notes |
 /// |---|---|---|
-/// | `chats:create` | `ChatStarted` | |
+/// | `chats:create` | `ChatStarted` | `participant`: the user who created the chat, its customer (role `Customer`); `state` `Open` |
 /// | `chats:join` | `ParticipantJoined` | |
 /// | `chats:leave` | `ParticipantLeft` | |
-/// | `chats:close` | `ChatClosed` | `participant`: who closed it; role `System` for `"system"` |
+/// | `chats:close` | `ChatClosed` | `participant`: who closed it; role `System` for `"system"`; `state` `Closed` |
 /// | `chats:assign` | `AssignmentRequested` | the available agents are in the vendor event |
 /// | `forever:alone` | `NoAgentAvailable` | |
-/// | `invitations:accept` | `InvitationAccepted` | `participant`: the agent (role `Agent`) |
+/// | `invitations:accept` | `InvitationAccepted` | `participant`: the agent (role `Agent`); `state` `Assigned` |
 /// | `messages:new` | `MessageCreated` | `message`: see below |
 /// | `messages:read` | `MessageRead` | `message` is `None`: the data carries none |
-/// | `queues:update` | `QueuePositionChanged` | `queue_position` from `data.queuePosition`; `participant`: the waiting user (role `Customer`) |
+/// | `queues:update` | `QueuePositionChanged` | `queue_position` from `data.queuePosition`; `participant`: the waiting user (role `Customer`); `state` `Queued` |
 /// | `system:info` | `SystemNotice` | |
 /// | `users:activity` | `TypingStarted` / `TypingStopped` / `Other` | `writing` / `not-writing` / any other type (such as leaving the chat for a while) |
 /// | `invitations:new` | `AssignmentRequested` | `participant`: the invited agent (role `Agent`) |
@@ -36,19 +40,29 @@ use crate::{Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, Role, ToC
 /// `messages:new`), and `participant` from `data.userId` where there is one, with role
 /// `System` for the literal `"system"` and `Unknown` where the trigger does not say who it is.
 ///
+/// `status` is always `None` (HyperChat sends no status); `state` is set only by the four
+/// triggers that imply one (above) and is [`ChatState::Unknown`] for every other.
+///
 /// `messages:new` gives a [`ChatMessage`] with `id` from `message.id` when sent, `author`
 /// from `message.sender` (role `System` for `"system"`, else `Unknown`: the data does not say
-/// whether the sender is an agent or the customer), `text` for text content, one attachment
-/// (`url`, `name`, `type`) for media content, `content_type` from `message.type`, and
-/// `sent_at` from `created_at`.
+/// whether the sender is an agent or the customer; a [`Participants`](crate::Participants)
+/// book fed with the chat's earlier events resolves it), `text` for text content, one
+/// attachment (`url`, `name`, `type`) for media content, `content_type` from `message.type`,
+/// and `sent_at` from `created_at`. Its [`message_key`](ChatEvent::message_key) is
+/// `inbenta:<chat>:<id>` when the message has an id. HyperChat sends no edits.
 impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
         use ChatEventKind as K;
         match self {
-            Event::ChatsCreate(w) => skinny(w, K::ChatStarted, Role::Unknown),
+            // The user who creates a chat is its customer, as `queues:update` says of them.
+            Event::ChatsCreate(w) => {
+                with_state(skinny(w, K::ChatStarted, Role::Customer), ChatState::Open)
+            }
             Event::ChatsJoin(w) => skinny(w, K::ParticipantJoined, Role::Unknown),
             Event::ChatsLeave(w) => skinny(w, K::ParticipantLeft, Role::Unknown),
-            Event::ChatsClose(w) => skinny(w, K::ChatClosed, Role::Unknown),
+            Event::ChatsClose(w) => {
+                with_state(skinny(w, K::ChatClosed, Role::Unknown), ChatState::Closed)
+            }
             Event::ChatsAssign(w) => {
                 let mut event = envelope(w, K::AssignmentRequested);
                 if let Some(data) = &w.data {
@@ -58,11 +72,15 @@ impl ToChatEvent for Event {
                 event
             }
             Event::ForeverAlone(w) => skinny(w, K::NoAgentAvailable, Role::Unknown),
-            Event::InvitationsAccept(w) => skinny(w, K::InvitationAccepted, Role::Agent),
+            Event::InvitationsAccept(w) => with_state(
+                skinny(w, K::InvitationAccepted, Role::Agent),
+                ChatState::Assigned,
+            ),
             Event::MessagesNew(w) => message_new(w),
             Event::MessagesRead(w) => skinny(w, K::MessageRead, Role::Unknown),
             Event::QueuesUpdate(w) => {
                 let mut event = envelope(w, K::QueuePositionChanged);
+                event.state = ChatState::Queued;
                 if let Some(data) = &w.data {
                     event.chat_id = id_text(&data.chat_id);
                     event.participant = participant(&data.user_id, Role::Customer);
@@ -94,18 +112,44 @@ impl ToChatEvent for Event {
                 skinny(w, K::Other, Role::Unknown)
             }
             Event::Unknown(unknown) => {
-                if let Ok(w) = unknown.deserialize::<Webhook<SkinnyData>>() {
-                    let mut event = envelope(&w, K::Other);
-                    event.chat_id = w.data.as_ref().and_then(|data| id_text(&data.chat_id));
-                    return event;
-                }
-                if let Ok(w) = unknown.deserialize::<Webhook<Box<serde_json::value::RawValue>>>() {
-                    return envelope(&w, K::Other);
-                }
+                // Read from the envelope in the JSON (`created_at`, `data.chatId`), once.
                 let mut event = ChatEvent::new(Vendor::Inbenta, K::Other);
                 event.event_name = Some(unknown.name().to_owned());
+                event.chat_id = unknown.chat_id().map(str::to_owned);
+                event.occurred_at = unknown.occurred_at();
                 event
             }
+        }
+    }
+
+    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving the trigger and a
+    /// message's text or media out of a `messages:new` event instead of copying them.
+    fn into_chat_event(self) -> ChatEvent {
+        match self {
+            Event::MessagesNew(w) => {
+                let mut w = *w;
+                let message = w.data.take().and_then(|data| data.message);
+                let mut event = envelope(&w, ChatEventKind::MessageCreated);
+                event.event_name = Some(w.trigger);
+                if let Some(message) = message {
+                    event.chat_id = id_text(&message.chat);
+                    let mut out = message_head(&message, event.occurred_at);
+                    match message.message {
+                        Some(MessageContent::Text(text)) => out.text = Some(text),
+                        Some(MessageContent::Media(media)) => {
+                            let media = *media;
+                            let mut attachment = Attachment::new(media.url);
+                            attachment.name = media.name;
+                            attachment.content_type = media.media_type;
+                            out.attachments.push(attachment);
+                        }
+                        Some(MessageContent::Other(_)) | None => {}
+                    }
+                    event.message = Some(out);
+                }
+                event
+            }
+            other => other.to_chat_event(),
         }
     }
 }
@@ -127,18 +171,24 @@ fn skinny(w: &Webhook<SkinnyData>, kind: ChatEventKind, role: Role) -> ChatEvent
     event
 }
 
+fn with_state(mut event: ChatEvent, state: ChatState) -> ChatEvent {
+    event.state = state;
+    event
+}
+
 fn id_text(id: &Option<Id>) -> Option<String> {
-    id.as_ref().map(ToString::to_string)
+    id.as_ref().map(|id| id.as_str().to_owned())
 }
 
 /// The author for a user id: `System` for `"system"`, else `role`.
 fn author(id: &Id, role: Role) -> Author {
+    let id = id.as_str();
     let mut author = Author::new(if id == SYSTEM_USER {
         Role::System
     } else {
         role
     });
-    author.id = Some(id.to_string());
+    author.id = Some(id.to_owned());
     author
 }
 
@@ -155,7 +205,8 @@ fn message_new(w: &MessageNewEvent) -> ChatEvent {
     event
 }
 
-fn chat_message(message: &Message, w: &MessageNewEvent) -> ChatMessage {
+/// A message's author, id, content type and time: everything but its content.
+fn message_head(message: &Message, sent_at: Option<DateTime<Utc>>) -> ChatMessage {
     let author = match &message.sender {
         Some(sender) => author(sender, Role::Unknown),
         None => Author::new(Role::Unknown),
@@ -163,7 +214,12 @@ fn chat_message(message: &Message, w: &MessageNewEvent) -> ChatMessage {
     let mut out = ChatMessage::new(author);
     out.id = id_text(&message.id);
     out.content_type = message.message_type.as_ref().map(|t| t.as_str().to_owned());
-    out.sent_at = w.created_at.as_ref().map(|t| t.as_datetime());
+    out.sent_at = sent_at;
+    out
+}
+
+fn chat_message(message: &Message, w: &MessageNewEvent) -> ChatMessage {
+    let mut out = message_head(message, w.created_at.as_ref().map(|t| t.as_datetime()));
     match &message.message {
         Some(MessageContent::Text(text)) => out.text = Some(text.clone()),
         Some(MessageContent::Media(media)) => out.attachments.push(attachment(media)),

@@ -1,6 +1,6 @@
 //! SuperOffice events in the common model.
 
-use super::{Entity, Event, Webhook};
+use super::{Event, Webhook};
 use crate::{ChatEvent, ChatEventKind, ToChatEvent, Vendor};
 
 /// The mapping:
@@ -9,11 +9,17 @@ use crate::{ChatEvent, ChatEventKind, ToChatEvent, Vendor};
 /// |---|---|---|
 /// | `chatsession.created` | `ChatStarted` | |
 /// | `chatsession.message` | `MessageCreated` | `message` is `None`: the payload carries no message |
-/// | `chatsession.changed` | `ChatUpdated` | `status` from `FieldValues.Status` |
+/// | `chatsession.changed` | `ChatUpdated` | `status` from `FieldValues.Status` (also for the other chat-session events) |
 /// | `test`, `webhook.*`, others | `Other` | |
 ///
 /// Always: `event_id` from `EventId`, `occurred_at` from `Timestamp`; `chat_id` from
 /// `PrimaryKey` for chat-session events (also unknown ones, by `Entity`).
+///
+/// `state` is always [`ChatState::Unknown`](crate::ChatState::Unknown): `FieldValues.Status` is
+/// a number whose values SuperOffice does not document (its `ChatSessionStatus` enum page lists
+/// none), so the crate keeps it in `status` as sent and does not guess its meaning.
+/// `chatsession.message` carries no message, so it has no
+/// [`message_key`](ChatEvent::message_key) either.
 impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
         match self {
@@ -25,22 +31,34 @@ impl ToChatEvent for Event {
                 envelope(n, ChatEventKind::Other)
             }
             Event::Unknown(unknown) => {
-                match unknown.deserialize::<Webhook<Box<serde_json::value::RawValue>>>() {
-                    Ok(n) => {
-                        let mut event = envelope(&n, ChatEventKind::Other);
-                        if n.entity == Some(Entity::ChatSession) {
-                            event.chat_id = n.primary_key.as_ref().map(ToString::to_string);
-                        }
-                        event
-                    }
-                    Err(_) => {
-                        let mut event = ChatEvent::new(Vendor::SuperOffice, ChatEventKind::Other);
-                        event.event_name = Some(unknown.name().to_owned());
-                        event
-                    }
-                }
+                // Read from the envelope in the JSON (`EventId`, `Timestamp`, and `PrimaryKey`
+                // for a `chatsession` entity), once.
+                let mut event = ChatEvent::new(Vendor::SuperOffice, ChatEventKind::Other);
+                event.event_name = Some(unknown.name().to_owned());
+                event.event_id = unknown.event_id().map(str::to_owned);
+                event.chat_id = unknown.chat_id().map(str::to_owned);
+                event.occurred_at = unknown.occurred_at();
+                event
             }
         }
+    }
+
+    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving the event name and
+    /// id out of a chat-session event instead of copying them.
+    fn into_chat_event(self) -> ChatEvent {
+        let (n, kind) = match self {
+            Event::ChatSessionCreated(n) => (n, ChatEventKind::ChatStarted),
+            Event::ChatSessionMessage(n) => (n, ChatEventKind::MessageCreated),
+            Event::ChatSessionChanged(n) => (n, ChatEventKind::ChatUpdated),
+            other => return other.to_chat_event(),
+        };
+        let mut n = *n;
+        let name = std::mem::take(&mut n.event);
+        let id = n.event_id.take();
+        let mut event = chat(&n, kind);
+        event.event_name = Some(name);
+        event.event_id = id;
+        event
     }
 }
 
@@ -54,7 +72,7 @@ fn envelope<F>(n: &Webhook<F>, kind: ChatEventKind) -> ChatEvent {
 
 fn chat(n: &Webhook<super::ChatSessionData>, kind: ChatEventKind) -> ChatEvent {
     let mut event = envelope(n, kind);
-    event.chat_id = n.primary_key.as_ref().map(ToString::to_string);
+    event.chat_id = n.primary_key.as_ref().map(|id| id.as_str().to_owned());
     event.status = n
         .field_values
         .as_ref()

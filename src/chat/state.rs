@@ -1,0 +1,53 @@
+//! [`ChatState`]: where a chat stands, in vendor-neutral terms.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a chat stands, normalised from what the vendor says.
+///
+/// Set only where the vendor documents what its value means; everywhere else it is
+/// [`Unknown`](Self::Unknown), and [`ChatEvent::status`](crate::ChatEvent::status) keeps the
+/// vendor's own word. The mapping per vendor:
+///
+/// | vendor | from | state |
+/// |---|---|---|
+/// | Channel Talk | user chat `state` | `opened` → `Open`, `queued` → `Queued`, `snoozed` → `Snoozed`, `closed` → `Closed`; other values (the older example's `unassigned`) → `Unknown` |
+/// | Ebbot | `status` | `ongoing` → `Open`, `closed` or `ended` (any case) → `Closed`; other values → `Unknown` |
+/// | Inbenta | the trigger | `chats:create` → `Open`, `queues:update` → `Queued`, `invitations:accept` → `Assigned`, `chats:close` → `Closed`; other triggers → `Unknown` (HyperChat's data is "skinny": it sends no status) |
+/// | SuperOffice | | always `Unknown`: `FieldValues.Status` is a number whose values SuperOffice does not document (its `ChatSessionStatus` enum page lists none); `status` keeps it |
+///
+/// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
+/// snake_case: `open`, `queued`, `assigned`, `snoozed`, `closed`, `unknown`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChatState {
+    /// The chat is going on (with a bot, or with an agent when the vendor does not say).
+    Open,
+    /// The chat is waiting for a free agent.
+    Queued,
+    /// An agent has taken the chat.
+    Assigned,
+    /// The chat is put aside until later.
+    Snoozed,
+    /// The chat has ended.
+    Closed,
+    /// The event does not say, or the vendor does not document what its value means.
+    #[default]
+    Unknown,
+}
+
+impl ChatState {
+    /// Whether the state is known: anything but [`Unknown`](Self::Unknown).
+    pub const fn is_known(&self) -> bool {
+        !matches!(self, ChatState::Unknown)
+    }
+}
+
+super::names::enum_names!(ChatState, "chat state", {
+    Open => "open",
+    Queued => "queued",
+    Assigned => "assigned",
+    Snoozed => "snoozed",
+    Closed => "closed",
+    Unknown => "unknown",
+});
