@@ -212,6 +212,7 @@ macro_rules! open_object {
                     KEYS.get(index).copied().unwrap_or("")
                 }
 
+                #[inline]
                 fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
                     &mut self,
                     index: usize,
