@@ -134,6 +134,7 @@ pub(crate) fn encode_hex(bytes: &[u8]) -> String {
 }
 
 /// Hex digits in either case, or `None`, by the `hex` crate.
+#[cfg_attr(not(feature = "inbenta"), allow(dead_code))]
 pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
     hex::decode(text).ok()
 }
