@@ -215,13 +215,12 @@ fn negative_zero_round_trips() {
 /// The fuzz targets' check, on every fixture.
 #[test]
 fn every_fixture_round_trips() {
-    for dir in ["superoffice", "ebbot", "channel_talk", "inbenta"] {
-        let enabled = match dir {
-            "superoffice" => cfg!(feature = "superoffice"),
-            "ebbot" => cfg!(feature = "ebbot"),
-            "channel_talk" => cfg!(feature = "channel-talk"),
-            _ => cfg!(feature = "inbenta"),
-        };
+    for (dir, enabled) in [
+        ("superoffice", cfg!(feature = "superoffice")),
+        ("ebbot", cfg!(feature = "ebbot")),
+        ("channel_talk", cfg!(feature = "channel-talk")),
+        ("inbenta", cfg!(feature = "inbenta")),
+    ] {
         if !enabled {
             continue;
         }
