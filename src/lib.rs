@@ -10,7 +10,7 @@
         feature = "channel-talk",
         feature = "inbenta"
     )),
-    allow(dead_code, unused_macros, unused_variables)
+    allow(dead_code, unused_imports, unused_macros, unused_variables)
 )]
 
 #[macro_use]

@@ -36,6 +36,7 @@ pub(crate) trait Envelope {
 /// Canonical names are compared with `eq_ignore_ascii_case` alone: they are looked up on every
 /// parse, and a scan for `#` in each was 13% of an Inbenta parse.
 #[inline]
+#[allow(dead_code)] // used by the event tables that have aliases
 pub(crate) fn alias_matches(pattern: &str, name: &str) -> bool {
     if !pattern.as_bytes().contains(&b'#') {
         return pattern.eq_ignore_ascii_case(name);
@@ -44,6 +45,7 @@ pub(crate) fn alias_matches(pattern: &str, name: &str) -> bool {
 }
 
 /// [`alias_matches`] for a pattern with a `#`.
+#[allow(dead_code)] // used by the event tables that have aliases
 fn name_matches(pattern: &str, name: &str) -> bool {
     let mut name = name.as_bytes();
     for (index, part) in pattern.split('#').enumerate() {

@@ -31,6 +31,7 @@ use serde_json::value::RawValue;
 pub use self::members::{Members, RawJson};
 
 /// A field read with `open_object!`'s `(list)`: `null` or absent reads as empty.
+#[allow(dead_code)] // used by the vendors with `(list)` fields
 pub(crate) trait List: Default {
     /// Reads the field's value.
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
