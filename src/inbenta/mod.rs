@@ -66,10 +66,17 @@
 //! every event then carries `X-Hook-Signature`, an HMAC-SHA256 of the raw body keyed with it
 //! ([`verify_signature`]; its encoding is undocumented, so hex and base64 are both accepted).
 //!
+//! Anyone can send an `X-Hook-Secret` header. Accept one only while you are registering the
+//! webhook yourself: [`Receiver::open_registration`](crate::receive::Receiver::open_registration)
+//! opens such a window, the first handshake in it adds its secret to the receiver and closes
+//! it, and every other unsigned handshake is refused. A request that carries a valid
+//! `X-Hook-Signature` is an event, whatever other headers it has.
+//!
 //! ```
 //! use chat_webhooks::inbenta;
 //!
-//! // Registration: the request has an X-Hook-Secret header. Answer it and store the secret.
+//! // Registration, while you register the webhook: the request has an X-Hook-Secret header.
+//! // Answer it and store the secret.
 //! let answer = inbenta::handshake("4f0c9a7e51d2b8e6")?;
 //! assert_eq!((answer.status(), answer.response_headers()[0].0), (200, inbenta::SECRET_HEADER));
 //! let secret = answer.into_secret();
