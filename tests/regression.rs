@@ -79,3 +79,27 @@ fn null_detection_keys_round_trip() {
         assert_eq!(again, event, "{}", String::from_utf8_lossy(&json));
     }
 }
+
+/// A Channel Talk body without `type` whose entity had a user chat's `userId` as `null` and a
+/// user's `mobileNumber` twice: it was told a user chat (keeping both numbers), but `userId`
+/// was not written back, so the JSON written back was told a user and refused the repeated
+/// member. A `null` member no longer tells the model: the body is a user, and a repeated
+/// typed member is an error, as serde_json would have it.
+#[cfg(feature = "channel-talk")]
+#[test]
+fn null_members_do_not_tell_the_model() {
+    let body = input("null-shape-member.bin");
+    let err = parse_event(&body).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("channel_talk user.update: entity: duplicate field `mobileNumber`"),
+        "{err}"
+    );
+    // Without the repeated member, it reads and round-trips as a user.
+    let text = String::from_utf8(body).unwrap();
+    let once = text.replacen(r#""mobileNumber": "+14155550143","#, "", 1);
+    let event = parse_event(once.as_bytes()).unwrap();
+    assert_eq!(event.event_name(), "user.update");
+    let json = serde_json::to_vec(&event).unwrap();
+    assert_eq!(parse_event(&json).unwrap(), event);
+}

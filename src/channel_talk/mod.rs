@@ -39,8 +39,9 @@
 //!   model is told by the entity's members: a message has one of `chatType`, `chatId`,
 //!   `personType`, `personId`, `plainText`, `blocks`, `message` or `messageV2`; else a user chat
 //!   has one of `state`, `stateV2`, `stateKey`, `userId`, `assigneeId` or `openedAt`; else a
-//!   user has one of `memberId`, `veilId`, `unifiedId`, `mobileNumber` or `email`. An entity that
-//!   shows none of them is an error (the `type` is missing). The event is written back without
+//!   user has one of `memberId`, `veilId`, `unifiedId`, `mobileNumber` or `email`. A member sent
+//!   as `null` does not count (it is not written back). An entity that shows none of them is an
+//!   error (the `type` is missing). The event is written back without
 //!   a `type`, as it arrived ([`Webhook::type_as_sent`] is `None`).
 //! - **Any letter case.** `type` (`Message`, `userchat`, `UserChat`) and person types (`Bot`,
 //!   `Manager`, `Veil`) are compared without regard to case, and the spelling that arrived is
@@ -240,7 +241,13 @@ fn shape(prepared: &Prepared<'_>, action: &str) -> Result<Option<EventKind>, Err
     let Some(entity) = shape.entity else {
         return Ok(None);
     };
-    let has = |keys: &[&str]| entity.keys().any(|key| keys.contains(&key));
+    // A member sent as `null` says nothing: it reads as `None` and is not written back, so
+    // the JSON written back must be told the same model without it (found by fuzzing).
+    let has = |keys: &[&str]| {
+        entity
+            .iter()
+            .any(|(key, value)| keys.contains(&key) && value.get() != "null")
+    };
     Ok(if has(&MESSAGE_KEYS) {
         Some(EventKind::Message)
     } else if has(&USER_CHAT_KEYS) {
