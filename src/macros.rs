@@ -524,7 +524,10 @@ macro_rules! event_enum {
         ) -> Result<Event, $crate::Error> {
             match EventKind::from_name(key) {
                 $( Some(EventKind::$variant) => prepared.parse($vendor, name).map(Event::$variant), )+
-                None => unknown(prepared, name).map(Event::Unknown),
+                // Kept raw; its accessors read the envelope in it through the vendor's `hoist`.
+                None => prepared
+                    .raw($vendor, name)
+                    .map(|raw| Event::Unknown($crate::UnknownEvent::of_vendor($vendor, name, raw))),
             }
         }
 

@@ -125,7 +125,7 @@ pub use crate::open_object::Members;
 use crate::detect::key;
 use crate::json::Prepared;
 use crate::unknown::Hoisted;
-use crate::{Error, UnknownEvent, Vendor};
+use crate::{Error, Vendor};
 
 const VENDOR: Vendor = Vendor::ChannelTalk;
 
@@ -257,16 +257,6 @@ fn shape(prepared: &Prepared<'_>, action: &str) -> Result<Option<EventKind>, Err
     } else {
         None
     })
-}
-
-/// A webhook about a model this crate does not know (`lead`): the raw JSON, named
-/// `"<type>.<event>"` as sent.
-fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    Ok(UnknownEvent::of_vendor(
-        VENDOR,
-        name,
-        prepared.raw(VENDOR, name)?,
-    ))
 }
 
 /// The envelope of an unknown model: Channel's envelope carries no id or time of its own, and

@@ -107,7 +107,7 @@ use crate::detect::key;
 use crate::json::Prepared;
 use crate::lenient::{Id, Timestamp};
 use crate::unknown::Hoisted;
-use crate::{Error, UnknownEvent, Vendor};
+use crate::{Error, Vendor};
 
 const VENDOR: Vendor = Vendor::Ebbot;
 
@@ -187,15 +187,6 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
 pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     let topic = prepared.discriminator(VENDOR, key::EBBOT_TOPIC, "topic")?;
     dispatch(prepared, &topic, &topic)
-}
-
-/// A topic this crate has no type for: the raw JSON.
-fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    Ok(UnknownEvent::of_vendor(
-        VENDOR,
-        name,
-        prepared.raw(VENDOR, name)?,
-    ))
 }
 
 /// The envelope of an unknown topic: `requestId` (or `context.request_id`), `timestamp`, and

@@ -122,7 +122,7 @@ use crate::detect::key;
 use crate::json::Prepared;
 use crate::lenient::Id;
 use crate::unknown::Hoisted;
-use crate::{Error, UnknownEvent, Vendor};
+use crate::{Error, Vendor};
 
 /// An event whose data is `{chatId, userId}` (or a part of it, or undocumented).
 pub type SkinnyEvent = Webhook<SkinnyData>;
@@ -250,15 +250,6 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
 pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     let name = prepared.discriminator(VENDOR, key::INBENTA_TRIGGER, "trigger")?;
     dispatch(prepared, &name, &name)
-}
-
-/// An unknown trigger: the raw JSON.
-fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    Ok(UnknownEvent::of_vendor(
-        VENDOR,
-        name,
-        prepared.raw(VENDOR, name)?,
-    ))
 }
 
 /// The envelope of an unknown trigger: `created_at` and `data.chatId`.

@@ -67,7 +67,7 @@ use crate::detect::key;
 use crate::json::Prepared;
 use crate::table::Envelope;
 use crate::unknown::Hoisted;
-use crate::{Error, UnknownEvent, Vendor};
+use crate::{Error, Vendor};
 
 const VENDOR: Vendor = Vendor::SuperOffice;
 
@@ -123,15 +123,6 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
 pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     let name = prepared.discriminator(VENDOR, key::SUPEROFFICE_EVENT, "Event")?;
     dispatch(prepared, &name, &name)
-}
-
-/// An event this crate has no type for (`contact.created`): the raw JSON.
-fn unknown(prepared: &Prepared<'_>, name: &str) -> Result<UnknownEvent, Error> {
-    Ok(UnknownEvent::of_vendor(
-        VENDOR,
-        name,
-        prepared.raw(VENDOR, name)?,
-    ))
 }
 
 /// The envelope of an unknown event: `EventId`, `Timestamp` and, for a `chatsession` entity,
