@@ -118,7 +118,9 @@ fn allocations_per_parse() {
             total.0 += event;
             total.1 += value_allocs;
 
-            // With trailing commas: one copy of the body, and nothing else that size.
+            // With trailing commas: one copy of the body, and nothing else that size. The
+            // read of the body as sent fails at the comma (here at the end: a whole parse),
+            // then the list of commas, the copy and the parse of the copy.
             let mut messy = body.clone();
             let last = messy.iter().rposition(|&b| b == b'}').unwrap();
             messy.splice(last..last, *b", ");
@@ -127,7 +129,7 @@ fn allocations_per_parse() {
             });
             assert_eq!(copies, 1, "{path}: the repaired body is copied once");
             assert!(
-                messy_allocs <= event + 2,
+                messy_allocs <= 2 * event + 2,
                 "{path}: {messy_allocs} vs {event} allocations"
             );
         }

@@ -23,6 +23,7 @@ pub(crate) struct Checked;
 /// Reads a body as [`Checked`]. Values are walked string by string only when `strings` is set:
 /// when the body holds a `\u` escape of a surrogate (see [`may_hold_surrogates`]); otherwise
 /// every string decodes, and only the top-level keys are read.
+#[derive(Clone, Copy)]
 pub(crate) struct CheckedSeed {
     pub(crate) strings: bool,
 }

@@ -8,18 +8,22 @@
 //!   the comma follows a value (`[1,]` is repaired, `[,]` and `[1,,]` are not);
 //! - one trailing comma after the root value (the Ebbot `chat.user.update` example ends `},`).
 //!
-//! Detection reads only the top-level members it needs ([`scan::sniff`]); trailing commas are
-//! looked for with `memchr` before each `}` and `]` ([`scan::trailing_commas`]), and only a
-//! body that has one is checked for strings and copied, with each such comma replaced by a
-//! space so that every line and column in an error still points into the original body. Clean
-//! input is parsed in place and pays for no repair pass. The body is checked for UTF-8 once, as
-//! a whole, so that serde_json reads a `str` and need not check each string.
+//! Detection reads only the top-level members it needs ([`scan::sniff`]). The body is then
+//! parsed as sent: clean input pays for no search and no copy. Only a body that serde_json
+//! rejects as malformed is searched for trailing commas ([`scan::trailing_commas`]: `memchr`
+//! before each `}` and `]`, then a check for strings), and if it has any, they are replaced by
+//! spaces on a copy, which is parsed instead. Each comma becomes one space, so every line and
+//! column in an error still points into the original body. Searching every body first cost
+//! about 4% of a parse over the fixtures (`benches/count.rs`), while a body with trailing
+//! commas pays for the read that fails on the first one. The body is checked for UTF-8 once,
+//! as a whole, so that serde_json reads a `str` and need not check each string.
 
 mod budget;
 mod checked;
 mod scan;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -83,15 +87,25 @@ impl Body<'_> {
     }
 }
 
-/// Blanks `commas` (offsets of `,` in `body`, from [`scan::trailing_commas`]) on a copy, if
-/// there are any, and checks the result for UTF-8 once, with `simdutf8`.
+/// Checks `body` for UTF-8 once, with `simdutf8`.
 ///
 /// That one vectorised check costs about 1% of a parse; without it serde_json would check
 /// each string on its own, which costs about 15%.
-fn check_utf8(body: &[u8], commas: Vec<usize>) -> Body<'_> {
+fn check_utf8(body: &[u8]) -> Body<'_> {
     match simdutf8::basic::from_utf8(body) {
-        Ok(text) if commas.is_empty() => Body::Text(Cow::Borrowed(text)),
-        Ok(text) => {
+        Ok(text) => Body::Text(Cow::Borrowed(text)),
+        Err(_) => Body::Bytes(Cow::Borrowed(body)),
+    }
+}
+
+/// `body` with its tolerated trailing commas blanked, on a copy; `None` if it has none.
+fn repair(body: &Body<'_>) -> Option<Body<'static>> {
+    let commas = scan::trailing_commas(body.as_bytes());
+    if commas.is_empty() {
+        return None;
+    }
+    Some(match body {
+        Body::Text(text) => {
             // A comma is one ASCII byte, so every offset is a character boundary.
             let mut owned = String::with_capacity(text.len());
             let mut from = 0;
@@ -103,8 +117,8 @@ fn check_utf8(body: &[u8], commas: Vec<usize>) -> Body<'_> {
             owned.push_str(&text[from..]);
             Body::Text(Cow::Owned(owned))
         }
-        Err(_) => Body::Bytes(blank(body, commas)),
-    }
+        Body::Bytes(bytes) => Body::Bytes(Cow::Owned(blank(bytes, commas).into_owned())),
+    })
 }
 
 /// Replaces the bytes at `commas` with spaces, on a copy only when there are any.
@@ -119,16 +133,20 @@ fn blank(body: &[u8], commas: Vec<usize>) -> Cow<'_, [u8]> {
     Cow::Owned(owned)
 }
 
-/// A body ready for serde_json: byte-order mark skipped, trailing commas blanked, and the
-/// top-level keys of interest located.
+/// A body ready for serde_json: byte-order mark skipped, checked for UTF-8, and the top-level
+/// keys of interest located. Trailing commas are blanked on a copy the first time a read fails
+/// ([`Prepared::repaired`]).
 pub(crate) struct Prepared<'a> {
     body: Body<'a>,
+    /// The body with its trailing commas blanked, once a read has needed it; `None` inside if
+    /// it has none.
+    repaired: OnceCell<Option<Body<'static>>>,
     /// Bytes skipped before `body` on the first line (a byte-order mark).
     skipped: usize,
     root: Root,
     fields: [Field; crate::detect::KEYS.len()],
-    /// Trailing commas not yet blanked: the body was only sniffed (see [`Prepared::sniffed`]).
-    unrepaired: bool,
+    /// Only sniffed, not checked for UTF-8 (see [`Prepared::sniffed`]): not for parsing.
+    sniffed: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -138,19 +156,17 @@ impl<'a> Prepared<'a> {
         Prepared::until(body, Until::Vendor(vendor))
     }
 
-    /// Skips a byte-order mark, reads the root object's members as far as `until` says,
-    /// repairs trailing commas on a copy only when there are any, and checks for UTF-8.
+    /// Skips a byte-order mark, reads the root object's members as far as `until` says, and
+    /// checks for UTF-8.
     pub(crate) fn until(body: &'a [u8], until: Until) -> Self {
         let mut prepared = Prepared::sniffed(body, until);
-        let body = &body[prepared.skipped..];
-        prepared.body = check_utf8(body, scan::trailing_commas(body));
-        prepared.unrepaired = false;
+        prepared.body = check_utf8(&body[prepared.skipped..]);
+        prepared.sniffed = false;
         prepared
     }
 
     /// Reads the root object's members as far as `until` says, and no more: enough to tell the
-    /// vendor. Trailing commas are blanked only if a syntax check needs them to be (failure
-    /// paths); such a body is not for parsing.
+    /// vendor. Such a body is not for parsing, only for [`syntax_error`](Self::syntax_error).
     pub(crate) fn sniffed(body: &'a [u8], until: Until) -> Self {
         let (body, skipped) = match body.strip_prefix(BOM) {
             Some(rest) => (rest, BOM.len()),
@@ -162,17 +178,47 @@ impl<'a> Prepared<'a> {
         });
         Prepared {
             body: Body::Bytes(Cow::Borrowed(body)),
+            repaired: OnceCell::new(),
             skipped,
             root,
             fields,
-            unrepaired: true,
+            sniffed: true,
         }
     }
 
-    /// The body as serde_json will read it.
+    /// The body as serde_json reads it once it has failed to read as sent: with trailing
+    /// commas blanked, if it has any. Blanked once, on the first call.
+    fn repaired(&self) -> Option<&Body<'static>> {
+        self.repaired.get_or_init(|| repair(&self.body)).as_ref()
+    }
+
+    /// The body as a read that fails is reported on: repaired, if it has trailing commas.
+    fn body_for_errors(&self) -> &Body<'_> {
+        match self.repaired() {
+            Some(repaired) => repaired,
+            None => &self.body,
+        }
+    }
+
+    /// Runs `read` on the body as sent, and on a syntax error, again on the repaired body if it
+    /// has trailing commas.
+    fn tolerant<R>(
+        &self,
+        read: impl Fn(&Body<'_>) -> serde_json::Result<R>,
+    ) -> serde_json::Result<R> {
+        match read(&self.body) {
+            Err(err) if err.is_syntax() => match self.repaired() {
+                Some(repaired) => read(repaired),
+                None => Err(err),
+            },
+            done => done,
+        }
+    }
+
+    /// The body as serde_json will read it (repaired if it has trailing commas).
     #[cfg(test)]
     pub(crate) fn bytes(&self) -> &[u8] {
-        self.body.as_bytes()
+        self.body_for_errors().as_bytes()
     }
 
     /// What the root object holds under each of [`crate::detect::KEYS`], as far as it was read.
@@ -180,13 +226,10 @@ impl<'a> Prepared<'a> {
         &self.fields
     }
 
-    /// Whether the body needed repair (it had trailing commas).
+    /// Whether the body needs repair (it has trailing commas).
     #[cfg(test)]
-    pub(crate) fn repaired(&self) -> bool {
-        matches!(
-            self.body,
-            Body::Text(Cow::Owned(_)) | Body::Bytes(Cow::Owned(_))
-        )
+    pub(crate) fn needs_repair(&self) -> bool {
+        self.repaired().is_some()
     }
 
     /// The string value of the top-level key at `index` in [`crate::detect::KEYS`].
@@ -268,26 +311,29 @@ impl<'a> Prepared<'a> {
         vendor: Vendor,
         event: &str,
     ) -> Result<T, Error> {
-        debug_assert!(!self.unrepaired, "a sniffed body is not for parsing");
+        debug_assert!(!self.sniffed, "a sniffed body is not for parsing");
         self.read()
             .map_err(|err| self.data_error::<T>(vendor, event, err))
     }
 
-    /// One `serde_json` read of the body: as `str` when it is UTF-8 (see [`check_utf8`]). A
-    /// body that is not is read as bytes, so serde_json reports the invalid string itself
-    /// (with its position) and accepts invalid bytes where it always has, in values it skips.
+    /// One `serde_json` read of the body (two if it has trailing commas, see
+    /// [`tolerant`](Self::tolerant)): as `str` when it is UTF-8 (see [`check_utf8`]). A body
+    /// that is not is read as bytes, so serde_json reports the invalid string itself (with its
+    /// position) and accepts invalid bytes where it always has, in values it skips.
     fn read<T: DeserializeOwned>(&self) -> serde_json::Result<T> {
-        let _budget = budget::Budget::for_body(self.body.as_bytes().len());
-        match &self.body {
-            Body::Text(text) => serde_json::from_str(text),
-            Body::Bytes(bytes) => serde_json::from_slice(bytes),
-        }
+        self.tolerant(|body| {
+            let _budget = budget::Budget::for_body(body.as_bytes().len());
+            match body {
+                Body::Text(text) => serde_json::from_str(text),
+                Body::Bytes(bytes) => serde_json::from_slice(bytes),
+            }
+        })
     }
 
     /// Reads the body as [`checked::Checked`], as [`read`](Self::read) reads it.
     fn check(&self, seed: checked::CheckedSeed) -> serde_json::Result<()> {
         use serde::de::DeserializeSeed;
-        match &self.body {
+        self.tolerant(|body| match body {
             Body::Text(text) => {
                 let mut deserializer = serde_json::Deserializer::from_str(text);
                 seed.deserialize(&mut deserializer)?;
@@ -298,7 +344,7 @@ impl<'a> Prepared<'a> {
                 seed.deserialize(&mut deserializer)?;
                 deserializer.end()
             }
-        }
+        })
     }
 
     /// Keeps the whole body as raw JSON: the payload of an event this crate does not know.
@@ -307,7 +353,7 @@ impl<'a> Prepared<'a> {
     /// sent twice, or a string that does not decode, is an error rather than a member that
     /// reads differently, or as nothing, later.
     pub(crate) fn raw(&self, vendor: Vendor, event: &str) -> Result<Box<RawValue>, Error> {
-        debug_assert!(!self.unrepaired, "a sniffed body is not for parsing");
+        debug_assert!(!self.sniffed, "a sniffed body is not for parsing");
         let error = |err| Error::json(Some(vendor), Some(event), None, &err, self.skipped);
         // Two quick searches spare the strict read to the bodies that may fail it.
         let bytes = self.body.as_bytes();
@@ -330,8 +376,9 @@ impl<'a> Prepared<'a> {
         }
         // Failure path only: parse again, tracking the path to the failing field. Should the
         // second run not fail (it always does, on the same bytes), the first error still stands.
-        let _budget = budget::Budget::for_body(self.body.as_bytes().len());
-        let tracked = match &self.body {
+        let body = self.body_for_errors();
+        let _budget = budget::Budget::for_body(body.as_bytes().len());
+        let tracked = match body {
             Body::Text(text) => serde_path_to_error::deserialize::<_, T>(
                 &mut serde_json::Deserializer::from_str(text),
             ),
@@ -358,10 +405,10 @@ impl<'a> Prepared<'a> {
     /// A syntax error in the body, if there is one. Used on failure paths only, so that a
     /// malformed body is reported as malformed rather than as, say, missing a key.
     pub(crate) fn syntax_error(&self, vendor: Option<Vendor>) -> Option<Error> {
-        let bytes = if self.unrepaired {
+        let bytes = if self.sniffed {
             blank_trailing_commas(self.body.as_bytes())
         } else {
-            Cow::Borrowed(self.body.as_bytes())
+            Cow::Borrowed(self.body_for_errors().as_bytes())
         };
         match serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
             Ok(_) => None,
@@ -400,7 +447,7 @@ mod tests {
     fn clean_input_is_borrowed() {
         let body = br#"{"a": [1, 2], "b": "x,]"}"#;
         let prepared = Prepared::until(body, Until::AnyVendor);
-        assert!(!prepared.repaired());
+        assert!(!prepared.needs_repair());
         assert_eq!(prepared.bytes(), body);
     }
 
@@ -422,9 +469,16 @@ mod tests {
             "{\"é\": [\"\u{1F600}\" ], \"b\": \"ü\" }"
         );
         let prepared = Prepared::until("{\"é\": 1,}".as_bytes(), Until::AnyVendor);
-        assert!(matches!(prepared.body, Body::Text(Cow::Owned(_))));
+        assert!(matches!(prepared.body, Body::Text(Cow::Borrowed(_))));
+        assert!(matches!(
+            prepared.repaired(),
+            Some(Body::Text(Cow::Owned(_)))
+        ));
         let prepared = Prepared::until(b"{\"\xff\": 1,}", Until::AnyVendor);
-        assert!(matches!(prepared.body, Body::Bytes(Cow::Owned(_))));
+        assert!(matches!(
+            prepared.repaired(),
+            Some(Body::Bytes(Cow::Owned(_)))
+        ));
         assert_eq!(prepared.bytes(), b"{\"\xff\": 1 }");
     }
 
@@ -484,6 +538,6 @@ mod tests {
     fn byte_order_mark_is_skipped() {
         let prepared = Prepared::until(b"\xEF\xBB\xBF{\"a\":1}", Until::AnyVendor);
         assert_eq!(prepared.bytes(), br#"{"a":1}"#);
-        assert!(!prepared.repaired());
+        assert!(!prepared.needs_repair());
     }
 }
