@@ -149,7 +149,8 @@ where
 ///
 /// The body is the raw request body. The vendor is told by top-level keys that only it sends
 /// (table in the crate docs), read in one short pass over the first members, so detection
-/// costs no second parse; tolerated trailing commas are found by a `memchr` pass. Trailing
+/// costs no second parse. A body is read as sent, and only one that serde_json rejects is
+/// searched for tolerated trailing commas and, if it has any, read again repaired. Trailing
 /// commas, a byte-order mark, numeric ids sent as strings, unknown fields (kept, see
 /// [`Event::unknown_members`]), unknown event names and unknown enum values are all accepted;
 /// anything else that is not what the vendor documents is an [`Error`] that names the vendor,

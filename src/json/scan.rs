@@ -4,7 +4,8 @@
 //!   the caller has what it needs: detection rarely reads past the first few members.
 //! - [`trailing_commas`] looks for a comma before each `}` and `]` with `memchr`, at memory
 //!   speed; only when it finds one does it locate the strings (walking just the quotes and
-//!   backslashes), to keep the commas that are outside them. Clean input pays for one pass.
+//!   backslashes), to keep the commas that are outside them. It runs only on a body that
+//!   serde_json rejected (see [`super`]), and on `tolerant_json`'s input.
 //!
 //! None of them recurses or validates: a malformed body gives a partial answer, and serde_json
 //! reports the real error afterwards.
@@ -311,7 +312,8 @@ fn next_quote_or_backslash(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// value and is followed, whitespace aside, by `}` or `]`, or by the end of the body (after
 /// the root value). `[,]`, `[1,,]` and `{"a":,}` are left alone.
 ///
-/// Clean bodies cost one `memchr` pass over `}` and `]`, looking back from each for a comma.
+/// A body without one costs one `memchr` pass over `}` and `]`, looking back from each for a
+/// comma.
 /// Only when a candidate turns up are strings located, by walking just the quotes and
 /// backslashes (again with `memchr`), to drop candidates inside strings.
 pub(crate) fn trailing_commas(bytes: &[u8]) -> Vec<usize> {
