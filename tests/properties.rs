@@ -175,7 +175,12 @@ proptest! {
         match (parse_event(&body), parse_event(&repaired)) {
             // Both read the same bytes in the end: equal events, raw members and all.
             (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
-            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            // The same error; in a body whose quotes are out of step, the event name it echoes
+            // is read as sent, where the repair may have blanked a comma in it.
+            (Err(a), Err(b)) => {
+                prop_assert_eq!((a.line(), a.column(), a.classify(), a.path()), (b.line(), b.column(), b.classify(), b.path()));
+                prop_assert_eq!(a.to_string().replace(',', " "), b.to_string().replace(',', " "));
+            }
             (a, b) => prop_assert!(false, "{:?} vs {:?}: {}", a.map(|_| ()), b.map(|_| ()), String::from_utf8_lossy(&body)),
         }
     }

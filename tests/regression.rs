@@ -25,6 +25,29 @@ fn unterminated_escaped_discriminator() {
     assert!(chat_webhooks::superoffice::parse(br#"{"Event": "\u00"#).is_err());
 }
 
+/// A body whose quotes are out of step (`"EventId": :42.089895Z",`): the trailing-comma search
+/// and the top-level reader disagree on where its strings are, so the repair blanks a comma in
+/// what the reader takes for the event name. The body is read as sent first, so the error
+/// echoes the name as sent; otherwise it is the error of the repaired copy.
+#[cfg(feature = "superoffice")]
+#[test]
+fn quotes_out_of_step() {
+    let body = input("out-of-step-quotes.bin");
+    let err = parse_event(&body).unwrap_err();
+    let repaired = parse_event(&chat_webhooks::tolerant_json(&body)).unwrap_err();
+    assert!(err.is_syntax(), "{err}");
+    assert_eq!(err.event(), Some("chatsessi 0,\n  }\n}8d2f07b3e915"));
+    assert_eq!(repaired.event(), Some("chatsessi 0 \n  }\n}8d2f07b3e915"));
+    assert_eq!(
+        (err.line(), err.column(), err.classify()),
+        (repaired.line(), repaired.column(), repaired.classify())
+    );
+    assert_eq!(
+        err.to_string(),
+        "superoffice chatsessi 0,\\n  }\\n}8d2f07b3e915: expected value at line 2 column 14"
+    );
+}
+
 /// A float kept in an untyped member changed in its last digit on a round trip: serde_json's
 /// default float parsing is not exact. The crate enables serde_json's `float_roundtrip`.
 #[cfg(feature = "channel-talk")]

@@ -40,14 +40,19 @@ fuzz_target!(|input: (&[u8], &[u8], &str, bool)| {
         if !text.trim().is_empty() && text.trim() == text {
             let raw = format!("token={}", text.replace(['%', '&', '#'], "_"));
             let expected = text.replace(['%', '&', '#'], "_");
-            assert!(channel_talk::verify_query_token(&expected, &raw).is_ok(), "{raw}");
+            assert!(
+                channel_talk::verify_query_token(&expected, &raw).is_ok(),
+                "{raw}"
+            );
         }
     }
     // The receiver on arbitrary headers and query strings: with an empty key (alone, or next
     // to the fuzzed one) nothing signed with the empty key gets through.
     let receiver = Vendor::SUPPORTED
         .into_iter()
-        .fold(Receiver::new(), |receiver, vendor| receiver.secret(vendor, secret));
+        .fold(Receiver::new(), |receiver, vendor| {
+            receiver.secret(vendor, secret)
+        });
     let forged = [
         ("X-SuperOffice-Signature", so.as_str()),
         ("X-Hook-Signature", ib.as_str()),

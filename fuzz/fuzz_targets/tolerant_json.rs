@@ -34,6 +34,22 @@ fn add_trailing_commas(clean: &[u8]) -> Vec<u8> {
     out
 }
 
+/// What two reads of one body must agree on when they fail: everything, except that in a body
+/// that is no JSON at all (its quotes out of step), the event name the error echoes is read
+/// from the body as sent, where the repair may have blanked a comma in it.
+fn error_parts(err: &chat_webhooks::Error) -> impl PartialEq + std::fmt::Debug {
+    let blanked = |text: &str| text.replace(',', " ");
+    (
+        err.classify(),
+        err.vendor(),
+        err.path().map(str::to_owned),
+        err.line(),
+        err.column(),
+        err.event().map(blanked),
+        blanked(&err.to_string()),
+    )
+}
+
 fuzz_target!(|body: &[u8]| {
     let repaired = tolerant_json(body);
     let start = body.len() - repaired.len();
@@ -52,7 +68,7 @@ fuzz_target!(|body: &[u8]| {
     // Both read the same bytes in the end, so the events are equal, raw members and all.
     match (parse_event(&body[start..]), parse_event(&repaired)) {
         (Ok(a), Ok(b)) => assert_eq!(a, b),
-        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (Err(a), Err(b)) => assert_eq!(error_parts(&a), error_parts(&b)),
         (a, b) => panic!("as sent {a:?} but repaired {b:?}"),
     }
 
