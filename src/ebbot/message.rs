@@ -244,7 +244,7 @@ impl ValueSource for Buffered {
             return Ok(null_value(type_name));
         }
         // The plain read first; only a value that fails it is read again to name the path
-        // (tracking the path on every read costs about half again as much).
+        // (tracking the path on every read about doubled the cost of the read).
         if let Ok(value) = serde_json::from_str::<T>(self.0.get()) {
             return Ok(wrap(value));
         }

@@ -52,11 +52,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// assert_eq!(&*tolerant_json(b"\xEF\xBB\xBF{}"), b"{}");
 /// ```
 pub fn tolerant_json(body: &[u8]) -> Cow<'_, [u8]> {
-    blank_trailing_commas(body.strip_prefix(BOM).unwrap_or(body))
-}
-
-/// Replaces the tolerated trailing commas with spaces, on a copy only when there are any.
-fn blank_trailing_commas(body: &[u8]) -> Cow<'_, [u8]> {
+    let body = body.strip_prefix(BOM).unwrap_or(body);
     blank(body, scan::trailing_commas(body))
 }
 
@@ -405,12 +401,9 @@ impl<'a> Prepared<'a> {
     /// A syntax error in the body, if there is one. Used on failure paths only, so that a
     /// malformed body is reported as malformed rather than as, say, missing a key.
     pub(crate) fn syntax_error(&self, vendor: Option<Vendor>) -> Option<Error> {
-        let bytes = if self.sniffed {
-            blank_trailing_commas(self.body.as_bytes())
-        } else {
-            Cow::Borrowed(self.body_for_errors().as_bytes())
-        };
-        match serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
+        // A sniffed body is the bytes as sent: repaired the same way, as bytes.
+        let bytes = self.body_for_errors().as_bytes();
+        match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
             Ok(_) => None,
             Err(err) => Some(Error::json(vendor, None, None, &err, self.skipped)),
         }
