@@ -52,6 +52,9 @@ pub struct ChatEvent {
     /// `chat.close` sends the whole transcript).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub transcript: Vec<ChatMessage>,
+    /// Why the chat was closed, as the vendor says it (Inbenta `inactivity`), where it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_reason: Option<String>,
 }
 
 impl ChatEvent {
@@ -71,6 +74,7 @@ impl ChatEvent {
             state: ChatState::Unknown,
             queue_position: None,
             transcript: Vec::new(),
+            close_reason: None,
         }
     }
 

@@ -20,6 +20,9 @@ pub struct ChatMessage {
     /// Files, images and links attached to it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// An internal note that the customer does not see (Chatwoot `private`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
 }
 
 impl ChatMessage {
@@ -32,6 +35,7 @@ impl ChatMessage {
             content_type: None,
             sent_at: None,
             attachments: Vec::new(),
+            private: false,
         }
     }
 }
