@@ -1,6 +1,7 @@
 //! Telling the vendors apart from the body alone.
 //!
-//! Each vendor is recognised by top-level keys that the others never send:
+//! Each vendor is recognised by top-level keys that the others never send, declared in its
+//! folder ([`VendorSpec::DETECT`](crate::registry::VendorSpec::DETECT)):
 //!
 //! | vendor | keys |
 //! |---|---|
@@ -12,98 +13,58 @@
 //! Only the root object's members are read, and only until one vendor's keys are complete
 //! ([`crate::json`]): detection costs no parse of its own and usually reads a few members.
 
-use std::fmt;
-
 use crate::error::Error;
-use crate::json::{Field, Prepared};
+use crate::json::{Field, Keys, Prepared};
+use crate::registry::{also_reads, detect_keys, has_all, key_index};
 use crate::Vendor;
 
-/// The top-level keys the scan looks for; vendor modules read their discriminators by index.
-pub(crate) const KEYS: [&[u8]; 9] = [
-    b"EventId", b"Event", b"topic", b"botId", b"event", b"type", b"entity", b"trigger", b"appId",
-];
+/// How far a body's root object is read before it is parsed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Until {
+    /// Until the keys of some enabled vendor are all found (detection).
+    AnyVendor,
+    /// Until this vendor's keys are all found.
+    Vendor(Vendor),
+}
 
-/// The index in [`KEYS`] of `key`, by a `match` the compiler turns into a length switch.
-pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
-    let index = match key {
-        b"EventId" => 0,
-        b"Event" => 1,
-        b"topic" => 2,
-        b"botId" => 3,
-        b"event" => 4,
-        b"type" => 5,
-        b"entity" => 6,
-        b"trigger" => 7,
-        b"appId" => 8,
-        _ => return None,
+/// Whether `fields` hold every key that `vendor`'s parse reads.
+fn complete(vendor: Vendor, fields: &[Field]) -> bool {
+    vendor.is_enabled()
+        && has_all(fields, detect_keys(vendor))
+        && has_all(fields, also_reads(vendor))
+}
+
+/// Reads as far as `until` says, and no more, without checking for UTF-8: enough to tell the
+/// vendor, not to parse.
+pub(crate) fn sniff(body: &[u8], until: Until) -> Prepared<'_> {
+    Prepared::sniffed(body, &keys(until))
+}
+
+/// Prepares `body` for a parse: reads as far as `until` says and checks for UTF-8.
+pub(crate) fn prepare(body: &[u8], until: Until) -> Prepared<'_> {
+    Prepared::until(body, &keys(until))
+}
+
+/// The keys to record, and when to stop.
+fn keys(until: Until) -> Keys {
+    /// `Keys::done` for [`Until`], with `Until::AnyVendor` as `usize::MAX` and a vendor as its
+    /// index.
+    fn done(fields: &[Field], until: usize) -> bool {
+        match Vendor::SUPPORTED.get(until) {
+            Some(vendor) => complete(*vendor, fields),
+            None => Vendor::SUPPORTED.iter().any(|v| complete(*v, fields)),
+        }
+    }
+    let until = match until {
+        Until::AnyVendor => usize::MAX,
+        // `Vendor::Custom` has no keys: it is complete at once, and fails as disabled.
+        Until::Vendor(vendor) => vendor.index().unwrap_or(usize::MAX - 1),
     };
-    debug_assert_eq!(KEYS[index], key);
-    Some(index)
-}
-
-/// Indexes into [`KEYS`].
-#[allow(dead_code)] // each vendor feature uses its own
-pub(crate) mod key {
-    pub(crate) const SUPEROFFICE_EVENT_ID: usize = 0;
-    pub(crate) const SUPEROFFICE_EVENT: usize = 1;
-    pub(crate) const EBBOT_TOPIC: usize = 2;
-    pub(crate) const EBBOT_BOT_ID: usize = 3;
-    pub(crate) const CHANNEL_TALK_EVENT: usize = 4;
-    pub(crate) const CHANNEL_TALK_TYPE: usize = 5;
-    pub(crate) const CHANNEL_TALK_ENTITY: usize = 6;
-    pub(crate) const INBENTA_TRIGGER: usize = 7;
-    pub(crate) const INBENTA_APP_ID: usize = 8;
-}
-
-/// The keys each vendor is recognised by, as indexes into [`KEYS`].
-const SIGNATURES: [(Vendor, &[usize]); 4] = [
-    (
-        Vendor::SuperOffice,
-        &[key::SUPEROFFICE_EVENT_ID, key::SUPEROFFICE_EVENT],
-    ),
-    (Vendor::Ebbot, &[key::EBBOT_TOPIC, key::EBBOT_BOT_ID]),
-    (
-        Vendor::ChannelTalk,
-        &[key::CHANNEL_TALK_EVENT, key::CHANNEL_TALK_ENTITY],
-    ),
-    (
-        Vendor::Inbenta,
-        &[key::INBENTA_TRIGGER, key::INBENTA_APP_ID],
-    ),
-];
-
-/// The keys the scan reads before it stops, per vendor: the keys it is recognised by, and for
-/// Channel Talk also `type` (optional, so a body without it is scanned to its end).
-const READ_UNTIL: [(Vendor, &[usize]); 4] = [
-    SIGNATURES[0],
-    SIGNATURES[1],
-    (
-        Vendor::ChannelTalk,
-        &[
-            key::CHANNEL_TALK_EVENT,
-            key::CHANNEL_TALK_TYPE,
-            key::CHANNEL_TALK_ENTITY,
-        ],
-    ),
-    SIGNATURES[3],
-];
-
-fn has_all(fields: &[Field], keys: &[usize]) -> bool {
-    keys.iter().all(|&k| fields[k] != Field::Absent)
-}
-
-/// Whether `fields` hold all the keys `vendor`'s parse reads.
-pub(crate) fn complete(vendor: Vendor, fields: &[Field]) -> bool {
-    READ_UNTIL
-        .iter()
-        .any(|(v, keys)| *v == vendor && has_all(fields, keys))
-}
-
-/// Whether `fields` hold all the keys that some enabled vendor's parse reads.
-pub(crate) fn any_complete(fields: &[Field]) -> bool {
-    READ_UNTIL
-        .iter()
-        .any(|(vendor, keys)| vendor.is_enabled() && has_all(fields, keys))
+    Keys {
+        index: key_index,
+        done,
+        until,
+    }
 }
 
 /// The enabled vendor whose keys the body has. Members are read in order until one vendor's
@@ -112,38 +73,41 @@ pub(crate) fn any_complete(fields: &[Field]) -> bool {
 pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
     prepared.expect_object(None)?;
     let fields = prepared.fields();
-    SIGNATURES
-        .iter()
-        .find(|(vendor, keys)| vendor.is_enabled() && has_all(fields, keys))
-        .map(|(vendor, _)| *vendor)
-        .ok_or_else(|| prepared.syntax_error(None).unwrap_or_else(Error::no_vendor))
+    Vendor::SUPPORTED
+        .into_iter()
+        .find(|vendor| vendor.is_enabled() && has_all(fields, detect_keys(*vendor)))
+        .ok_or_else(|| {
+            prepared
+                .syntax_error(None)
+                .unwrap_or_else(|| Error::no_vendor(expected_keys()))
+        })
 }
 
-/// Writes the keys of the enabled vendors, for the no-vendor message:
+/// The keys of the enabled vendors, for the no-vendor message:
 /// "EventId and Event (superoffice), topic and botId (ebbot), or ...".
-pub(crate) fn describe_keys(f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let enabled: Vec<_> = SIGNATURES
-        .iter()
-        .filter(|(vendor, _)| vendor.is_enabled())
+fn expected_keys() -> String {
+    let enabled: Vec<Vendor> = Vendor::SUPPORTED
+        .into_iter()
+        .filter(|vendor| vendor.is_enabled())
         .collect();
     if enabled.is_empty() {
-        return f.write_str("of a vendor, but no vendor feature is enabled");
+        return "of a vendor, but no vendor feature is enabled".to_owned();
     }
-    for (i, (vendor, keys)) in enabled.iter().enumerate() {
+    let mut out = String::new();
+    for (i, vendor) in enabled.iter().enumerate() {
         if i > 0 {
-            f.write_str(if i + 1 == enabled.len() {
-                ", or "
-            } else {
-                ", "
-            })?;
+            out.push_str(if i + 1 == enabled.len() { ", or " } else { ", " });
         }
-        for (j, &k) in keys.iter().enumerate() {
+        let keys = detect_keys(*vendor);
+        for (j, key) in keys.iter().enumerate() {
             if j > 0 {
-                f.write_str(if j + 1 == keys.len() { " and " } else { ", " })?;
+                out.push_str(if j + 1 == keys.len() { " and " } else { ", " });
             }
-            f.write_str(std::str::from_utf8(KEYS[k]).expect("keys are ASCII"))?;
+            out.push_str(key);
         }
-        write!(f, " ({vendor})")?;
+        out.push_str(" (");
+        out.push_str(vendor.as_str());
+        out.push(')');
     }
-    Ok(())
+    out
 }

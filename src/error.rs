@@ -46,7 +46,10 @@ enum ErrorKind {
         key: &'static str,
         found: &'static str,
     },
-    NoVendor,
+    /// The keys looked for, as the message names them.
+    NoVendor {
+        expected: String,
+    },
     VendorDisabled,
 }
 
@@ -83,7 +86,7 @@ impl Error {
             ErrorKind::NotAnObject { .. }
             | ErrorKind::MissingDiscriminator { .. }
             | ErrorKind::DiscriminatorType { .. } => Category::Data,
-            ErrorKind::NoVendor | ErrorKind::VendorDisabled => Category::Vendor,
+            ErrorKind::NoVendor { .. } | ErrorKind::VendorDisabled => Category::Vendor,
         }
     }
 
@@ -183,8 +186,9 @@ impl Error {
         error
     }
 
-    pub(crate) fn no_vendor() -> Self {
-        Error::new(ErrorKind::NoVendor, None)
+    /// No vendor's keys were found; `expected` names the keys looked for.
+    pub(crate) fn no_vendor(expected: String) -> Self {
+        Error::new(ErrorKind::NoVendor { expected }, None)
     }
 
     pub(crate) fn vendor_disabled(vendor: Vendor) -> Self {
@@ -238,9 +242,8 @@ impl fmt::Display for Error {
             ErrorKind::DiscriminatorType { key, found } => {
                 write!(f, "{key}: invalid type: {found}, expected a string")?
             }
-            ErrorKind::NoVendor => {
-                f.write_str("no vendor matched: expected the top-level keys ")?;
-                crate::detect::describe_keys(f)?;
+            ErrorKind::NoVendor { expected } => {
+                write!(f, "no vendor matched: expected the top-level keys {expected}")?;
             }
             ErrorKind::VendorDisabled => unreachable!("handled above"),
         }

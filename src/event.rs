@@ -5,65 +5,64 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::error::Error;
-use crate::json::{Prepared, Until};
+use crate::detect::{prepare, Until};
+use crate::json::Prepared;
 use crate::{ChatEvent, ToChatEvent, Vendor};
 
-/// A webhook from any supported vendor.
-///
-/// Serializes to the vendor's own JSON, which [`parse_event`] reads back to an equal `Event`;
-/// deserializing detects the vendor the same way [`parse_event`] does.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Event {
-    /// A SuperOffice chat (or other) event.
-    #[cfg(feature = "superoffice")]
-    SuperOffice(crate::superoffice::Event),
-    /// An Ebbot outgoing webhook.
-    #[cfg(feature = "ebbot")]
-    Ebbot(crate::ebbot::Event),
-    /// A Channel Talk webhook.
-    #[cfg(feature = "channel-talk")]
-    ChannelTalk(crate::channel_talk::Event),
-    /// An Inbenta HyperChat webhook.
-    #[cfg(feature = "inbenta")]
-    Inbenta(crate::inbenta::Event),
-}
+/// Generates [`Event`] and the methods that reach into its vendor's event from the registry's
+/// list.
+macro_rules! event_type {
+    ($(
+        $vendor:ident: $module:ident, feature = $feature:literal, route = $route:ident,
+            about = $about:literal;
+    )*) => {
+        /// A webhook from any supported vendor.
+        ///
+        /// Serializes to the vendor's own JSON, which [`parse_event`] reads back to an equal
+        /// `Event`; deserializing detects the vendor the same way [`parse_event`] does.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum Event {
+            $(
+                #[doc = concat!("One of the ", $about, ".")]
+                #[cfg(feature = $feature)]
+                $vendor(crate::$module::Event),
+            )*
+        }
 
-/// Expands `$body` once per enabled vendor, with `$inner` bound to the vendor's event.
-macro_rules! each_vendor {
-    ($event:expr, $inner:ident => $body:expr) => {
-        match $event {
-            #[cfg(feature = "superoffice")]
-            Event::SuperOffice($inner) => $body,
-            #[cfg(feature = "ebbot")]
-            Event::Ebbot($inner) => $body,
-            #[cfg(feature = "channel-talk")]
-            Event::ChannelTalk($inner) => $body,
-            #[cfg(feature = "inbenta")]
-            Event::Inbenta($inner) => $body,
-            #[allow(unreachable_patterns)]
-            _ => unreachable!("no vendor feature is enabled, so no Event exists"),
+        /// Evaluates `$body` with `$inner` bound to the vendor's event.
+        macro_rules! each_vendor {
+            ($event:expr, $inner:ident => $body:expr) => {
+                match $event {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Event::$vendor($inner) => $body,
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => unreachable!("no vendor feature is enabled, so no Event exists"),
+                }
+            };
+        }
+
+        impl Event {
+            /// The vendor that sent the event.
+            pub fn vendor(&self) -> Vendor {
+                match self {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Event::$vendor(_) => Vendor::$vendor,
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => unreachable!("no vendor feature is enabled, so no Event exists"),
+                }
+            }
         }
     };
 }
 
-impl Event {
-    /// The vendor that sent the event.
-    pub fn vendor(&self) -> Vendor {
-        match self {
-            #[cfg(feature = "superoffice")]
-            Event::SuperOffice(_) => Vendor::SuperOffice,
-            #[cfg(feature = "ebbot")]
-            Event::Ebbot(_) => Vendor::Ebbot,
-            #[cfg(feature = "channel-talk")]
-            Event::ChannelTalk(_) => Vendor::ChannelTalk,
-            #[cfg(feature = "inbenta")]
-            Event::Inbenta(_) => Vendor::Inbenta,
-            #[allow(unreachable_patterns)]
-            _ => unreachable!("no vendor feature is enabled, so no Event exists"),
-        }
-    }
+vendors!(event_type);
 
+impl Event {
     /// The vendor's own name for the event: SuperOffice `Event`, Ebbot `topic`, Inbenta
     /// `trigger`, Channel Talk `"<type>.<event>"` (e.g. `message.push`).
     pub fn event_name(&self) -> &str {
@@ -170,7 +169,7 @@ where
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
-    let prepared = Prepared::until(body, Until::AnyVendor);
+    let prepared = prepare(body, Until::AnyVendor);
     let vendor = crate::detect::detect(&prepared)?;
     parse_prepared(vendor, &prepared)
 }
@@ -189,7 +188,7 @@ pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn detect_vendor(body: &[u8]) -> Result<Vendor, Error> {
-    crate::detect::detect(&Prepared::sniffed(body, Until::AnyVendor))
+    crate::detect::detect(&crate::detect::sniff(body, Until::AnyVendor))
 }
 
 /// Parses the event as `vendor`'s, without detection.
@@ -198,25 +197,9 @@ pub fn detect_vendor(body: &[u8]) -> Result<Vendor, Error> {
 /// match more than one vendor. Fails if `vendor`'s feature is not enabled, or for
 /// [`Vendor::Custom`], which has no parser.
 pub fn parse_event_as(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(vendor, &Prepared::until(body, Until::Vendor(vendor)))
+    parse_prepared(vendor, &prepare(body, Until::Vendor(vendor)))
 }
 
 fn parse_prepared(vendor: Vendor, prepared: &Prepared<'_>) -> Result<Event, Error> {
-    match vendor {
-        #[cfg(feature = "superoffice")]
-        Vendor::SuperOffice => crate::superoffice::parse_prepared(prepared).map(Event::SuperOffice),
-        #[cfg(feature = "ebbot")]
-        Vendor::Ebbot => crate::ebbot::parse_prepared(prepared).map(Event::Ebbot),
-        #[cfg(feature = "channel-talk")]
-        Vendor::ChannelTalk => {
-            crate::channel_talk::parse_prepared(prepared).map(Event::ChannelTalk)
-        }
-        #[cfg(feature = "inbenta")]
-        Vendor::Inbenta => crate::inbenta::parse_prepared(prepared).map(Event::Inbenta),
-        #[allow(unreachable_patterns)]
-        other => {
-            let _ = prepared;
-            Err(Error::vendor_disabled(other))
-        }
-    }
+    crate::registry::parse(vendor, prepared)
 }

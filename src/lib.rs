@@ -15,6 +15,8 @@
 
 #[macro_use]
 mod macros;
+#[macro_use]
+mod registry;
 
 mod chat;
 mod detect;
@@ -28,6 +30,7 @@ mod table;
 mod unknown;
 mod vendor;
 
+pub mod auth;
 pub mod receive;
 
 #[cfg(feature = "cloudevents")]
@@ -61,3 +64,7 @@ pub use crate::signature::{verify_token, SignatureError};
 pub use crate::table::ParseEventKindError;
 pub use crate::unknown::UnknownEvent;
 pub use crate::vendor::{ParseVendorError, Vendor};
+
+/// The `chrono` this crate's public API uses (`DateTime<Utc>` in events and in
+/// [`Receiver::open_registration`](receive::Receiver::open_registration)).
+pub use chrono;

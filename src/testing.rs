@@ -23,8 +23,10 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use chrono::{DateTime, Utc};
+
+use crate::auth::{Scheme, Signed, Source};
 use crate::receive::Request;
-use crate::signature::{encode_base64, encode_hex, hmac_sha256};
 use crate::Vendor;
 
 /// What may stay unencoded in a query value: the unreserved characters of RFC 3986.
@@ -75,7 +77,8 @@ impl std::fmt::Debug for VendorRequest {
     }
 }
 
-/// The request `vendor` would send with `body`, signed with or carrying `secret`:
+/// The request `vendor` would send with `body`, signed with or carrying `secret`, by the
+/// vendor's [`Scheme`]:
 ///
 /// | vendor | what is added |
 /// |---|---|
@@ -83,29 +86,60 @@ impl std::fmt::Debug for VendorRequest {
 /// | Inbenta | `X-Hook-Signature`: lowercase hex HMAC-SHA256 of the body |
 /// | Channel Talk, Ebbot | `token=<secret>` in the query string, percent-encoded |
 ///
+/// A vendor that signs a timestamp gets `at` as that timestamp, in epoch seconds (the time
+/// the replay window is checked against); see [`vendor_request`] for the Unix epoch.
 /// [`Vendor::Custom`] gets no credential.
-pub fn vendor_request(vendor: Vendor, body: &[u8], secret: &str) -> VendorRequest {
+pub fn vendor_request_at(
+    vendor: Vendor,
+    body: &[u8],
+    secret: &str,
+    at: DateTime<Utc>,
+) -> VendorRequest {
     let mut headers = vec![("Content-Type", "application/json".to_owned())];
     let mut query = String::new();
-    match vendor {
-        Vendor::SuperOffice => headers.push((
-            "X-SuperOffice-Signature",
-            encode_base64(&hmac_sha256(secret.as_bytes(), body)),
-        )),
-        Vendor::Inbenta => headers.push((
-            "X-Hook-Signature",
-            encode_hex(&hmac_sha256(secret.as_bytes(), body)),
-        )),
-        Vendor::ChannelTalk | Vendor::Ebbot => {
-            query = format!("token={}", utf8_percent_encode(secret, QUERY_VALUE));
+    let mut put = |source: Source, value: String| match source {
+        Source::Header(name) => headers.push((name, value)),
+        Source::Query(name) => {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(name);
+            query.push('=');
+            query.extend(utf8_percent_encode(&value, QUERY_VALUE));
         }
-        Vendor::Custom => {}
+        _ => {}
+    };
+    match crate::registry::scheme(vendor) {
+        Some(Scheme::Hmac(hmac)) => {
+            let timestamp = at.timestamp().to_string();
+            let signed = Signed {
+                body,
+                timestamp: hmac.timestamp.map(|_| timestamp.as_str()),
+                id: hmac.id.map(|_| "msg_chat_webhooks_testing"),
+            };
+            let signature = hmac.sign(secret.as_bytes(), &signed);
+            if let (Some(source), Some(value)) = (hmac.timestamp, signed.timestamp) {
+                put(source, value.to_owned());
+            }
+            if let (Some(source), Some(value)) = (hmac.id, signed.id) {
+                put(source, value.to_owned());
+            }
+            put(hmac.signature, signature);
+        }
+        Some(Scheme::Token(token)) => put(token.source, secret.to_owned()),
+        _ => {}
     }
     VendorRequest {
         headers,
         query,
         body: body.to_vec(),
     }
+}
+
+/// [`vendor_request_at`] at the Unix epoch: for the vendors that sign no timestamp, or for a
+/// receiver without a replay window.
+pub fn vendor_request(vendor: Vendor, body: &[u8], secret: &str) -> VendorRequest {
+    vendor_request_at(vendor, body, secret, DateTime::UNIX_EPOCH)
 }
 
 /// Inbenta's registration handshake: an unsigned request with `X-Hook-Secret: <secret>` and
@@ -129,28 +163,17 @@ mod tests {
         let receiver = Vendor::SUPPORTED
             .into_iter()
             .fold(Receiver::new(), |r, v| r.secret(v, "s e+c/r=t"));
-        for (vendor, body) in [
-            (
-                Vendor::SuperOffice,
-                &br#"{"EventId":"1","Event":"chatsession.created"}"#[..],
-            ),
-            (Vendor::Inbenta, br#"{"trigger":"chats:close","appId":"a"}"#),
-            (Vendor::Ebbot, br#"{"topic":"chat.create","botId":"b"}"#),
-            (
-                Vendor::ChannelTalk,
-                br#"{"event":"push","type":"message","entity":{"chatId":"1"}}"#,
-            ),
-        ] {
-            if !vendor.is_enabled() {
+        for vendor in Vendor::SUPPORTED {
+            let Some(body) = crate::registry::example(vendor) else {
                 continue;
-            }
+            };
             let sent = vendor_request(vendor, body, "s e+c/r=t");
             let debug = format!("{sent:?}");
             assert!(
                 !debug.contains("token=") && !debug.contains(&sent.headers.last().unwrap().1),
                 "{debug}"
             );
-            let received = receiver.receive(vendor, &sent.request());
+            let received = receiver.receive_at(vendor, &sent.request(), DateTime::UNIX_EPOCH);
             assert!(
                 matches!(received, Ok(Received::Event(_))),
                 "{vendor}: {received:?}"

@@ -69,7 +69,9 @@ impl UnknownEvent {
     fn envelope(&self) -> &Hoisted {
         self.envelope.get_or_init(|| {
             self.vendor
-                .map_or_else(Hoisted::default, |vendor| hoist(vendor, &self.raw))
+                .map_or_else(Hoisted::default, |vendor| {
+                    crate::registry::envelope(vendor, &self.raw)
+                })
         })
     }
 
@@ -117,21 +119,5 @@ impl PartialEq for UnknownEvent {
 impl Serialize for UnknownEvent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.raw.serialize(serializer)
-    }
-}
-
-/// What `vendor`'s envelope in `raw` says; nothing where it cannot be read.
-#[allow(unused_variables)] // without vendor features
-fn hoist(vendor: Vendor, raw: &RawValue) -> Hoisted {
-    match vendor {
-        #[cfg(feature = "superoffice")]
-        Vendor::SuperOffice => crate::superoffice::hoist(raw),
-        #[cfg(feature = "ebbot")]
-        Vendor::Ebbot => crate::ebbot::hoist(raw),
-        #[cfg(feature = "channel-talk")]
-        Vendor::ChannelTalk => crate::channel_talk::hoist(raw),
-        #[cfg(feature = "inbenta")]
-        Vendor::Inbenta => crate::inbenta::hoist(raw),
-        _ => Hoisted::default(),
     }
 }

@@ -232,10 +232,10 @@ fn a_signed_inbenta_event_with_a_hook_secret_header_is_an_event() {
 fn inbenta_registration_window() {
     let now = at("2026-01-01T12:00:00Z");
     let receiver = Receiver::new();
-    receiver.open_registration(Vendor::Inbenta, at("2026-01-01T12:05:00Z"));
-    // After the window: refused.
+    receiver.open_registration(Vendor::Inbenta, "one-time-9f2c", at("2026-01-01T12:05:00Z"));
     let headers = [("X-Hook-Secret", "s3cr3t-from-inbenta")];
-    let request = Request::new(b"", &headers);
+    let request = Request::new(b"", &headers).with_query("registration=one-time-9f2c");
+    // After the window: refused.
     let err = receiver
         .receive_at(Vendor::Inbenta, &request, at("2026-01-01T12:05:01Z"))
         .unwrap_err();
@@ -243,30 +243,44 @@ fn inbenta_registration_window() {
     // An empty secret is refused and keeps the window open.
     let blank = [("X-Hook-Secret", " ")];
     let err = receiver
-        .receive_at(Vendor::Inbenta, &Request::new(b"", &blank), now)
+        .receive_at(
+            Vendor::Inbenta,
+            &Request::new(b"", &blank).with_query("registration=one-time-9f2c"),
+            now,
+        )
         .unwrap_err();
     assert_eq!(err.to_string(), "inbenta: secret is empty");
-    // In the window: the handshake is answered and the secret is stored.
-    let Received::Handshake(handshake) =
+    // In the window, with the token: a registration, not active until confirmed.
+    let Received::Handshake(Handshake::Registration(registration)) =
         receiver.receive_at(Vendor::Inbenta, &request, now).unwrap()
     else {
-        panic!("a handshake");
+        panic!("a registration");
     };
-    assert_eq!(handshake.status(), 200);
+    assert_eq!(registration.secret().expose(), b"s3cr3t-from-inbenta");
+    assert!(!format!("{registration:?}").contains("s3cr3t"));
+    assert!(!registration.is_confirmed());
+    assert_eq!(receiver.secret_count(Vendor::Inbenta), 0);
+    // Storing it failed: the answer makes Inbenta retry, and the window stays open.
+    let retry = registration.clone().retry();
+    assert_eq!(retry.status(), 503);
+    assert!(retry.response_headers().is_empty());
+    assert!(receiver.receive_at(Vendor::Inbenta, &request, now).is_ok());
+    // Stored: confirming activates it, closes the window and gives the answer.
+    let answer = receiver.confirm_registration(registration);
+    assert_eq!(answer.status(), 200);
     assert_eq!(
-        handshake.response_headers(),
+        answer.response_headers(),
         [("X-Hook-Secret", "s3cr3t-from-inbenta".to_owned())]
     );
-    let Handshake::Inbenta(hook_secret) = handshake else {
-        panic!()
-    };
-    assert_eq!(hook_secret.secret(), "s3cr3t-from-inbenta");
-    assert!(!format!("{hook_secret:?}").contains("s3cr3t"));
     assert_eq!(receiver.secret_count(Vendor::Inbenta), 1);
-    // One handshake per window: a second is refused.
+    // One registration per window: a second is refused.
     let other = [("X-Hook-Secret", "second")];
     let err = receiver
-        .receive_at(Vendor::Inbenta, &Request::new(b"", &other), now)
+        .receive_at(
+            Vendor::Inbenta,
+            &Request::new(b"", &other).with_query("registration=one-time-9f2c"),
+            now,
+        )
         .unwrap_err();
     assert!(matches!(err, ReceiveError::HandshakeRefused { .. }));
     // Events signed with the secret now verify.
@@ -280,9 +294,89 @@ fn inbenta_registration_window() {
     );
     assert_eq!(delivery.secret_index(), Some(0));
     // A closed window refuses.
-    receiver.open_registration(Vendor::Inbenta, at("2026-01-01T13:00:00Z"));
+    receiver.open_registration(Vendor::Inbenta, "t2", at("2026-01-01T13:00:00Z"));
     receiver.close_registration(Vendor::Inbenta);
+    let request = Request::new(b"", &other).with_query("registration=t2");
     assert!(receiver.receive_at(Vendor::Inbenta, &request, now).is_err());
+}
+
+/// Issue 23.2: with the window open, a handshake without the window's token (an attacker
+/// racing Inbenta) is refused, and Inbenta's own handshake still gets through afterwards.
+#[test]
+fn registration_needs_the_window_token() {
+    let now = at("2026-01-01T12:00:00Z");
+    let receiver = Receiver::new();
+    receiver.open_registration(Vendor::Inbenta, "one-time-9f2c", at("2026-01-01T12:05:00Z"));
+    let attacker = [("X-Hook-Secret", "attacker-secret")];
+    for query in ["", "registration=", "registration=guess", "registration=one-time-9f2", "token=one-time-9f2c"] {
+        let err = receiver
+            .receive_at(Vendor::Inbenta, &Request::new(b"", &attacker).with_query(query), now)
+            .unwrap_err();
+        assert!(matches!(err, ReceiveError::HandshakeRefused { .. }), "{query}: {err}");
+        assert_eq!(err.status(), 403);
+    }
+    assert_eq!(receiver.secret_count(Vendor::Inbenta), 0);
+    let inbenta = [("X-Hook-Secret", "real-secret")];
+    let request = Request::new(b"", &inbenta).with_query("registration=one-time-9f2c");
+    assert!(matches!(
+        receiver.receive_at(Vendor::Inbenta, &request, now),
+        Ok(Received::Handshake(Handshake::Registration(_)))
+    ));
+    // A blank token opens nothing.
+    receiver.open_registration(Vendor::Inbenta, " ", at("2026-01-01T12:05:00Z"));
+    let request = Request::new(b"", &inbenta).with_query("registration=%20");
+    assert!(receiver.receive_at(Vendor::Inbenta, &request, now).is_err());
+}
+
+/// Issue 23.1: secrets from the service's own store, asked per request.
+#[test]
+fn secrets_from_a_source() {
+    use std::sync::{Arc, RwLock};
+    use chat_webhooks::receive::{Secret, SecretSourceError};
+
+    let table: Arc<RwLock<Arc<[Secret]>>> = Arc::new(RwLock::new(Arc::from([])));
+    let source = {
+        let table = table.clone();
+        move |vendor: Vendor| -> Result<Arc<[Secret]>, SecretSourceError> {
+            assert_eq!(vendor, Vendor::SuperOffice);
+            Ok(table.read().unwrap().clone())
+        }
+    };
+    let receiver = Receiver::new().secret_source(Vendor::SuperOffice, Arc::new(source));
+    let body = fixture("superoffice/chatsession.created.json");
+    let signature = superoffice::sign(b"from the table", &body);
+    let headers = [("X-SuperOffice-Signature", signature.as_str())];
+    let request = Request::new(&body, &headers);
+    assert_eq!(receiver.receive(Vendor::SuperOffice, &request).unwrap_err().status(), 401);
+    *table.write().unwrap() = Arc::from([Secret::from("other"), Secret::from("from the table")]);
+    assert_eq!(delivery(receiver.receive(Vendor::SuperOffice, &request).unwrap()).secret_index(), Some(1));
+    // A failing source answers 503: the vendor retries.
+    let failing = |_: Vendor| -> Result<Arc<[Secret]>, SecretSourceError> { Err("database is down".into()) };
+    let receiver = Receiver::new().secret_source(Vendor::SuperOffice, Arc::new(failing));
+    let err = receiver.receive(Vendor::SuperOffice, &request).unwrap_err();
+    assert_eq!(err.status(), 503);
+    assert_eq!(err.to_string(), "superoffice: the secret source failed: database is down");
+}
+
+/// Issue 23.4: a secret that is only whitespace verifies nothing, like an empty one.
+#[test]
+fn whitespace_secrets_verify_nothing() {
+    let body = fixture("superoffice/chatsession.created.json");
+    for blank in ["\n", " ", "\t\r\n"] {
+        let signature = superoffice::sign(blank.as_bytes(), &body);
+        let headers = [("X-SuperOffice-Signature", signature.as_str())];
+        let receiver = Receiver::new().secret(Vendor::SuperOffice, blank);
+        let err = receiver
+            .receive(Vendor::SuperOffice, &Request::new(&body, &headers))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "superoffice: secret is empty", "{blank:?}");
+        assert!(superoffice::verify_signature(blank.as_bytes(), &body, &signature).is_err());
+        // A token vendor too.
+        let receiver = Receiver::new().secret(Vendor::ChannelTalk, blank);
+        let body = fixture("channel_talk/message.push.json");
+        let request = Request::new(&body, &headers).with_query("token=%0A");
+        assert_eq!(receiver.receive(Vendor::ChannelTalk, &request).unwrap_err().status(), 401);
+    }
 }
 
 #[test]
@@ -305,7 +399,7 @@ fn superoffice_test_post_is_a_handshake() {
     };
     assert_eq!(handshake.status(), 200);
     assert!(handshake.response_headers().is_empty());
-    assert!(matches!(handshake, Handshake::SuperOfficeTest { .. }));
+    assert!(matches!(handshake, Handshake::Test { vendor: Vendor::SuperOffice, .. }));
 }
 
 #[test]

@@ -1,9 +1,15 @@
 //! Channel Talk's authenticity: the `token` query parameter, its only mechanism.
 
+use crate::auth::{Scheme, Source, Token};
 use crate::SignatureError;
 
 /// The query parameter Channel appends to the webhook URL: `POST /PATH?token=TOKEN_VALUE`.
 pub const TOKEN_PARAMETER: &str = "token";
+
+/// How the requests are authenticated, for the registry: a token in [`TOKEN_PARAMETER`].
+pub(crate) const SCHEME: Scheme = Scheme::Token(Token {
+    source: Source::Query(TOKEN_PARAMETER),
+});
 
 /// Checks a token received from Channel Talk against the webhook's token, in constant time.
 ///

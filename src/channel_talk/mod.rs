@@ -122,7 +122,6 @@ pub use self::user::{MobileInfo, User, UserType, WebInfo};
 pub use self::user_chat::{Priority, UserChat, UserChatState};
 pub use crate::open_object::Members;
 
-use crate::detect::key;
 use crate::json::Prepared;
 use crate::unknown::Hoisted;
 use crate::{Error, Vendor};
@@ -164,6 +163,31 @@ impl Event {
     }
 }
 
+
+/// What the registry (`registry.rs`) knows of Channel Talk: recognised by the `event` and `entity` keys (and `type` when present); delivery
+/// time none: the entity's own times are old for a push about an old chat.
+pub(crate) struct Spec;
+
+impl crate::registry::VendorSpec for Spec {
+    const VENDOR: Vendor = VENDOR;
+    const DETECT: &'static [&'static str] = &["event", "entity"];
+    const ALSO_READS: &'static [&'static str] = &["type"];
+    const SCHEME: crate::auth::Scheme = auth::SCHEME;
+    const EXAMPLE: &'static [u8] =
+        br#"{"event":"push","type":"message","entity":{"chatId":"1","plainText":"hi"}}"#;
+    const DELIVERY_TIME: bool = false;
+
+    type Event = Event;
+
+    fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
+        parse_prepared(prepared)
+    }
+
+    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
+        hoist(raw)
+    }
+}
+
 /// Parses a Channel Talk webhook body.
 ///
 /// ```
@@ -183,12 +207,12 @@ impl Event {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&Prepared::for_vendor(body, VENDOR))
+    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(VENDOR)))
 }
 
-pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    let action = prepared.discriminator(VENDOR, key::CHANNEL_TALK_EVENT, "event")?;
-    match prepared.string_field(VENDOR, key::CHANNEL_TALK_TYPE, "type")? {
+fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
+    let action = prepared.discriminator(VENDOR, "event")?;
+    match prepared.string_field(VENDOR, "type")? {
         Some(ty) => dispatch(prepared, &ty, &envelope::compose_name(&ty, &action)),
         None => {
             let kind = shape(prepared, &action)?
@@ -261,6 +285,6 @@ fn shape(prepared: &Prepared<'_>, action: &str) -> Result<Option<EventKind>, Err
 
 /// The envelope of an unknown model: Channel's envelope carries no id or time of its own, and
 /// the model's members are not known, so it says nothing.
-pub(crate) fn hoist(_: &serde_json::value::RawValue) -> Hoisted {
+fn hoist(_: &serde_json::value::RawValue) -> Hoisted {
     Hoisted::default()
 }

@@ -6,10 +6,16 @@
 //! [`Receiver`](crate::receive::Receiver) do it with the token as Ebbot's secret. The comparison
 //! is constant time and an empty token never matches.
 
+use crate::auth::{Scheme, Source, Token};
 use crate::SignatureError;
 
 /// The query parameter the crate reads the token from: register your URL with `?token=...`.
 pub const TOKEN_PARAMETER: &str = "token";
+
+/// How the requests are authenticated, for the registry: a token in [`TOKEN_PARAMETER`].
+pub(crate) const SCHEME: Scheme = Scheme::Token(Token {
+    source: Source::Query(TOKEN_PARAMETER),
+});
 
 /// Checks a token received in an Ebbot webhook URL against yours, in constant time.
 ///

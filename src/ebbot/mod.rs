@@ -103,7 +103,6 @@ pub use self::value::{
 };
 pub use crate::open_object::Members;
 
-use crate::detect::key;
 use crate::json::Prepared;
 use crate::lenient::{Id, Timestamp};
 use crate::unknown::Hoisted;
@@ -164,6 +163,30 @@ event_enum! {
     }
 }
 
+
+/// What the registry (`registry.rs`) knows of Ebbot: recognised by the `topic` and `botId` keys; delivery
+/// time `timestamp`, when the webhook was sent.
+pub(crate) struct Spec;
+
+impl crate::registry::VendorSpec for Spec {
+    const VENDOR: Vendor = Vendor::Ebbot;
+    const DETECT: &'static [&'static str] = &["topic", "botId"];
+    const SCHEME: crate::auth::Scheme = auth::SCHEME;
+    const EXAMPLE: &'static [u8] =
+        br#"{"topic":"chat.create","botId":"b","timestamp":1704067200000,"data":{"chatId":"c1"}}"#;
+    const DELIVERY_TIME: bool = true;
+
+    type Event = Event;
+
+    fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
+        parse_prepared(prepared)
+    }
+
+    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
+        hoist(raw)
+    }
+}
+
 /// Parses an Ebbot webhook body.
 ///
 /// ```
@@ -181,17 +204,17 @@ event_enum! {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&Prepared::for_vendor(body, Vendor::Ebbot))
+    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(Vendor::Ebbot)))
 }
 
-pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    let topic = prepared.discriminator(VENDOR, key::EBBOT_TOPIC, "topic")?;
+fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
+    let topic = prepared.discriminator(VENDOR, "topic")?;
     dispatch(prepared, &topic, &topic)
 }
 
 /// The envelope of an unknown topic: `requestId` (or `context.request_id`), `timestamp`, and
 /// the chat (`data.chatId`, else `data.id`).
-pub(crate) fn hoist(raw: &RawValue) -> Hoisted {
+fn hoist(raw: &RawValue) -> Hoisted {
     let mut hoisted = Hoisted::default();
     if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
         hoisted.event_id = envelope

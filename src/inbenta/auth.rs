@@ -3,10 +3,7 @@
 
 use std::fmt;
 
-use crate::signature::{
-    decode_base64, decode_hex, encode_hex, hmac_sha256, require_key, trim_signature,
-    verify_hmac_sha256, MAC_LEN,
-};
+use crate::auth::{Algorithm, Encoding, Hmac, Part, Scheme, SecretExchange, Signed, Source};
 use crate::SignatureError;
 
 /// The header that carries the signature of every event notification.
@@ -16,7 +13,27 @@ pub const SIGNATURE_HEADER: &str = "X-Hook-Signature";
 pub const SECRET_HEADER: &str = "X-Hook-Secret";
 
 /// The encodings [`verify_signature`] accepts, as its errors name them.
-const EXPECTED: &str = "hex or base64";
+/// Inbenta's signature: HMAC-SHA256 of the body, in [`SIGNATURE_HEADER`], hex or base64.
+const HMAC: Hmac = Hmac {
+    algorithm: Algorithm::Sha256,
+    signed: &[Part::Body],
+    signature: Source::Header(SIGNATURE_HEADER),
+    timestamp: None,
+    id: None,
+    encoding: Encoding::HexOrBase64,
+    prefix: "",
+    separator: None,
+};
+
+/// How Inbenta's requests are authenticated, for the registry.
+pub(crate) const SCHEME: Scheme = Scheme::Hmac(HMAC);
+
+/// Inbenta's registration handshake, for the registry: the secret in [`SECRET_HEADER`], echoed
+/// in the same header.
+pub(crate) const SECRET_EXCHANGE: SecretExchange = SecretExchange {
+    offered: Source::Header(SECRET_HEADER),
+    echo: SECRET_HEADER,
+};
 
 /// Checks an `X-Hook-Signature` header value against the raw request body.
 ///
@@ -45,31 +62,13 @@ const EXPECTED: &str = "hex or base64";
 /// assert!(inbenta::verify_signature(b"", body, &inbenta::sign(b"", body)).is_err());
 /// ```
 pub fn verify_signature(secret: &[u8], body: &[u8], signature: &str) -> Result<(), SignatureError> {
-    require_key(secret)?;
-    let signature = trim_signature(signature)?;
-    let malformed = SignatureError::Malformed { expected: EXPECTED };
-    let tag = if signature.bytes().all(|b| b.is_ascii_hexdigit()) {
-        if signature.len() == 2 * MAC_LEN {
-            // The common case, decoded into place without allocating.
-            let mut tag = [0u8; MAC_LEN];
-            hex::decode_to_slice(signature, &mut tag).map_err(|_| malformed)?;
-            return verify_hmac_sha256(secret, body, &tag);
-        }
-        decode_hex(signature).ok_or(malformed)?
-    } else if signature.len() == 2 * MAC_LEN {
-        // The length of a hex tag with a character that is not a hex digit: a typo'd or
-        // corrupted hex value, not 48 bytes of unpadded base64.
-        return Err(malformed);
-    } else {
-        decode_base64(signature).ok_or(malformed)?
-    };
-    verify_hmac_sha256(secret, body, &tag)
+    HMAC.verify(secret, &Signed::body(body), signature)
 }
 
 /// The `X-Hook-Signature` value for `body`, as lowercase hex: for tests and for replaying
 /// captured requests.
 pub fn sign(secret: &[u8], body: &[u8]) -> String {
-    encode_hex(&hmac_sha256(secret, body))
+    HMAC.sign(secret, &Signed::body(body))
 }
 
 /// What to answer HyperChat's registration handshake with, and the secret to store.
@@ -146,11 +145,17 @@ pub fn handshake(x_hook_secret: &str) -> Result<HookSecret, SignatureError> {
 mod tests {
     use super::*;
 
+    /// The base64 form of a hex MAC.
+    fn to_base64(hex: &str) -> String {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(hex::decode(hex).unwrap())
+    }
+
     #[test]
     fn an_empty_secret_never_verifies() {
         let body = br#"{"trigger":"chats:close"}"#;
         let hex = sign(b"", body);
-        let base64 = crate::signature::encode_base64(&hmac_sha256(b"", body));
+        let base64 = to_base64(&hex);
         for signature in [hex.as_str(), &hex.to_uppercase(), &base64] {
             assert_eq!(
                 verify_signature(b"", body, signature),
@@ -167,13 +172,15 @@ mod tests {
         for value in [
             format!(" {signature} "),
             format!("\t{}\n", signature.to_uppercase()),
-            crate::signature::encode_base64(&hmac_sha256(b"k", body)),
+            to_base64(&signature),
         ] {
             assert_eq!(verify_signature(b"k", body, &value), Ok(()), "{value:?}");
         }
         assert_eq!(
             verify_signature(b"k", body, "a b"),
-            Err(SignatureError::Malformed { expected: EXPECTED })
+            Err(SignatureError::Malformed {
+                expected: "hex or base64"
+            })
         );
     }
 }

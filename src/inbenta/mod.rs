@@ -118,7 +118,6 @@ pub use self::queues::{QueueStatus, QueueUpdateData};
 pub use self::users::{ActivityType, UserActivityData};
 pub use crate::open_object::Members;
 
-use crate::detect::key;
 use crate::json::Prepared;
 use crate::lenient::Id;
 use crate::unknown::Hoisted;
@@ -228,6 +227,31 @@ impl Event {
     }
 }
 
+
+/// What the registry (`registry.rs`) knows of Inbenta: recognised by the `trigger` and `appId` keys; delivery
+/// time `created_at`, when the webhook was fired.
+pub(crate) struct Spec;
+
+impl crate::registry::VendorSpec for Spec {
+    const VENDOR: Vendor = VENDOR;
+    const DETECT: &'static [&'static str] = &["trigger", "appId"];
+    const SCHEME: crate::auth::Scheme = auth::SCHEME;
+    const EXAMPLE: &'static [u8] =
+        br#"{"trigger":"chats:close","appId":"a","data":{"chatId":"c1"},"created_at":1704067200}"#;
+    const DELIVERY_TIME: bool = true;
+    const SECRET_EXCHANGE: Option<crate::auth::SecretExchange> = Some(auth::SECRET_EXCHANGE);
+
+    type Event = Event;
+
+    fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
+        parse_prepared(prepared)
+    }
+
+    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
+        hoist(raw)
+    }
+}
+
 /// Parses an Inbenta HyperChat webhook body.
 ///
 /// ```
@@ -244,16 +268,16 @@ impl Event {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&Prepared::for_vendor(body, VENDOR))
+    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(VENDOR)))
 }
 
-pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    let name = prepared.discriminator(VENDOR, key::INBENTA_TRIGGER, "trigger")?;
+fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
+    let name = prepared.discriminator(VENDOR, "trigger")?;
     dispatch(prepared, &name, &name)
 }
 
 /// The envelope of an unknown trigger: `created_at` and `data.chatId`.
-pub(crate) fn hoist(raw: &RawValue) -> Hoisted {
+fn hoist(raw: &RawValue) -> Hoisted {
     let mut hoisted = Hoisted::default();
     if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
         hoisted.occurred_at = envelope.created_at.map(|at| at.as_datetime());

@@ -56,14 +56,17 @@ pub fn tolerant_json(body: &[u8]) -> Cow<'_, [u8]> {
     blank(body, scan::trailing_commas(body))
 }
 
-/// How far [`Prepared`] reads the root object's members.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Until {
-    /// Until the keys of some enabled vendor are all found (detection).
-    AnyVendor,
-    /// Until this vendor's keys are all found.
-    #[allow(dead_code)] // used by the vendor features
-    Vendor(Vendor),
+/// The most top-level keys [`Prepared`] records.
+pub(crate) const MAX_KEYS: usize = 16;
+
+/// Which top-level keys [`Prepared`] records, and when it has read enough.
+pub(crate) struct Keys {
+    /// The slot in [`Prepared::fields`] of a key, if it is one to record.
+    pub(crate) index: fn(&[u8]) -> Option<usize>,
+    /// Whether the keys recorded so far are enough, given `until`: the scan stops there.
+    pub(crate) done: fn(&[Field], usize) -> bool,
+    /// What `done` is asked about.
+    pub(crate) until: usize,
 }
 
 /// The body serde_json reads: text once it is known to be UTF-8, bytes otherwise.
@@ -140,44 +143,38 @@ pub(crate) struct Prepared<'a> {
     /// Bytes skipped before `body` on the first line (a byte-order mark).
     skipped: usize,
     root: Root,
-    fields: [Field; crate::detect::KEYS.len()],
+    fields: [Field; MAX_KEYS],
+    /// The slot of each recorded key (see [`Keys::index`]).
+    key_index: fn(&[u8]) -> Option<usize>,
     /// Only sniffed, not checked for UTF-8 (see [`Prepared::sniffed`]): not for parsing.
     sniffed: bool,
 }
 
 impl<'a> Prepared<'a> {
-    /// Prepares `body` for parsing as `vendor`'s: reads members until its keys are found.
-    #[allow(dead_code)] // used by the vendor features
-    pub(crate) fn for_vendor(body: &'a [u8], vendor: Vendor) -> Self {
-        Prepared::until(body, Until::Vendor(vendor))
-    }
-
-    /// Skips a byte-order mark, reads the root object's members as far as `until` says, and
+    /// Skips a byte-order mark, reads the root object's members as far as `keys` says, and
     /// checks for UTF-8.
-    pub(crate) fn until(body: &'a [u8], until: Until) -> Self {
-        let mut prepared = Prepared::sniffed(body, until);
+    pub(crate) fn until(body: &'a [u8], keys: &Keys) -> Self {
+        let mut prepared = Prepared::sniffed(body, keys);
         prepared.body = check_utf8(&body[prepared.skipped..]);
         prepared.sniffed = false;
         prepared
     }
 
-    /// Reads the root object's members as far as `until` says, and no more: enough to tell the
+    /// Reads the root object's members as far as `keys` says, and no more: enough to tell the
     /// vendor. Such a body is not for parsing, only for [`syntax_error`](Self::syntax_error).
-    pub(crate) fn sniffed(body: &'a [u8], until: Until) -> Self {
+    pub(crate) fn sniffed(body: &'a [u8], keys: &Keys) -> Self {
         let (body, skipped) = match body.strip_prefix(BOM) {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let (root, fields) = scan::sniff(body, crate::detect::key_index, |fields| match until {
-            Until::AnyVendor => crate::detect::any_complete(fields),
-            Until::Vendor(vendor) => crate::detect::complete(vendor, fields),
-        });
+        let (root, fields) = scan::sniff(body, keys.index, |fields| (keys.done)(fields, keys.until));
         Prepared {
             body: Body::Bytes(Cow::Borrowed(body)),
             repaired: OnceCell::new(),
             skipped,
             root,
             fields,
+            key_index: keys.index,
             sniffed: true,
         }
     }
@@ -217,7 +214,8 @@ impl<'a> Prepared<'a> {
         self.body_for_errors().as_bytes()
     }
 
-    /// What the root object holds under each of [`crate::detect::KEYS`], as far as it was read.
+    /// What the root object holds under each recorded key (see [`Keys::index`]), as far as it
+    /// was read.
     pub(crate) fn fields(&self) -> &[Field] {
         &self.fields
     }
@@ -228,18 +226,22 @@ impl<'a> Prepared<'a> {
         self.repaired().is_some()
     }
 
-    /// The string value of the top-level key at `index` in [`crate::detect::KEYS`].
+    /// The string value of the top-level key `name`, one of the keys recorded (see
+    /// [`Keys::index`]).
     ///
     /// `Ok(None)` when the key is absent; an error naming `name` when its value is not a string.
     pub(crate) fn string_field(
         &self,
         vendor: Vendor,
-        index: usize,
         name: &'static str,
     ) -> Result<Option<Cow<'_, str>>, Error> {
         let invalid = |found: &'static str| {
             self.syntax_error(Some(vendor))
                 .unwrap_or_else(|| Error::discriminator_type(vendor, name, found))
+        };
+        let Some(index) = (self.key_index)(name.as_bytes()) else {
+            debug_assert!(false, "{name} is not a recorded key");
+            return Ok(None);
         };
         match self.fields[index] {
             Field::Absent => Ok(None),
@@ -276,11 +278,10 @@ impl<'a> Prepared<'a> {
     pub(crate) fn discriminator(
         &self,
         vendor: Vendor,
-        index: usize,
         name: &'static str,
     ) -> Result<Cow<'_, str>, Error> {
         self.expect_object(Some(vendor))?;
-        match self.string_field(vendor, index, name)? {
+        match self.string_field(vendor, name)? {
             Some(value) => Ok(value),
             None => Err(self
                 .syntax_error(Some(vendor))
@@ -414,21 +415,26 @@ impl<'a> Prepared<'a> {
 mod tests {
     use super::*;
 
+    /// Records no key: reads the root object to its end.
+    const NO_KEYS: Keys = Keys {
+        index: |_| None,
+        done: |_, _| false,
+        until: 0,
+    };
+
     fn repaired(input: &str) -> String {
-        let prepared = Prepared::until(input.as_bytes(), Until::AnyVendor);
+        let prepared = Prepared::until(input.as_bytes(), &NO_KEYS);
         String::from_utf8(prepared.bytes().to_vec()).unwrap()
     }
 
     #[test]
     fn detection_only_sniffs() {
         let body = br#"{"EventId": "x", "Event": "test", "Changes": [1,],}"#;
-        let sniffed = Prepared::sniffed(body, Until::AnyVendor);
+        let sniffed = Prepared::sniffed(body, &NO_KEYS);
         assert!(
             matches!(sniffed.body, Body::Bytes(Cow::Borrowed(_))),
             "no repair for detection"
         );
-        #[cfg(feature = "superoffice")]
-        assert_eq!(crate::detect_vendor(body).unwrap(), Vendor::SuperOffice);
         // Failure paths still see the tolerated commas as tolerated.
         let err = crate::detect_vendor(br#"{"a": [1,],}"#).unwrap_err();
         assert_eq!(err.classify(), crate::Category::Vendor, "{err}");
@@ -439,7 +445,7 @@ mod tests {
     #[test]
     fn clean_input_is_borrowed() {
         let body = br#"{"a": [1, 2], "b": "x,]"}"#;
-        let prepared = Prepared::until(body, Until::AnyVendor);
+        let prepared = Prepared::until(body, &NO_KEYS);
         assert!(!prepared.needs_repair());
         assert_eq!(prepared.bytes(), body);
     }
@@ -461,13 +467,13 @@ mod tests {
             repaired("{\"é\": [\"\u{1F600}\",], \"b\": \"ü\",}"),
             "{\"é\": [\"\u{1F600}\" ], \"b\": \"ü\" }"
         );
-        let prepared = Prepared::until("{\"é\": 1,}".as_bytes(), Until::AnyVendor);
+        let prepared = Prepared::until("{\"é\": 1,}".as_bytes(), &NO_KEYS);
         assert!(matches!(prepared.body, Body::Text(Cow::Borrowed(_))));
         assert!(matches!(
             prepared.repaired(),
             Some(Body::Text(Cow::Owned(_)))
         ));
-        let prepared = Prepared::until(b"{\"\xff\": 1,}", Until::AnyVendor);
+        let prepared = Prepared::until(b"{\"\xff\": 1,}", &NO_KEYS);
         assert!(matches!(
             prepared.repaired(),
             Some(Body::Bytes(Cow::Owned(_)))
@@ -514,7 +520,7 @@ mod tests {
 
     #[test]
     fn bodies_that_are_not_utf8_are_read_as_bytes() {
-        let prepared = Prepared::until(b"{\"a\": 1, \"b\": \"\xff\"}", Until::AnyVendor);
+        let prepared = Prepared::until(b"{\"a\": 1, \"b\": \"\xff\"}", &NO_KEYS);
         // As from serde_json::from_slice: skipped values are not checked, read ones are.
         assert!(prepared.read::<serde::de::IgnoredAny>().is_ok());
         let err = prepared.read::<serde_json::Value>().unwrap_err();
@@ -522,14 +528,14 @@ mod tests {
             err.to_string(),
             "invalid unicode code point at line 1 column 16"
         );
-        let prepared = Prepared::until("{\"b\": \"\u{e9}\u{1F600}\"}".as_bytes(), Until::AnyVendor);
+        let prepared = Prepared::until("{\"b\": \"\u{e9}\u{1F600}\"}".as_bytes(), &NO_KEYS);
         let value: serde_json::Value = prepared.read().unwrap();
         assert_eq!(value["b"], "\u{e9}\u{1F600}");
     }
 
     #[test]
     fn byte_order_mark_is_skipped() {
-        let prepared = Prepared::until(b"\xEF\xBB\xBF{\"a\":1}", Until::AnyVendor);
+        let prepared = Prepared::until(b"\xEF\xBB\xBF{\"a\":1}", &NO_KEYS);
         assert_eq!(prepared.bytes(), br#"{"a":1}"#);
         assert!(!prepared.needs_repair());
     }

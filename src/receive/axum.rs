@@ -53,28 +53,23 @@ pub trait WebhookRoute: Send + Sync + 'static {
     const VENDOR: Vendor;
 }
 
+/// Generates the route markers from the registry's list.
 macro_rules! routes {
-    ($($(#[$doc:meta])* $name:ident => $vendor:ident,)*) => {$(
-        $(#[$doc])*
+    ($(
+        $vendor:ident: $module:ident, feature = $feature:literal, route = $route:ident,
+            about = $about:literal;
+    )*) => {$(
+        #[doc = concat!("The route that receives ", $about, ".")]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub struct $name;
+        pub struct $route;
 
-        impl WebhookRoute for $name {
+        impl WebhookRoute for $route {
             const VENDOR: Vendor = Vendor::$vendor;
         }
     )*};
 }
 
-routes! {
-    /// The route that receives SuperOffice webhooks.
-    SuperOfficeRoute => SuperOffice,
-    /// The route that receives Ebbot webhooks.
-    EbbotRoute => Ebbot,
-    /// The route that receives Channel Talk webhooks.
-    ChannelTalkRoute => ChannelTalk,
-    /// The route that receives Inbenta HyperChat webhooks.
-    InbentaRoute => Inbenta,
-}
+vendors!(routes);
 
 /// An extractor: the request, checked and parsed by the [`Receiver`] in the router's state
 /// for the vendor `R`.

@@ -59,6 +59,8 @@ mod secret;
 
 pub use self::body::Body;
 pub use self::headers::Headers;
-pub use self::outcome::{Delivery, Handshake, ReceiveError, Received, Verification};
-pub use self::receiver::{Receiver, Request};
+pub use self::outcome::{Delivery, Handshake, ReceiveError, Received, Registration, Verification};
+pub use self::receiver::{
+    Receiver, Request, SecretSource, SecretSourceError, REGISTRATION_PARAMETER,
+};
 pub use self::secret::Secret;

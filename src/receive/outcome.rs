@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use super::Body;
 use crate::error::Escaped;
+use super::Secret;
+use crate::auth::Source;
 use crate::{ChatEvent, Error, Event, SignatureError, Vendor};
 
 /// What a request was.
@@ -70,31 +72,46 @@ pub enum Verification {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Handshake {
-    /// SuperOffice's `test` POST when a webhook is registered (`X-Hook-Test: true`): answer
-    /// `200 OK`. It was authenticated like any event.
-    #[cfg(feature = "superoffice")]
-    SuperOfficeTest {
+    /// The test a vendor sends when a webhook is registered (SuperOffice's `test` event, with
+    /// `X-Hook-Test: true`): answer `200 OK`. It was authenticated like any event.
+    Test {
+        /// The vendor.
+        vendor: Vendor,
         /// The test event.
         event: Box<Event>,
     },
-    /// Inbenta's `X-Hook-Secret` exchange, received while a registration window was open
-    /// ([`Receiver::open_registration`](super::Receiver::open_registration)): answer `200`
-    /// with the same header. The receiver has added the secret to Inbenta's secrets; store it
-    /// too (e.g. in your database), to configure the next receiver you start with it.
-    #[cfg(feature = "inbenta")]
-    Inbenta(crate::inbenta::HookSecret),
+    /// A secret offered at registration (Inbenta's `X-Hook-Secret`), received inside an open
+    /// registration window with its token
+    /// ([`Receiver::open_registration`](super::Receiver::open_registration)).
+    ///
+    /// It is **not active yet**: store the secret, then call
+    /// [`Receiver::confirm_registration`](super::Receiver::confirm_registration) and answer
+    /// with what it returns; if storing fails, answer with [`Registration::retry`].
+    Registration(Registration),
 }
 
 impl Handshake {
-    /// The HTTP status to answer with.
+    /// The vendor.
+    pub fn vendor(&self) -> Vendor {
+        match self {
+            Handshake::Test { vendor, .. } => *vendor,
+            Handshake::Registration(registration) => registration.vendor,
+        }
+    }
+
+    /// The HTTP status to answer with: `200`, or `503` for a registration that is not
+    /// confirmed (the vendor retries).
     pub fn status(&self) -> u16 {
-        200
+        match self {
+            Handshake::Registration(registration) if !registration.confirmed => 503,
+            _ => 200,
+        }
     }
 
     /// The HTTP status to answer with, as an [`http::StatusCode`].
     #[cfg(feature = "http")]
     pub fn status_code(&self) -> http::StatusCode {
-        http::StatusCode::OK
+        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::OK)
     }
 
     /// The headers to answer with, as an [`http::HeaderMap`]. A value that is not a valid
@@ -113,20 +130,92 @@ impl Handshake {
         map
     }
 
-    /// The headers to answer with.
+    /// The headers to answer with: the echoed secret of a confirmed registration, else none.
     pub fn response_headers(&self) -> Vec<(&'static str, String)> {
         match self {
-            #[cfg(feature = "superoffice")]
-            Handshake::SuperOfficeTest { .. } => Vec::new(),
-            #[cfg(feature = "inbenta")]
-            Handshake::Inbenta(handshake) => handshake
-                .response_headers()
-                .iter()
-                .map(|(name, value)| (*name, (*value).to_owned()))
-                .collect(),
-            #[allow(unreachable_patterns)]
+            Handshake::Registration(registration) if registration.confirmed => {
+                match std::str::from_utf8(registration.secret.expose()) {
+                    Ok(secret) => vec![(registration.echo, secret.to_owned())],
+                    Err(_) => Vec::new(),
+                }
+            }
             _ => Vec::new(),
         }
+    }
+}
+
+/// A secret a vendor offered at registration: store it, then confirm it with
+/// [`Receiver::confirm_registration`](super::Receiver::confirm_registration).
+///
+/// Its `Debug` output does not show the secret.
+#[derive(Clone)]
+pub struct Registration {
+    vendor: Vendor,
+    secret: Secret,
+    /// The header the answer echoes the secret in.
+    echo: &'static str,
+    /// Whether the receiver has activated it.
+    confirmed: bool,
+}
+
+impl Registration {
+    pub(crate) fn new(vendor: Vendor, secret: Secret, echo: &'static str) -> Self {
+        Registration {
+            vendor,
+            secret,
+            echo,
+            confirmed: false,
+        }
+    }
+
+    pub(crate) fn confirmed(mut self) -> Self {
+        self.confirmed = true;
+        self
+    }
+
+    /// The vendor.
+    pub fn vendor(&self) -> Vendor {
+        self.vendor
+    }
+
+    /// The secret offered: store it (it signs the vendor's events from now on).
+    pub fn secret(&self) -> &Secret {
+        &self.secret
+    }
+
+    /// Whether the receiver has activated it.
+    pub fn is_confirmed(&self) -> bool {
+        self.confirmed
+    }
+
+    /// The answer when the secret could not be stored: `503`, without the echoed header, so
+    /// that the vendor retries the registration (the window stays open).
+    pub fn retry(self) -> Handshake {
+        Handshake::Registration(Registration {
+            confirmed: false,
+            ..self
+        })
+    }
+}
+
+impl PartialEq for Registration {
+    /// Two registrations are equal when they are for the same vendor, in the same state, and
+    /// their secrets' digests are equal.
+    fn eq(&self, other: &Self) -> bool {
+        self.vendor == other.vendor
+            && self.confirmed == other.confirmed
+            && self.echo == other.echo
+            && self.secret.same_as(&other.secret)
+    }
+}
+
+impl std::fmt::Debug for Registration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration")
+            .field("vendor", &self.vendor)
+            .field("secret", &self.secret)
+            .field("confirmed", &self.confirmed)
+            .finish()
     }
 }
 
@@ -151,8 +240,17 @@ pub enum ReceiveError {
     Missing {
         /// The vendor.
         vendor: Vendor,
-        /// What is missing, e.g. "`X-SuperOffice-Signature` header".
-        what: &'static str,
+        /// What is missing; displays as "`X-SuperOffice-Signature` header".
+        what: Source,
+    },
+    /// The service's [`SecretSource`](super::SecretSource) could not give the vendor's
+    /// secrets: answered `503`, so that the vendor retries.
+    #[error("{vendor}: the secret source failed: {source}")]
+    SecretsUnavailable {
+        /// The vendor.
+        vendor: Vendor,
+        /// The source's error.
+        source: super::SecretSourceError,
     },
     /// The signature or token is malformed, or matches none of the vendor's secrets.
     #[error("{vendor}: {source}")]
@@ -163,9 +261,9 @@ pub enum ReceiveError {
         source: SignatureError,
     },
     /// An unsigned registration handshake (Inbenta's `X-Hook-Secret`) arrived while no
-    /// registration window was open: anyone can send one.
+    /// registration window was open, or without the window's token: anyone can send one.
     #[error(
-        "{vendor}: registration handshake refused: no registration window is open (see Receiver::open_registration)"
+        "{vendor}: registration handshake refused: no registration window is open, or the request lacks its token (see Receiver::open_registration)"
     )]
     HandshakeRefused {
         /// The vendor.
@@ -222,6 +320,7 @@ impl ReceiveError {
             ReceiveError::NotConfigured { .. } => 404,
             ReceiveError::Missing { .. } | ReceiveError::Unauthenticated { .. } => 401,
             ReceiveError::HandshakeRefused { .. } => 403,
+            ReceiveError::SecretsUnavailable { .. } => 503,
             ReceiveError::Parse(_)
             | ReceiveError::TooOld { .. }
             | ReceiveError::FromTheFuture { .. }
@@ -242,6 +341,7 @@ impl ReceiveError {
             ReceiveError::NotConfigured { .. } => "not found",
             ReceiveError::Missing { .. } | ReceiveError::Unauthenticated { .. } => "unauthorized",
             ReceiveError::HandshakeRefused { .. } => "forbidden",
+            ReceiveError::SecretsUnavailable { .. } => "unavailable",
             ReceiveError::Parse(_) => "invalid event",
             ReceiveError::TooOld { .. }
             | ReceiveError::FromTheFuture { .. }

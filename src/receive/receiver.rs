@@ -7,7 +7,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use super::{Delivery, Headers, ReceiveError, Received, Secret, Verification};
-use crate::signature::{encode_hex, query_param, QueryToken};
+use crate::auth::{Hmac, Scheme, Signed, Source};
+use crate::signature::{encode_hex, query_param, sha256, QueryToken};
 use crate::{parse_event_as, Event, SignatureError, ToChatEvent, Vendor};
 
 /// A request as it arrived: the raw body, the headers, and the query string.
@@ -17,10 +18,6 @@ use crate::{parse_event_as, Event, SignatureError, ToChatEvent, Vendor};
 /// credential).
 pub struct Request<'a, H: ?Sized> {
     body: &'a [u8],
-    #[cfg_attr(
-        not(any(feature = "superoffice", feature = "inbenta")),
-        allow(dead_code)
-    )]
     headers: &'a H,
     query: &'a str,
     /// The body as shared storage, when the request was built from it.
@@ -94,8 +91,8 @@ impl<H: ?Sized> fmt::Debug for Request<'_, H> {
     }
 }
 
-/// How a vendor's requests are authenticated.
-#[derive(Debug, Clone, Default)]
+/// Where a vendor's secrets come from.
+#[derive(Clone, Default)]
 enum Auth {
     /// Nothing configured: every request is refused.
     #[default]
@@ -103,16 +100,90 @@ enum Auth {
     /// These secrets, in the order added. Shared so that a receive holds the lock only to
     /// clone the pointer.
     Secrets(Arc<[Secret]>),
+    /// The service's own store, asked on every request.
+    Source(Arc<dyn SecretSource>),
     /// Explicitly not checked.
     Unverified,
+}
+
+impl fmt::Debug for Auth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Auth::Unset => f.write_str("Unset"),
+            Auth::Secrets(secrets) => f.debug_tuple("Secrets").field(secrets).finish(),
+            Auth::Source(_) => f.write_str("Source(..)"),
+            Auth::Unverified => f.write_str("Unverified"),
+        }
+    }
+}
+
+/// An open registration window: until when, and the token the handshake must carry.
+#[derive(Debug, Clone)]
+struct Window {
+    until: DateTime<Utc>,
+    token: Secret,
 }
 
 /// One vendor's settings that may change while the receiver serves.
 #[derive(Debug, Default)]
 struct Slot {
     auth: RwLock<Auth>,
-    /// Until when a registration handshake is accepted, if a window is open.
-    registration: Mutex<Option<DateTime<Utc>>>,
+    /// The registration window, if one is open.
+    registration: Mutex<Option<Window>>,
+}
+
+/// The service's own store of a vendor's secrets (a table, a cache, a secrets manager),
+/// which a [`Receiver`] asks on every request instead of holding the secrets itself.
+///
+/// Implement it over whatever the service already keeps, or pass a closure
+/// (`Fn(Vendor) -> Result<Arc<[Secret]>, SecretSourceError>`). It is called once per
+/// request of the vendor, on the receiving thread, before the signature is checked: keep it
+/// to a lookup in memory. A service that keeps its secrets in a database caches them (an
+/// `Arc<[Secret]>` swapped when they change; returning a clone of it costs one atomic
+/// increment) and refreshes the cache on its own schedule, or when a registration
+/// ([`Receiver::confirm_registration`]) or an admin change tells it to. Build each [`Secret`]
+/// once, when the cache is filled: a `Secret` hashes a token when it is made, so that the
+/// comparison per request is one digest.
+///
+/// An error answers the request with `503` ([`ReceiveError::SecretsUnavailable`]), so that the
+/// vendor retries later.
+///
+/// ```
+/// use std::sync::{Arc, RwLock};
+/// use chat_webhooks::receive::{Receiver, Secret, SecretSource, SecretSourceError};
+/// use chat_webhooks::Vendor;
+///
+/// /// The secrets as the service last read them from its table.
+/// #[derive(Default)]
+/// struct Cache(RwLock<Arc<[Secret]>>);
+///
+/// impl SecretSource for Cache {
+///     fn secrets(&self, _vendor: Vendor) -> Result<Arc<[Secret]>, SecretSourceError> {
+///         Ok(self.0.read().unwrap().clone())
+///     }
+/// }
+///
+/// let cache = Arc::new(Cache::default());
+/// let receiver = Receiver::new().secret_source(Vendor::SuperOffice, cache.clone());
+/// // Later, after the service reloads its table:
+/// *cache.0.write().unwrap() = Arc::from([Secret::from("from the table")]);
+/// # let _ = receiver;
+/// ```
+pub trait SecretSource: Send + Sync + 'static {
+    /// `vendor`'s current secrets, in the order to try them.
+    fn secrets(&self, vendor: Vendor) -> Result<Arc<[Secret]>, SecretSourceError>;
+}
+
+/// Why a [`SecretSource`] could not give a vendor's secrets: any error of the service's.
+pub type SecretSourceError = Box<dyn std::error::Error + Send + Sync>;
+
+impl<F> SecretSource for F
+where
+    F: Fn(Vendor) -> Result<Arc<[Secret]>, SecretSourceError> + Send + Sync + 'static,
+{
+    fn secrets(&self, vendor: Vendor) -> Result<Arc<[Secret]>, SecretSourceError> {
+        self(vendor)
+    }
 }
 
 /// The secrets and rules for receiving webhooks; see the [module docs](super).
@@ -126,19 +197,24 @@ struct Slot {
 /// | Channel Talk | the webhook's token | the `token` query parameter |
 /// | Ebbot | a token you put in the webhook URL (`?token=...`): Ebbot signs nothing | the `token` query parameter |
 ///
-/// Add several secrets for one vendor to rotate them: each is tried, in the order added, and
-/// the [`Delivery`] says which matched. An empty secret never verifies anything: a vendor
-/// whose only secrets are empty (an environment variable that is set but empty) is refused.
+/// Each vendor's rule is its [`Scheme`](crate::auth::Scheme), declared in its module: the
+/// receiver interprets it. Add several secrets for one vendor to rotate them: each is tried,
+/// in the order added, and the [`Delivery`] says which matched. A secret that is empty or only
+/// whitespace never verifies anything: a vendor whose only secrets are such (an environment
+/// variable that is set but empty) is refused.
 ///
 /// # Secrets that change at runtime
 ///
-/// The builder methods ([`secret`](Self::secret), [`without_verification`](Self::without_verification))
-/// configure a receiver before it serves. Once it is shared (in an `Arc`, or in a router's
-/// state), [`add_secret`](Self::add_secret), [`set_secrets`](Self::set_secrets),
+/// The builder methods ([`secret`](Self::secret), [`secret_source`](Self::secret_source),
+/// [`without_verification`](Self::without_verification)) configure a receiver before it
+/// serves. Once it is shared (in an `Arc`, or in a router's state),
+/// [`add_secret`](Self::add_secret), [`set_secrets`](Self::set_secrets),
 /// [`remove_secret`](Self::remove_secret) and [`clear_secrets`](Self::clear_secrets) change a
 /// vendor's secrets through `&self`, while other threads receive. A receive sees the secrets
 /// as they were when it started (each change is atomic), and
 /// [`Delivery::secret_index`](super::Delivery::secret_index) counts in the order of that set.
+/// A service that keeps its secrets in its own store plugs it in with
+/// [`secret_source`](Self::secret_source) instead, and needs no reloading.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -157,18 +233,27 @@ struct Slot {
 ///
 /// Inbenta registers a webhook by sending its secret in an `X-Hook-Secret` header, unsigned.
 /// Anyone can send that header, so the receiver refuses it ([`ReceiveError::HandshakeRefused`],
-/// `403`) unless you opened a registration window with
-/// [`open_registration`](Self::open_registration) just before you register the webhook. The
-/// first handshake in the window adds the secret to the vendor's secrets, closes the window,
-/// and comes back as [`Handshake::Inbenta`](super::Handshake::Inbenta) so that you can store
-/// the secret. A request that carries a valid `X-Hook-Signature` is an event, whatever other
-/// headers it has.
+/// `403`) unless two things hold: you opened a registration window with
+/// [`open_registration`](Self::open_registration) just before you register the webhook, and
+/// the request carries the one-time token you gave the window, in the
+/// [`REGISTRATION_PARAMETER`] query parameter of the URL you registered
+/// (`https://example.com/webhooks/inbenta?registration=<token>`). An attacker who races the
+/// vendor does not know the token.
+///
+/// Such a handshake comes back as [`Handshake::Registration`](super::Handshake::Registration)
+/// and is **not active yet**: store its secret, then call
+/// [`confirm_registration`](Self::confirm_registration), which adds it to the vendor's secrets
+/// (unless they come from a [`SecretSource`]), closes the window and gives the answer to
+/// send. If storing it fails, answer with [`Registration::retry`](super::Registration::retry)
+/// (`503`): the window stays open and the vendor's retry gets another chance. A request that
+/// carries a signature is an event, whatever other headers it has.
 ///
 /// # Replay windows
 ///
 /// [`max_age`](Self::max_age) refuses events whose delivery time is more than the window
 /// before now, or after it (clock skew); [`max_age_for`](Self::max_age_for) sets one vendor's
-/// window. The time that counts is the payload's own:
+/// window. The time that counts is a signed timestamp where the vendor signs one, else the
+/// payload's own:
 ///
 /// | vendor | time | a delivery time? |
 /// |---|---|---|
@@ -177,17 +262,21 @@ struct Slot {
 /// | Inbenta | `created_at`, "the time on which the webhook was fired" | yes |
 /// | Channel Talk | none: only the entity's own `createdAt`/`updatedAt`, which is old for a push about an old chat | no |
 ///
-/// `max_age` applies only to the vendors that send a delivery time; Channel Talk's events are
-/// not refused for their age unless you set its window with `max_age_for`, and then its
-/// entity's time is what counts. An event without the time is refused when a window applies
-/// ([`ReceiveError::NoTimestamp`]). The clock is read only by [`receive`](Self::receive);
-/// [`receive_at`](Self::receive_at) takes `now`.
+/// `max_age` applies only to the vendors that send a delivery time or sign a timestamp;
+/// Channel Talk's events are not refused for their age unless you set its window with
+/// `max_age_for`, and then its entity's time is what counts. An event without the time is
+/// refused when a window applies ([`ReceiveError::NoTimestamp`]). The clock is read only by
+/// [`receive`](Self::receive); [`receive_at`](Self::receive_at) takes `now`.
 #[derive(Debug, Default)]
 pub struct Receiver {
-    slots: [Slot; 4],
+    slots: [Slot; Vendor::COUNT],
     max_age: Option<Duration>,
-    max_age_for: [Option<Duration>; 4],
+    max_age_for: [Option<Duration>; Vendor::COUNT],
 }
+
+/// The query parameter that carries a registration window's one-time token
+/// ([`Receiver::open_registration`]).
+pub const REGISTRATION_PARAMETER: &str = "registration";
 
 impl Clone for Receiver {
     /// A receiver with the same settings as this one now. Later changes to either do not
@@ -196,16 +285,12 @@ impl Clone for Receiver {
         Receiver {
             slots: std::array::from_fn(|i| Slot {
                 auth: RwLock::new(self.slots[i].auth()),
-                registration: Mutex::new(*lock(&self.slots[i].registration)),
+                registration: Mutex::new(lock(&self.slots[i].registration).clone()),
             }),
             max_age: self.max_age,
             max_age_for: self.max_age_for,
         }
     }
-}
-
-fn slot_index(vendor: Vendor) -> Option<usize> {
-    Vendor::SUPPORTED.iter().position(|v| *v == vendor)
 }
 
 /// The guard's value even if another thread panicked while holding the lock: every write
@@ -227,11 +312,6 @@ impl Slot {
     }
 }
 
-/// Whether the vendor's payloads carry a delivery time that `max_age` is checked against.
-fn has_delivery_time(vendor: Vendor) -> bool {
-    !matches!(vendor, Vendor::ChannelTalk | Vendor::Custom)
-}
-
 impl Receiver {
     /// A receiver that trusts no vendor yet.
     pub fn new() -> Self {
@@ -239,7 +319,7 @@ impl Receiver {
     }
 
     fn slot(&self, vendor: Vendor) -> Option<&Slot> {
-        slot_index(vendor).map(|i| &self.slots[i])
+        vendor.index().map(|i| &self.slots[i])
     }
 
     /// Adds a secret for `vendor` (see the table above). Call it again to accept several
@@ -250,10 +330,21 @@ impl Receiver {
         self
     }
 
+    /// Takes `vendor`'s secrets from `source`, the service's own store, on every request
+    /// (see [`SecretSource`]), in place of secrets held by the receiver. Adding a secret later
+    /// replaces the source with the secrets held here.
+    pub fn secret_source(self, vendor: Vendor, source: Arc<dyn SecretSource>) -> Self {
+        if let Some(slot) = self.slot(vendor) {
+            slot.update(|auth| *auth = Auth::Source(source));
+        }
+        self
+    }
+
     /// Parses `vendor`'s deliveries without checking them. This is an explicit opt-out, for
-    /// development or for a vendor authenticated some other way (a private network, mutual
-    /// TLS); without it or a secret, the vendor's requests are refused. Adding a secret later
-    /// turns verification back on.
+    /// development, for a vendor authenticated some other way (a private network, mutual
+    /// TLS), or for a sender that signs nothing (Chatwoot servers older than v4.11.2); without
+    /// it or a secret, the vendor's requests are refused. Adding a secret later turns
+    /// verification back on.
     pub fn without_verification(self, vendor: Vendor) -> Self {
         if let Some(slot) = self.slot(vendor) {
             slot.update(|auth| *auth = Auth::Unverified);
@@ -263,7 +354,7 @@ impl Receiver {
 
     /// Refuses events whose delivery time is more than `max` before now, or more than `max`
     /// after it (clock skew), and events without that time. Applies to the vendors that send a
-    /// delivery time (all but Channel Talk, see the table above) unless
+    /// delivery time or sign a timestamp (all but Channel Talk, see the table above) unless
     /// [`max_age_for`](Self::max_age_for) sets theirs. Off by default.
     pub fn max_age(mut self, max: Duration) -> Self {
         self.max_age = Some(max);
@@ -273,7 +364,7 @@ impl Receiver {
     /// Sets `vendor`'s own replay window, in place of [`max_age`](Self::max_age) for it. For
     /// Channel Talk, this is the only way to get one, and its entity's time is what counts.
     pub fn max_age_for(mut self, vendor: Vendor, max: Duration) -> Self {
-        if let Some(i) = slot_index(vendor) {
+        if let Some(i) = vendor.index() {
             self.max_age_for[i] = Some(max);
         }
         self
@@ -281,13 +372,13 @@ impl Receiver {
 
     /// The replay window that applies to `vendor`, if any.
     pub fn max_age_of(&self, vendor: Vendor) -> Option<Duration> {
-        let own = slot_index(vendor).and_then(|i| self.max_age_for[i]);
+        let own = vendor.index().and_then(|i| self.max_age_for[i]);
         own.or(self.max_age.filter(|_| has_delivery_time(vendor)))
     }
 
     /// Adds a secret for `vendor` while the receiver serves: it is tried after the ones already
-    /// there. Turns verification on if it was switched off. Has no effect for
-    /// [`Vendor::Custom`].
+    /// there. Turns verification on if it was switched off, and replaces a
+    /// [`SecretSource`]. Has no effect for [`Vendor::Custom`].
     pub fn add_secret(&self, vendor: Vendor, secret: impl Into<Secret>) {
         let secret = secret.into();
         if let Some(slot) = self.slot(vendor) {
@@ -342,15 +433,16 @@ impl Receiver {
         removed
     }
 
-    /// Removes all of `vendor`'s secrets, and the opt-out from verification: its requests are
-    /// refused until it gets a secret again.
+    /// Removes all of `vendor`'s secrets, its secret source and the opt-out from verification:
+    /// its requests are refused until it gets a secret again.
     pub fn clear_secrets(&self, vendor: Vendor) {
         if let Some(slot) = self.slot(vendor) {
             slot.update(|auth| *auth = Auth::Unset);
         }
     }
 
-    /// How many secrets `vendor` has now.
+    /// How many secrets `vendor` has in this receiver now (a [`SecretSource`]'s are not
+    /// counted).
     pub fn secret_count(&self, vendor: Vendor) -> usize {
         match self.slot(vendor).map(Slot::auth) {
             Some(Auth::Secrets(secrets)) => secrets.len(),
@@ -358,12 +450,24 @@ impl Receiver {
         }
     }
 
-    /// Accepts one registration handshake from `vendor` until `until` (compared with the `now`
-    /// of [`receive_at`](Self::receive_at)); see [Registration handshakes](#registration-handshakes).
-    /// Only Inbenta has one (SuperOffice's `test` POST is signed like any event).
-    pub fn open_registration(&self, vendor: Vendor, until: DateTime<Utc>) {
+    /// Accepts `vendor`'s registration handshakes until `until` (compared with the `now` of
+    /// [`receive_at`](Self::receive_at)) when they carry `token` in the
+    /// [`REGISTRATION_PARAMETER`] query parameter; see
+    /// [Registration handshakes](#registration-handshakes). Put a fresh, random token (16
+    /// bytes or more, URL-safe) in the URL you register, and open the window just before. A
+    /// token that is empty or only whitespace accepts nothing. Only vendors with a secret
+    /// exchange have handshakes (Inbenta; SuperOffice's `test` POST is signed like any event).
+    pub fn open_registration(
+        &self,
+        vendor: Vendor,
+        token: impl Into<Secret>,
+        until: DateTime<Utc>,
+    ) {
         if let Some(slot) = self.slot(vendor) {
-            *lock(&slot.registration) = Some(until);
+            *lock(&slot.registration) = Some(Window {
+                until,
+                token: token.into(),
+            });
         }
     }
 
@@ -372,6 +476,20 @@ impl Receiver {
         if let Some(slot) = self.slot(vendor) {
             *lock(&slot.registration) = None;
         }
+    }
+
+    /// Activates a registration the service has stored: adds its secret to the vendor's
+    /// secrets (unless they come from a [`SecretSource`], which now holds it) and closes the
+    /// window. Returns the handshake to answer with (`200` and the echoed header).
+    pub fn confirm_registration(&self, registration: super::Registration) -> super::Handshake {
+        let vendor = registration.vendor();
+        if let Some(slot) = self.slot(vendor) {
+            if !matches!(slot.auth(), Auth::Source(_)) {
+                self.add_secret(vendor, registration.secret().clone());
+            }
+            *lock(&slot.registration) = None;
+        }
+        super::Handshake::Registration(registration.confirmed())
     }
 
     /// [`receive_at`](Self::receive_at) with the current time (`Utc::now()`, read through
@@ -395,138 +513,247 @@ impl Receiver {
         request: &Request<'_, H>,
         now: DateTime<Utc>,
     ) -> Result<Received, ReceiveError> {
-        #[cfg(feature = "inbenta")]
-        if vendor == Vendor::Inbenta {
-            if let Some(handshake) = self.inbenta_handshake(request, now)? {
-                return Ok(handshake);
-            }
+        if let Some(registration) = self.registration(vendor, request, now)? {
+            return Ok(Received::Handshake(super::Handshake::Registration(
+                registration,
+            )));
         }
-        let verification = self.verify(vendor, request)?;
+        let checked = self.verify(vendor, request)?;
         let event = parse_event_as(vendor, request.body)?;
-        #[cfg(feature = "superoffice")]
-        if let Event::SuperOffice(crate::superoffice::Event::Test(_)) = &event {
-            return Ok(Received::Handshake(super::Handshake::SuperOfficeTest {
+        if crate::registry::is_registration_test(&event) {
+            return Ok(Received::Handshake(super::Handshake::Test {
+                vendor,
                 event: Box::new(event),
             }));
         }
         let chat = event.to_chat_event();
         if let Some(max) = self.max_age_of(vendor) {
-            check_age(vendor, &event, chat.occurred_at, now, max)?;
+            let at = checked.signed_at.or(chat.occurred_at);
+            check_age(vendor, &event, at, now, max)?;
         }
-        let dedup_key = dedup_key(vendor, &event, chat.event_id.as_deref(), request.body);
+        let delivery_id = crate::registry::delivery_id(vendor)
+            .and_then(|source| read_source(request, source))
+            .map(str::trim)
+            .filter(|id| !id.is_empty());
+        let dedup_key = dedup_key(
+            vendor,
+            &event,
+            delivery_id.or(chat.event_id.as_deref()),
+            request.body,
+        );
         Ok(Received::Event(Box::new(Delivery {
             event,
             chat,
-            verification,
+            verification: checked.verification,
             dedup_key,
             body: request.body(),
         })))
     }
 
-    /// Inbenta's `X-Hook-Secret` registration: `None` when the request is not one (no such
-    /// header, or a signature to check: a signed request is an event).
-    #[cfg(feature = "inbenta")]
-    fn inbenta_handshake<H: Headers + ?Sized>(
+    /// A registration handshake, if the request is one: `None` when the vendor has no secret
+    /// exchange, or the request has no such header, or it carries a signature (a signed
+    /// request is an event).
+    fn registration<H: Headers + ?Sized>(
         &self,
+        vendor: Vendor,
         request: &Request<'_, H>,
         now: DateTime<Utc>,
-    ) -> Result<Option<Received>, ReceiveError> {
-        let vendor = Vendor::Inbenta;
-        let Some(secret) = request.headers.header(crate::inbenta::SECRET_HEADER) else {
+    ) -> Result<Option<super::Registration>, ReceiveError> {
+        let Some(exchange) = crate::registry::secret_exchange(vendor) else {
             return Ok(None);
         };
-        if request
-            .headers
-            .header(crate::inbenta::SIGNATURE_HEADER)
-            .is_some()
-        {
+        let Some(offered) = read_source(request, exchange.offered) else {
+            return Ok(None);
+        };
+        if signature_source(vendor).is_some_and(|source| read_source(request, source).is_some()) {
             return Ok(None);
         }
-        let slot = self.slot(vendor).expect("Inbenta is a supported vendor");
-        let mut window = lock(&slot.registration);
-        if !window.is_some_and(|until| now <= until) {
+        let refused = ReceiveError::HandshakeRefused { vendor };
+        let slot = self.slot(vendor).ok_or(ReceiveError::NotConfigured { vendor })?;
+        let window = lock(&slot.registration).clone();
+        let Some(window) = window.filter(|window| now <= window.until) else {
+            return Err(refused);
+        };
+        let token = query_param(request.query, REGISTRATION_PARAMETER).map_err(|_| refused)?;
+        let token_matches = !window.token.is_blank()
+            && token
+                .readings()
+                .any(|reading| window.token.matches_digest(&sha256(reading.trim().as_bytes())));
+        if !token_matches {
             return Err(ReceiveError::HandshakeRefused { vendor });
         }
-        let hook_secret = crate::inbenta::handshake(secret)
-            .map_err(|source| ReceiveError::Unauthenticated { vendor, source })?;
-        *window = None;
-        drop(window);
-        self.add_secret(vendor, hook_secret.secret());
-        Ok(Some(Received::Handshake(super::Handshake::Inbenta(
-            hook_secret,
-        ))))
+        let secret = offered.trim();
+        if secret.is_empty() {
+            return Err(ReceiveError::Unauthenticated {
+                vendor,
+                source: SignatureError::EmptySecret,
+            });
+        }
+        Ok(Some(super::Registration::new(
+            vendor,
+            Secret::from(secret),
+            exchange.echo,
+        )))
     }
 
+    /// Checks the request's signature or token against `vendor`'s secrets, by its scheme.
     fn verify<H: Headers + ?Sized>(
         &self,
         vendor: Vendor,
         request: &Request<'_, H>,
-    ) -> Result<Verification, ReceiveError> {
+    ) -> Result<Checked, ReceiveError> {
         let secrets = match self.slot(vendor).map(Slot::auth) {
             Some(Auth::Secrets(secrets)) => secrets,
-            Some(Auth::Unverified) => return Ok(Verification::Skipped),
+            Some(Auth::Source(source)) => source
+                .secrets(vendor)
+                .map_err(|source| ReceiveError::SecretsUnavailable { vendor, source })?,
+            Some(Auth::Unverified) => {
+                return Ok(Checked {
+                    verification: Verification::Skipped,
+                    signed_at: None,
+                })
+            }
             Some(Auth::Unset) | None => return Err(ReceiveError::NotConfigured { vendor }),
         };
+        let scheme = crate::registry::scheme(vendor).ok_or(ReceiveError::NotConfigured { vendor })?;
         let unauthenticated = |source| ReceiveError::Unauthenticated { vendor, source };
         let missing = |what| ReceiveError::Missing { vendor, what };
-        let credential = match vendor {
-            #[cfg(feature = "superoffice")]
-            Vendor::SuperOffice => Credential::Signature {
-                value: request
-                    .headers
-                    .header(crate::superoffice::SIGNATURE_HEADER)
-                    .ok_or(missing("`X-SuperOffice-Signature` header"))?,
-                verify: crate::superoffice::verify_signature,
-            },
-            #[cfg(feature = "inbenta")]
-            Vendor::Inbenta => Credential::Signature {
-                value: request
-                    .headers
-                    .header(crate::inbenta::SIGNATURE_HEADER)
-                    .ok_or(missing("`X-Hook-Signature` header"))?,
-                verify: crate::inbenta::verify_signature,
-            },
-            _ => Credential::Token(query_param(request.query, "token").map_err(
-                |err| match err {
-                    SignatureError::MissingToken { .. } => missing("`token` query parameter"),
-                    other => unauthenticated(other),
-                },
-            )?),
-        };
-        let check = |secret: &Secret| match &credential {
-            Credential::Signature { value, verify } => verify(secret.expose(), request.body, value),
-            Credential::Token(token) => token.verify(secret.expose()),
-        };
-        // An empty secret is skipped: it would verify anything signed with it, and a vendor
-        // whose only secrets are empty is refused.
-        let mut last = SignatureError::EmptySecret;
-        for (index, secret) in secrets.iter().enumerate() {
-            if secret.expose().is_empty() {
-                continue;
+        let (index, signed_at) = match scheme {
+            Scheme::Hmac(hmac) => {
+                let signature =
+                    read_source(request, hmac.signature).ok_or(missing(hmac.signature))?;
+                let timestamp = match hmac.timestamp {
+                    Some(source) => Some(read_source(request, source).ok_or(missing(source))?),
+                    None => None,
+                };
+                let id = match hmac.id {
+                    Some(source) => Some(read_source(request, source).ok_or(missing(source))?),
+                    None => None,
+                };
+                let signed = Signed {
+                    body: request.body,
+                    timestamp,
+                    id,
+                };
+                let index = first_match(&secrets, |secret| {
+                    hmac.verify(secret.expose(), &signed, signature)
+                })
+                .map_err(unauthenticated)?;
+                let signed_at = timestamp
+                    .map(|text| epoch_seconds(text).ok_or(SignatureError::MalformedTimestamp))
+                    .transpose()
+                    .map_err(unauthenticated)?;
+                (index, signed_at)
             }
-            match check(secret) {
-                Ok(()) => return Ok(Verification::Secret { index }),
-                // A mismatch may be another secret's match; anything else is about the value
-                // received and the same for every secret.
-                Err(err @ (SignatureError::Mismatch | SignatureError::TokenMismatch)) => last = err,
-                Err(other) => return Err(unauthenticated(other)),
+            Scheme::Token(token) => {
+                let received = match token.source {
+                    Source::Query(name) => query_param(request.query, name).map_err(|err| {
+                        match err {
+                            SignatureError::MissingToken { .. } => missing(token.source),
+                            other => unauthenticated(other),
+                        }
+                    })?,
+                    Source::Header(name) => QueryToken::literal(
+                        request
+                            .headers
+                            .header(name)
+                            .ok_or(missing(token.source))?,
+                    ),
+                };
+                // One digest per reading of the token, compared with each secret's digest.
+                let digests: Vec<[u8; 32]> = received
+                    .readings()
+                    .map(|reading| reading.trim())
+                    .filter(|reading| !reading.is_empty())
+                    .map(|reading| sha256(reading.as_bytes()))
+                    .collect();
+                if digests.is_empty() {
+                    return Err(unauthenticated(SignatureError::EmptyToken));
+                }
+                let index = first_match(&secrets, |secret| {
+                    if digests.iter().any(|digest| secret.matches_digest(digest)) {
+                        Ok(())
+                    } else {
+                        Err(SignatureError::TokenMismatch)
+                    }
+                })
+                .map_err(unauthenticated)?;
+                (index, None)
             }
-        }
-        Err(unauthenticated(last))
+        };
+        Ok(Checked {
+            verification: Verification::Secret { index },
+            signed_at,
+        })
     }
 }
 
-/// A vendor's `verify_signature`: secret, body, header value.
-type VerifySignature = fn(&[u8], &[u8], &str) -> Result<(), SignatureError>;
+/// What verification established.
+struct Checked {
+    verification: Verification,
+    /// The signed timestamp, where the scheme signs one.
+    signed_at: Option<DateTime<Utc>>,
+}
 
-/// What authenticates a request: a signature header to check against the body, or a token.
-enum Credential<'a> {
-    #[allow(dead_code)] // without the signing vendors' features
-    Signature {
-        value: &'a str,
-        verify: VerifySignature,
-    },
-    Token(QueryToken),
+/// The index of the first secret that `check` accepts. Secrets that are empty or only
+/// whitespace are skipped: they would verify anything signed with them, and a vendor whose
+/// only secrets are such is refused.
+fn first_match(
+    secrets: &[Secret],
+    check: impl Fn(&Secret) -> Result<(), SignatureError>,
+) -> Result<usize, SignatureError> {
+    let mut last = SignatureError::EmptySecret;
+    for (index, secret) in secrets.iter().enumerate() {
+        if secret.is_blank() {
+            continue;
+        }
+        match check(secret) {
+            Ok(()) => return Ok(index),
+            // A mismatch may be another secret's match; anything else is about the value
+            // received and the same for every secret.
+            Err(err @ (SignatureError::Mismatch | SignatureError::TokenMismatch)) => last = err,
+            Err(other) => return Err(other),
+        }
+    }
+    Err(last)
+}
+
+/// The value of `source` in `request`: a header, or a query parameter's raw value.
+fn read_source<'r, H: Headers + ?Sized>(request: &'r Request<'_, H>, source: Source) -> Option<&'r str> {
+    match source {
+        Source::Header(name) => request.headers.header(name),
+        Source::Query(name) => crate::signature::raw_query_param(request.query, name).ok(),
+    }
+}
+
+/// Where `vendor`'s scheme sends its signature, if it signs.
+fn signature_source(vendor: Vendor) -> Option<Source> {
+    match crate::registry::scheme(vendor)? {
+        Scheme::Hmac(hmac) => Some(hmac.signature),
+        _ => None,
+    }
+}
+
+/// Whether the vendor's requests carry a time that `max_age` is checked against: a signed
+/// timestamp, or a delivery time in the body.
+fn has_delivery_time(vendor: Vendor) -> bool {
+    crate::registry::has_delivery_time(vendor)
+        || matches!(
+            crate::registry::scheme(vendor),
+            Some(Scheme::Hmac(Hmac {
+                timestamp: Some(_),
+                ..
+            }))
+        )
+}
+
+/// A signed timestamp: whole epoch seconds, as the vendors that sign one send it.
+fn epoch_seconds(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    DateTime::from_timestamp(text.parse().ok()?, 0)
 }
 
 /// Appends `text` to `out` with `%` and `:` percent-encoded, so that the key's parts cannot
@@ -541,22 +768,34 @@ fn push_key_part(out: &mut String, text: &str) {
     }
 }
 
-/// The de-duplication key; see [`Delivery::dedup_key`].
-fn dedup_key(vendor: Vendor, event: &Event, event_id: Option<&str>, body: &[u8]) -> String {
-    let mut key = String::with_capacity(96);
+/// The length of `text` once [`push_key_part`] has encoded it.
+fn key_part_len(text: &str) -> usize {
+    text.len() + 2 * text.bytes().filter(|b| matches!(b, b'%' | b':')).count()
+}
+
+/// The de-duplication key; see [`Delivery::dedup_key`]. Allocated at its exact size.
+fn dedup_key(vendor: Vendor, event: &Event, id: Option<&str>, body: &[u8]) -> String {
+    let name = event.event_name();
+    let id = id.filter(|id| !id.trim().is_empty());
+    let tail = match id {
+        Some(id) => ":id:".len() + key_part_len(id),
+        None => ":sha256:".len() + 64,
+    };
+    let mut key = String::with_capacity(vendor.as_str().len() + 1 + key_part_len(name) + tail);
     key.push_str(vendor.as_str());
     key.push(':');
-    push_key_part(&mut key, event.event_name());
-    match event_id.filter(|id| !id.trim().is_empty()) {
+    push_key_part(&mut key, name);
+    match id {
         Some(id) => {
             key.push_str(":id:");
             push_key_part(&mut key, id);
         }
         None => {
             key.push_str(":sha256:");
-            key.push_str(&encode_hex(&crate::signature::sha256(body)));
+            key.push_str(&encode_hex(&sha256(body)));
         }
     }
+    debug_assert_eq!(key.len(), key.capacity());
     key
 }
 

@@ -16,17 +16,42 @@ use std::fmt;
 /// assert_eq!(secret.expose(), b"NKP5mEzu9vqxGBeXSmHQ");
 /// ```
 #[derive(Clone)]
-pub struct Secret(Box<[u8]>);
+pub struct Secret {
+    bytes: Box<[u8]>,
+    /// SHA-256 of the bytes with surrounding whitespace removed, computed once: a token
+    /// received is compared with it in constant time, one digest per request instead of one
+    /// MAC per secret.
+    digest: [u8; 32],
+}
 
 impl Secret {
     /// The secret's bytes (for a vendor whose secret is text, its UTF-8 bytes).
     pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
-        Secret(bytes.into().into_boxed_slice())
+        let bytes = bytes.into().into_boxed_slice();
+        let digest = crate::signature::sha256(bytes.trim_ascii());
+        Secret { bytes, digest }
     }
 
     /// The secret's bytes. Named so that every use is easy to find.
     pub fn expose(&self) -> &[u8] {
-        &self.0
+        &self.bytes
+    }
+
+    /// Whether the secret is empty or only whitespace: such a secret verifies nothing.
+    pub fn is_blank(&self) -> bool {
+        self.bytes.trim_ascii().is_empty()
+    }
+
+    /// Whether two secrets are the same, compared by digest in constant time.
+    pub(crate) fn same_as(&self, other: &Secret) -> bool {
+        self.bytes.len() == other.bytes.len() && self.matches_digest(&other.digest)
+    }
+
+    /// Whether `digest` is the SHA-256 of this secret (surrounding whitespace removed),
+    /// compared in constant time.
+    pub(crate) fn matches_digest(&self, digest: &[u8; 32]) -> bool {
+        use sha2::digest::CtOutput;
+        CtOutput::<sha2::Sha256>::new(self.digest.into()) == CtOutput::new((*digest).into())
     }
 }
 

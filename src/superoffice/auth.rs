@@ -1,13 +1,26 @@
 //! `X-SuperOffice-Signature`: base64 HMAC-SHA256 of the raw body.
 
-use crate::signature::{
-    decode_base64, encode_base64, hmac_sha256, require_key, trim_signature, verify_hmac_sha256,
-};
+use crate::auth::{Algorithm, Encoding, Hmac, Part, Scheme, Signed, Source};
 use crate::SignatureError;
 
 /// The header that carries the signature. Match header names case-insensitively: SuperOffice's
 /// own examples also spell it `X-Superoffice-Signature`.
 pub const SIGNATURE_HEADER: &str = "X-SuperOffice-Signature";
+
+/// SuperOffice's signature: base64 HMAC-SHA256 of the body, in [`SIGNATURE_HEADER`].
+const HMAC: Hmac = Hmac {
+    algorithm: Algorithm::Sha256,
+    signed: &[Part::Body],
+    signature: Source::Header(SIGNATURE_HEADER),
+    timestamp: None,
+    id: None,
+    encoding: Encoding::Base64,
+    prefix: "",
+    separator: None,
+};
+
+/// How SuperOffice's requests are authenticated, for the registry.
+pub(crate) const SCHEME: Scheme = Scheme::Hmac(HMAC);
 
 /// The header that names the event (`chatsession.created`, `webhook123.started`).
 pub const EVENT_HEADER: &str = "X-SuperOffice-Event";
@@ -38,16 +51,13 @@ pub const TEST_HEADER: &str = "X-Hook-Test";
 /// assert!(superoffice::verify_signature(b"", body, &forged).is_err());
 /// ```
 pub fn verify_signature(secret: &[u8], body: &[u8], signature: &str) -> Result<(), SignatureError> {
-    require_key(secret)?;
-    let signature = trim_signature(signature)?;
-    let tag = decode_base64(signature).ok_or(SignatureError::Malformed { expected: "base64" })?;
-    verify_hmac_sha256(secret, body, &tag)
+    HMAC.verify(secret, &Signed::body(body), signature)
 }
 
 /// The `X-SuperOffice-Signature` value SuperOffice would send for `body`: for tests and
 /// for replaying captured requests.
 pub fn sign(secret: &[u8], body: &[u8]) -> String {
-    encode_base64(&hmac_sha256(secret, body))
+    HMAC.sign(secret, &Signed::body(body))
 }
 
 #[cfg(test)]

@@ -63,7 +63,6 @@ pub use self::field_value::{FieldValue, FieldValueError};
 pub use self::webhook_state::WebhookStateData;
 pub use crate::open_object::Members;
 
-use crate::detect::key;
 use crate::json::Prepared;
 use crate::table::Envelope;
 use crate::unknown::Hoisted;
@@ -103,6 +102,34 @@ event_enum! {
     }
 }
 
+
+/// What the registry (`registry.rs`) knows of SuperOffice: recognised by the `EventId` and `Event` keys; delivery
+/// time `Timestamp`, when the event occurred.
+pub(crate) struct Spec;
+
+impl crate::registry::VendorSpec for Spec {
+    const VENDOR: Vendor = Vendor::SuperOffice;
+    const DETECT: &'static [&'static str] = &["EventId", "Event"];
+    const SCHEME: crate::auth::Scheme = auth::SCHEME;
+    const EXAMPLE: &'static [u8] =
+        br#"{"EventId":"1","Event":"chatsession.created","PrimaryKey":7,"Timestamp":"2024-01-01T00:00:00Z"}"#;
+    const DELIVERY_TIME: bool = true;
+
+    type Event = Event;
+
+    fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
+        parse_prepared(prepared)
+    }
+
+    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
+        hoist(raw)
+    }
+
+    fn is_registration_test(event: &Event) -> bool {
+        matches!(event, Event::Test(_))
+    }
+}
+
 /// Parses a SuperOffice webhook body.
 ///
 /// ```
@@ -117,17 +144,17 @@ event_enum! {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&Prepared::for_vendor(body, Vendor::SuperOffice))
+    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(Vendor::SuperOffice)))
 }
 
-pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    let name = prepared.discriminator(VENDOR, key::SUPEROFFICE_EVENT, "Event")?;
+fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
+    let name = prepared.discriminator(VENDOR, "Event")?;
     dispatch(prepared, &name, &name)
 }
 
 /// The envelope of an unknown event: `EventId`, `Timestamp` and, for a `chatsession` entity,
 /// `PrimaryKey`.
-pub(crate) fn hoist(raw: &RawValue) -> Hoisted {
+fn hoist(raw: &RawValue) -> Hoisted {
     match serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
         Ok(envelope) => Hoisted {
             chat_id: envelope.chat_id().map(str::to_owned),

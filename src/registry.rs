@@ -1,0 +1,346 @@
+//! The registry: the one list of the vendors this crate reads, and what each vendor's folder
+//! gives it.
+//!
+//! [`vendors!`] holds one line per vendor. Everything that enumerates the vendors is generated
+//! from that list by a macro that takes it, next to the code it belongs to:
+//!
+//! | generated | where |
+//! |---|---|
+//! | [`Vendor`], its names, features, `SUPPORTED` and `COUNT` | `vendor.rs` |
+//! | the top-level [`Event`](crate::Event), its accessors, serialization and conversion | `event.rs` |
+//! | the per-vendor lookups below: detection keys, parse, unknown-event envelopes, credentials, delivery times, registration tests | here |
+//! | the axum route markers (`SuperOfficeRoute`, ...) | `receive/axum.rs` |
+//!
+//! Each vendor's folder declares its part once, as a `Spec` type that implements
+//! [`VendorSpec`]: the keys it is recognised by, its parse, the envelope of its unknown events,
+//! its credential scheme and whether its body carries a delivery time. The receiver keeps its
+//! per-vendor state in arrays of [`Vendor::COUNT`] slots indexed by [`Vendor::index`], so a
+//! new line can never index past them.
+//!
+//! No other file matches on the vendors: adding one is its folder, its line here, its cargo
+//! feature, its fixtures and its rows in the docs (`CONTRIBUTING.md`, "Adding a vendor").
+
+use serde_json::value::RawValue;
+
+use crate::error::Error;
+use crate::json::{Field, Prepared};
+use crate::auth::{Scheme, SecretExchange, Source};
+use crate::unknown::Hoisted;
+use crate::Vendor;
+
+/// The vendors, one line each: the `Vendor` variant, the module (also its name in messages and
+/// serialization), the cargo feature, the axum route marker, and a phrase for the docs.
+///
+/// Calls `$callback!` with the list.
+macro_rules! vendors {
+    ($callback:ident) => {
+        $callback! {
+            SuperOffice: superoffice, feature = "superoffice", route = SuperOfficeRoute,
+                about = "SuperOffice CRM chat events";
+            Ebbot: ebbot, feature = "ebbot", route = EbbotRoute,
+                about = "Ebbot outgoing webhooks";
+            ChannelTalk: channel_talk, feature = "channel-talk", route = ChannelTalkRoute,
+                about = "Channel Talk (Channel.io) webhooks";
+            Inbenta: inbenta, feature = "inbenta", route = InbentaRoute,
+                about = "Inbenta HyperChat webhooks";
+        }
+    };
+}
+
+/// What a vendor's folder tells the rest of the crate: implemented once per vendor, by the
+/// `Spec` type in its `mod.rs`.
+pub(crate) trait VendorSpec {
+    /// The vendor.
+    const VENDOR: Vendor;
+
+    /// The top-level keys that, all present, tell this vendor's bodies from every other's.
+    const DETECT: &'static [&'static str];
+
+    /// The top-level keys its parse reads besides [`DETECT`](Self::DETECT) (Channel Talk's
+    /// optional `type`): detection reads the body until these are found too.
+    const ALSO_READS: &'static [&'static str] = &[];
+
+    /// How its requests are authenticated.
+    const SCHEME: Scheme;
+
+    /// A small body of a typed event, as the vendor sends it: what tests and examples that
+    /// cover every vendor send.
+    const EXAMPLE: &'static [u8];
+
+    /// Whether its bodies carry the time they were sent, which a replay window can be checked
+    /// against when the request carries no signed timestamp.
+    const DELIVERY_TIME: bool;
+
+    /// Where a request carries the vendor's delivery id (retries reuse it), which then keys
+    /// de-duplication.
+    const DELIVERY_ID: Option<Source> = None;
+
+    /// The secret the vendor offers when a webhook is registered, if it has such a handshake.
+    const SECRET_EXCHANGE: Option<SecretExchange> = None;
+
+    /// The vendor's event.
+    type Event;
+
+    /// Parses a prepared body as this vendor's event.
+    fn parse(prepared: &Prepared<'_>) -> Result<Self::Event, Error>;
+
+    /// What the envelope of an event of an unknown name says, read from its raw JSON.
+    fn envelope(raw: &RawValue) -> Hoisted;
+
+    /// Whether `event` is the test the vendor sends when a webhook is registered (answered with
+    /// `200` and nothing else done).
+    fn is_registration_test(event: &Self::Event) -> bool {
+        let _ = event;
+        false
+    }
+}
+
+/// Compares two strings in a `const` context.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The most top-level keys detection looks for, over all vendors.
+pub(crate) const MAX_KEYS: usize = crate::json::MAX_KEYS;
+
+/// Adds the keys of `keys` that `table` does not hold yet.
+const fn add_keys(
+    mut table: ([&'static str; MAX_KEYS], usize),
+    keys: &[&'static str],
+) -> ([&'static str; MAX_KEYS], usize) {
+    let mut i = 0;
+    while i < keys.len() {
+        let mut j = 0;
+        let mut found = false;
+        while j < table.1 {
+            if same(table.0[j], keys[i]) {
+                found = true;
+            }
+            j += 1;
+        }
+        if !found {
+            assert!(table.1 < MAX_KEYS, "raise json::MAX_KEYS");
+            table.0[table.1] = keys[i];
+            table.1 += 1;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// The position of `key` in `keys`.
+fn position(keys: &[&str], key: &[u8]) -> Option<usize> {
+    keys.iter().position(|k| k.as_bytes() == key)
+}
+
+/// Generates the lookups over the enabled vendors' specs.
+macro_rules! lookups {
+    ($(
+        $vendor:ident: $module:ident, feature = $feature:literal, route = $route:ident,
+            about = $about:literal;
+    )*) => {
+        // Each line's folder declares the vendor of its line.
+        $(
+            #[cfg(feature = $feature)]
+            const _: () = assert!(matches!(
+                <crate::$module::Spec as VendorSpec>::VENDOR,
+                Vendor::$vendor
+            ));
+        )*
+
+        /// The top-level keys of every enabled vendor ([`VendorSpec::DETECT`] and
+        /// [`VendorSpec::ALSO_READS`]), each once, and how many there are.
+        const KEY_TABLE: ([&str; MAX_KEYS], usize) = {
+            let table = ([""; MAX_KEYS], 0);
+            $(
+                #[cfg(feature = $feature)]
+                let table = add_keys(
+                    add_keys(table, <crate::$module::Spec as VendorSpec>::DETECT),
+                    <crate::$module::Spec as VendorSpec>::ALSO_READS,
+                );
+            )*
+            table
+        };
+
+        /// `vendor`'s keys that tell its bodies ([`VendorSpec::DETECT`]); none when its
+        /// feature is off.
+        pub(crate) fn detect_keys(vendor: Vendor) -> &'static [&'static str] {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::DETECT,
+                )*
+                #[allow(unreachable_patterns)]
+                _ => &[],
+            }
+        }
+
+        /// The keys `vendor`'s parse reads besides its detection keys.
+        pub(crate) fn also_reads(vendor: Vendor) -> &'static [&'static str] {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::ALSO_READS,
+                )*
+                #[allow(unreachable_patterns)]
+                _ => &[],
+            }
+        }
+
+        /// How `vendor`'s requests are authenticated; `None` when its feature is off.
+        pub(crate) fn scheme(vendor: Vendor) -> Option<&'static Scheme> {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => Some(&<crate::$module::Spec as VendorSpec>::SCHEME),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => None,
+            }
+        }
+
+        /// Whether `vendor`'s bodies carry a delivery time.
+        pub(crate) fn has_delivery_time(vendor: Vendor) -> bool {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::DELIVERY_TIME,
+                )*
+                #[allow(unreachable_patterns)]
+                _ => false,
+            }
+        }
+
+        /// `vendor`'s example body ([`VendorSpec::EXAMPLE`]); `None` when its feature is off.
+        #[allow(dead_code)] // used by tests and the `testing` feature
+        pub(crate) fn example(vendor: Vendor) -> Option<&'static [u8]> {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => Some(<crate::$module::Spec as VendorSpec>::EXAMPLE),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => None,
+            }
+        }
+
+        /// Where `vendor`'s requests carry a delivery id.
+        pub(crate) fn delivery_id(vendor: Vendor) -> Option<Source> {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::DELIVERY_ID,
+                )*
+                #[allow(unreachable_patterns)]
+                _ => None,
+            }
+        }
+
+        /// `vendor`'s registration handshake, if it has one.
+        pub(crate) fn secret_exchange(vendor: Vendor) -> Option<SecretExchange> {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::SECRET_EXCHANGE,
+                )*
+                #[allow(unreachable_patterns)]
+                _ => None,
+            }
+        }
+
+        /// What `vendor`'s envelope in the raw JSON of an unknown event says.
+        pub(crate) fn envelope(vendor: Vendor, raw: &RawValue) -> Hoisted {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::envelope(raw),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => {
+                    let _ = raw;
+                    Hoisted::default()
+                }
+            }
+        }
+
+        /// Parses a prepared body as `vendor`'s event.
+        pub(crate) fn parse(vendor: Vendor, prepared: &Prepared<'_>) -> Result<crate::Event, Error> {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::parse(prepared)
+                        .map(crate::Event::$vendor),
+                )*
+                #[allow(unreachable_patterns)]
+                other => {
+                    let _ = prepared;
+                    Err(Error::vendor_disabled(other))
+                }
+            }
+        }
+
+        /// Whether `event` is its vendor's registration test.
+        pub(crate) fn is_registration_test(event: &crate::Event) -> bool {
+            match event {
+                $(
+                    #[cfg(feature = $feature)]
+                    crate::Event::$vendor(inner) => {
+                        <crate::$module::Spec as VendorSpec>::is_registration_test(inner)
+                    }
+                )*
+                #[allow(unreachable_patterns)]
+                _ => false,
+            }
+        }
+    };
+}
+
+vendors!(lookups);
+
+/// The top-level keys of every enabled vendor, each once.
+pub(crate) fn keys() -> &'static [&'static str] {
+    KEY_TABLE.0.split_at(KEY_TABLE.1).0
+}
+
+/// The index of `key` in [`keys`]: where [`Prepared`] records its value.
+pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
+    position(keys(), key)
+}
+
+/// Whether `fields` (indexed as [`keys`]) hold every key in `wanted`.
+pub(crate) fn has_all(fields: &[Field], wanted: &[&str]) -> bool {
+    wanted.iter().all(|key| {
+        key_index(key.as_bytes()).is_some_and(|index| fields[index] != Field::Absent)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_enabled_vendor_has_its_keys_in_the_table() {
+        for vendor in Vendor::SUPPORTED {
+            for key in detect_keys(vendor).iter().chain(also_reads(vendor)) {
+                assert!(key_index(key.as_bytes()).is_some(), "{vendor}: {key}");
+            }
+            assert_eq!(detect_keys(vendor).is_empty(), !vendor.is_enabled());
+            assert_eq!(scheme(vendor).is_some(), vendor.is_enabled());
+        }
+        let keys = keys();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(key), "{key} twice");
+        }
+    }
+}
