@@ -12,12 +12,15 @@
 //! ```
 //!
 //! Listens on `127.0.0.1:3000` (or `$PORT`). A vendor whose secret is not set is refused.
-//! Set `INBENTA_REGISTER=1` while you register the webhook in HyperChat: for ten minutes,
-//! one `X-Hook-Secret` handshake is accepted, and its secret is used from then on (a real
-//! service would also store it, to configure the receiver with it at the next start).
+//! Set `INBENTA_REGISTER=<a fresh random token>` while you register the webhook in HyperChat
+//! with the URL `.../webhooks/inbenta?registration=<that token>`: for ten minutes, one
+//! `X-Hook-Secret` handshake that carries the token is accepted. A real service stores the
+//! secret first and confirms it only then (here it is only printed), so that the receiver
+//! never uses a secret nothing keeps.
 
 use std::sync::Arc;
 
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -39,7 +42,10 @@ pub fn app(receiver: Arc<Receiver>) -> Router {
         .with_state(receiver)
 }
 
-async fn handle<R: WebhookRoute>(hook: Result<Webhook<R>, WebhookRejection>) -> Response {
+async fn handle<R: WebhookRoute>(
+    State(receiver): State<Arc<Receiver>>,
+    hook: Result<Webhook<R>, WebhookRejection>,
+) -> Response {
     let vendor = R::VENDOR;
     match hook.map(Webhook::into_received) {
         Ok(Received::Event(delivery)) => {
@@ -50,13 +56,13 @@ async fn handle<R: WebhookRoute>(hook: Result<Webhook<R>, WebhookRejection>) -> 
             eprintln!("{vendor} {} {chat}", delivery.dedup_key);
             (StatusCode::OK, [("content-type", "application/json")], chat).into_response()
         }
-        Ok(Received::Handshake(handshake)) => {
-            if let Handshake::Inbenta(_secret) = &handshake {
-                // The receiver uses the new secret from now on; store `_secret.secret()` too.
-                eprintln!("{vendor} registered");
-            }
-            handshake.into_response()
+        Ok(Received::Handshake(Handshake::Registration(registration))) => {
+            // A real service stores `registration.secret()` here, and answers
+            // `registration.retry()` (503: the vendor retries) if that fails.
+            eprintln!("{vendor} registered");
+            receiver.confirm_registration(registration).into_response()
         }
+        Ok(Received::Handshake(handshake)) => handshake.into_response(),
         Ok(other) => {
             // `Received` is non-exhaustive: a later version may know more outcomes.
             eprintln!("{vendor} unhandled outcome: {other:?}");
@@ -83,10 +89,10 @@ pub fn receiver_from_env() -> Receiver {
             receiver = receiver.secret(vendor, secret);
         }
     }
-    if std::env::var_os("INBENTA_REGISTER").is_some() {
+    if let Some(token) = std::env::var("INBENTA_REGISTER").ok().filter(|t| !t.is_empty()) {
         let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
         let until = now + chrono::Duration::minutes(10);
-        receiver.open_registration(Vendor::Inbenta, until);
+        receiver.open_registration(Vendor::Inbenta, token, until);
     }
     receiver
 }

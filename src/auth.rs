@@ -172,7 +172,7 @@ impl Encoding {
     fn decode(self, text: &str, out: &mut [u8; 64], mac_len: usize) -> Option<usize> {
         let hex = |out: &mut [u8; 64]| {
             let len = text.len() / 2;
-            (text.len() % 2 == 0 && len <= out.len())
+            (text.len().is_multiple_of(2) && len <= out.len())
                 .then(|| hex::decode_to_slice(text, &mut out[..len]).ok().map(|()| len))
                 .flatten()
         };

@@ -2,7 +2,8 @@
 //!
 //! [`vendor_request`] builds, from a body and a secret, what the vendor would send: the
 //! signature header for SuperOffice and Inbenta, the `token` query parameter for Channel Talk
-//! and for your Ebbot URL. [`inbenta_registration`] builds Inbenta's registration handshake.
+//! and for your Ebbot URL, by each vendor's [`Scheme`]. [`registration_request`] builds a
+//! registration handshake (Inbenta's).
 //! Feed the result to your HTTP stack, or straight to a [`Receiver`](crate::receive::Receiver)
 //! with [`VendorRequest::request`].
 //!
@@ -107,7 +108,6 @@ pub fn vendor_request_at(
             query.push('=');
             query.extend(utf8_percent_encode(&value, QUERY_VALUE));
         }
-        _ => {}
     };
     match crate::registry::scheme(vendor) {
         Some(Scheme::Hmac(hmac)) => {
@@ -142,15 +142,33 @@ pub fn vendor_request(vendor: Vendor, body: &[u8], secret: &str) -> VendorReques
     vendor_request_at(vendor, body, secret, DateTime::UNIX_EPOCH)
 }
 
-/// Inbenta's registration handshake: an unsigned request with `X-Hook-Secret: <secret>` and
-/// an empty body. A receiver accepts it only inside a registration window
-/// ([`Receiver::open_registration`](crate::receive::Receiver::open_registration)).
-pub fn inbenta_registration(secret: &str) -> VendorRequest {
-    VendorRequest {
-        headers: vec![("X-Hook-Secret", secret.to_owned())],
-        query: String::new(),
+/// The registration handshake `vendor` would send to offer `secret` (Inbenta's unsigned
+/// `X-Hook-Secret` with an empty body), to the URL you registered with `token` in its
+/// [`REGISTRATION_PARAMETER`](crate::receive::REGISTRATION_PARAMETER) query parameter. A
+/// receiver accepts it only inside a registration window opened with that token
+/// ([`Receiver::open_registration`](crate::receive::Receiver::open_registration)). `None` for a
+/// vendor without such a handshake.
+pub fn registration_request(vendor: Vendor, secret: &str, token: &str) -> Option<VendorRequest> {
+    let exchange = crate::registry::secret_exchange(vendor)?;
+    let mut request = VendorRequest {
+        headers: Vec::new(),
+        query: format!(
+            "{}={}",
+            crate::receive::REGISTRATION_PARAMETER,
+            utf8_percent_encode(token, QUERY_VALUE)
+        ),
         body: Vec::new(),
+    };
+    match exchange.offered {
+        Source::Header(name) => request.headers.push((name, secret.to_owned())),
+        Source::Query(name) => {
+            request.query.push('&');
+            request.query.push_str(name);
+            request.query.push('=');
+            request.query.extend(utf8_percent_encode(secret, QUERY_VALUE));
+        }
     }
+    Some(request)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::sync::Arc;
 
 use chat_webhooks::receive::Receiver;
-use chat_webhooks::testing::{inbenta_registration, vendor_request};
+use chat_webhooks::testing::{registration_request, vendor_request};
 use chat_webhooks::{parse_event, ToChatEvent, Vendor};
 use serde_json::Value;
 
@@ -268,22 +268,26 @@ fn dir_of(vendor: Vendor) -> &'static str {
 #[test]
 fn inbenta_handshake_over_http() {
     let server = Server::start();
-    let handshake = inbenta_registration("fresh-secret-93b1");
+    let handshake = registration_request(Vendor::Inbenta, "fresh-secret-93b1", "tok-5e1d").unwrap();
+    let path = handshake.path_and_query("/webhooks/inbenta");
     let headers: Vec<(&str, &str)> = handshake
         .headers
         .iter()
         .map(|(n, v)| (*n, v.as_str()))
         .collect();
     // No registration window: refused, and the secret is not taken.
-    let reply = server.post("/webhooks/inbenta", &headers, b"");
+    let reply = server.post(&path, &headers, b"");
     assert_eq!((reply.status, reply.body.as_str()), (403, "forbidden"));
     assert_eq!(server.receiver.secret_count(Vendor::Inbenta), 2);
 
     // In a window: answered with the header, and events signed with the new secret verify.
     let until = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
         + chrono::Duration::minutes(5);
-    server.receiver.open_registration(Vendor::Inbenta, until);
+    server.receiver.open_registration(Vendor::Inbenta, "tok-5e1d", until);
+    // Without the window's token (an attacker racing Inbenta): refused.
     let reply = server.post("/webhooks/inbenta", &headers, b"");
+    assert_eq!((reply.status, reply.body.as_str()), (403, "forbidden"));
+    let reply = server.post(&path, &headers, b"");
     assert_eq!(reply.status, 200);
     assert!(
         reply
@@ -300,12 +304,12 @@ fn inbenta_handshake_over_http() {
     let reply = server.post("/webhooks/inbenta", &headers, &body);
     assert_eq!(reply.status, 200, "{}", reply.body);
     // The window closed with the first handshake.
-    let again = inbenta_registration("second-secret");
+    let again = registration_request(Vendor::Inbenta, "second-secret", "tok-5e1d").unwrap();
     let headers: Vec<(&str, &str)> = again
         .headers
         .iter()
         .map(|(n, v)| (*n, v.as_str()))
         .collect();
-    let reply = server.post("/webhooks/inbenta", &headers, b"");
+    let reply = server.post(&again.path_and_query("/webhooks/inbenta"), &headers, b"");
     assert_eq!(reply.status, 403);
 }
