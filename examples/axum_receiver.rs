@@ -89,7 +89,10 @@ pub fn receiver_from_env() -> Receiver {
             receiver = receiver.secret(vendor, secret);
         }
     }
-    if let Some(token) = std::env::var("INBENTA_REGISTER").ok().filter(|t| !t.is_empty()) {
+    if let Some(token) = std::env::var("INBENTA_REGISTER")
+        .ok()
+        .filter(|t| !t.is_empty())
+    {
         let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
         let until = now + chrono::Duration::minutes(10);
         receiver.open_registration(Vendor::Inbenta, token, until);

@@ -173,7 +173,11 @@ impl Encoding {
         let hex = |out: &mut [u8; 64]| {
             let len = text.len() / 2;
             (text.len().is_multiple_of(2) && len <= out.len())
-                .then(|| hex::decode_to_slice(text, &mut out[..len]).ok().map(|()| len))
+                .then(|| {
+                    hex::decode_to_slice(text, &mut out[..len])
+                        .ok()
+                        .map(|()| len)
+                })
                 .flatten()
         };
         let base64 = |out: &mut [u8; 64]| {
@@ -334,9 +338,11 @@ impl Hmac {
     }
 
     fn check_one(&self, mac: Keyed, value: &str) -> Result<(), SignatureError> {
-        let encoded = value.strip_prefix(self.prefix).ok_or(SignatureError::Prefix {
-            expected: self.prefix,
-        })?;
+        let encoded = value
+            .strip_prefix(self.prefix)
+            .ok_or(SignatureError::Prefix {
+                expected: self.prefix,
+            })?;
         let mut tag = [0u8; 64];
         let len = self
             .encoding
@@ -445,7 +451,11 @@ mod tests {
         assert_eq!(scheme.sign(b"Jefe", &signed), expected);
         assert_eq!(scheme.verify(b"Jefe", &signed, expected), Ok(()));
         assert_eq!(
-            scheme.verify(b"Jefe", &signed, &expected.to_uppercase().replace("SHA1", "sha1")),
+            scheme.verify(
+                b"Jefe",
+                &signed,
+                &expected.to_uppercase().replace("SHA1", "sha1")
+            ),
             Ok(())
         );
         assert_eq!(
@@ -543,7 +553,15 @@ mod tests {
         // Base64 is strict: no missing padding, no URL-safe alphabet.
         let base64 = hmac(Algorithm::Sha256, &[Part::Body], Encoding::Base64, "");
         let malformed = Err(SignatureError::Malformed { expected: "base64" });
-        assert_eq!(base64.verify(b"k", &signed, b64.trim_end_matches('=')), malformed);
-        assert_eq!(base64.verify(b"k", &signed, &b64.replace('+', "-").replace('/', "_")).is_ok(), b64 == b64.replace('+', "-").replace('/', "_"));
+        assert_eq!(
+            base64.verify(b"k", &signed, b64.trim_end_matches('=')),
+            malformed
+        );
+        assert_eq!(
+            base64
+                .verify(b"k", &signed, &b64.replace('+', "-").replace('/', "_"))
+                .is_ok(),
+            b64 == b64.replace('+', "-").replace('/', "_")
+        );
     }
 }

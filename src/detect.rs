@@ -96,7 +96,11 @@ fn expected_keys() -> String {
     let mut out = String::new();
     for (i, vendor) in enabled.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == enabled.len() { ", or " } else { ", " });
+            out.push_str(if i + 1 == enabled.len() {
+                ", or "
+            } else {
+                ", "
+            });
         }
         let keys = detect_keys(*vendor);
         for (j, key) in keys.iter().enumerate() {

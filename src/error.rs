@@ -243,7 +243,10 @@ impl fmt::Display for Error {
                 write!(f, "{key}: invalid type: {found}, expected a string")?
             }
             ErrorKind::NoVendor { expected } => {
-                write!(f, "no vendor matched: expected the top-level keys {expected}")?;
+                write!(
+                    f,
+                    "no vendor matched: expected the top-level keys {expected}"
+                )?;
             }
             ErrorKind::VendorDisabled => unreachable!("handled above"),
         }

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::error::Error;
 use crate::detect::{prepare, Until};
+use crate::error::Error;
 use crate::json::Prepared;
 use crate::{ChatEvent, ToChatEvent, Vendor};
 

@@ -22,10 +22,10 @@
 
 use serde_json::value::RawValue;
 
+use crate::auth::{Scheme, SecretExchange, Source};
 use crate::error::Error;
 use crate::json::{Field, Prepared};
-use crate::auth::{Scheme, SecretExchange, Source};
-use crate::unknown::Hoisted;
+use crate::unknown::{EnvelopePaths, Hoisted};
 use crate::Vendor;
 
 /// The vendors, one line each: the `Vendor` variant, the module (also its name in messages and
@@ -84,8 +84,15 @@ pub(crate) trait VendorSpec {
     /// Parses a prepared body as this vendor's event.
     fn parse(prepared: &Prepared<'_>) -> Result<Self::Event, Error>;
 
-    /// What the envelope of an event of an unknown name says, read from its raw JSON.
-    fn envelope(raw: &RawValue) -> Hoisted;
+    /// Where its envelope keeps the event id, the chat and the time: what an event of an
+    /// unknown name is read for.
+    const ENVELOPE: EnvelopePaths;
+
+    /// What the envelope of an event of the unknown name `name` says, read from its raw JSON.
+    fn envelope(name: &str, raw: &RawValue) -> Hoisted {
+        let _ = name;
+        Hoisted::read(raw, &Self::ENVELOPE)
+    }
 
     /// Whether `event` is the test the vendor sends when a webhook is registered (answered with
     /// `200` and nothing else done).
@@ -259,16 +266,16 @@ macro_rules! lookups {
             }
         }
 
-        /// What `vendor`'s envelope in the raw JSON of an unknown event says.
-        pub(crate) fn envelope(vendor: Vendor, raw: &RawValue) -> Hoisted {
+        /// What `vendor`'s envelope in the raw JSON of an unknown event named `name` says.
+        pub(crate) fn envelope(vendor: Vendor, name: &str, raw: &RawValue) -> Hoisted {
             match vendor {
                 $(
                     #[cfg(feature = $feature)]
-                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::envelope(raw),
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::envelope(name, raw),
                 )*
                 #[allow(unreachable_patterns)]
                 _ => {
-                    let _ = raw;
+                    let _ = (name, raw);
                     Hoisted::default()
                 }
             }
@@ -320,9 +327,9 @@ pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
 
 /// Whether `fields` (indexed as [`keys`]) hold every key in `wanted`.
 pub(crate) fn has_all(fields: &[Field], wanted: &[&str]) -> bool {
-    wanted.iter().all(|key| {
-        key_index(key.as_bytes()).is_some_and(|index| fields[index] != Field::Absent)
-    })
+    wanted
+        .iter()
+        .all(|key| key_index(key.as_bytes()).is_some_and(|index| fields[index] != Field::Absent))
 }
 
 #[cfg(test)]

@@ -179,7 +179,10 @@ fn percent_decode_strict(text: &str) -> Result<String, SignatureError> {
 /// `query` is the part of the URL after `?` (a leading `?` is allowed). Parameters are
 /// separated by `&`; a name without `=` has an empty value. A name matches as written or once
 /// percent-decoded (`tok%65n`). No such parameter is [`SignatureError::MissingToken`].
-pub(crate) fn raw_query_param<'q>(query: &'q str, name: &'static str) -> Result<&'q str, SignatureError> {
+pub(crate) fn raw_query_param<'q>(
+    query: &'q str,
+    name: &'static str,
+) -> Result<&'q str, SignatureError> {
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));

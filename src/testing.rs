@@ -165,7 +165,9 @@ pub fn registration_request(vendor: Vendor, secret: &str, token: &str) -> Option
             request.query.push('&');
             request.query.push_str(name);
             request.query.push('=');
-            request.query.extend(utf8_percent_encode(secret, QUERY_VALUE));
+            request
+                .query
+                .extend(utf8_percent_encode(secret, QUERY_VALUE));
         }
     }
     Some(request)

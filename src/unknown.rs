@@ -4,6 +4,8 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
+
+use crate::chat::{ChatEvent, ChatEventKind, ToChatEvent};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
@@ -44,6 +46,171 @@ pub(crate) struct Hoisted {
     pub(crate) occurred_at: Option<DateTime<Utc>>,
 }
 
+/// A path into a JSON object: the keys from the root.
+pub(crate) type Path = &'static [&'static str];
+
+/// Where a vendor's envelope keeps what every event says, as paths into its JSON; for each
+/// fact the first path present (and readable) wins. Declared once per vendor
+/// ([`VendorSpec::ENVELOPE`](crate::registry::VendorSpec::ENVELOPE)) and read by
+/// [`Hoisted::read`] for events of unknown names.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EnvelopePaths {
+    /// The vendor's event or delivery id, read as an [`Id`](crate::Id).
+    pub(crate) event_id: &'static [Path],
+    /// The chat, read as an [`Id`](crate::Id).
+    pub(crate) chat_id: &'static [Path],
+    /// When it happened, read as a [`Timestamp`](crate::Timestamp).
+    pub(crate) occurred_at: &'static [Path],
+}
+
+impl EnvelopePaths {
+    /// An envelope that says nothing.
+    pub(crate) const NONE: EnvelopePaths = EnvelopePaths {
+        event_id: &[],
+        chat_id: &[],
+        occurred_at: &[],
+    };
+}
+
+impl Hoisted {
+    /// Reads what `paths` point at in `raw`, each member on its own: one that is absent or
+    /// cannot be read as its type leaves only its own fact `None`. Only the members on the
+    /// paths are read; everything else is skipped without being kept (no `Value`, no copy),
+    /// so the cost is a walk over the body and a few small allocations.
+    pub(crate) fn read(raw: &RawValue, paths: &EnvelopePaths) -> Hoisted {
+        let all: Vec<Path> = paths
+            .event_id
+            .iter()
+            .chain(paths.chat_id)
+            .chain(paths.occurred_at)
+            .copied()
+            .collect();
+        let leaves = read_paths(raw.get(), &all);
+        let (ids, rest) = leaves.split_at(paths.event_id.len());
+        let (chats, times) = rest.split_at(paths.chat_id.len());
+        let id = |leaves: &[Option<Box<RawValue>>]| {
+            leaves.iter().flatten().find_map(|leaf| {
+                serde_json::from_str::<crate::Id>(leaf.get())
+                    .ok()
+                    .map(String::from)
+            })
+        };
+        Hoisted {
+            event_id: id(ids),
+            chat_id: id(chats),
+            occurred_at: times.iter().flatten().find_map(|leaf| {
+                serde_json::from_str::<crate::Timestamp>(leaf.get())
+                    .ok()
+                    .map(|at| at.as_datetime())
+            }),
+        }
+    }
+}
+
+/// The raw JSON at each of `paths` in `json` (the first occurrence of a key), or `None`.
+pub(crate) fn read_paths(json: &str, paths: &[Path]) -> Vec<Option<Box<RawValue>>> {
+    use serde::de::DeserializeSeed;
+    let mut found = vec![None; paths.len()];
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let _ = Walk {
+        paths,
+        depth: 0,
+        live: (1u64 << paths.len().min(63)) - 1,
+        found: &mut found,
+    }
+    .deserialize(&mut deserializer);
+    found
+}
+
+/// A walk over an object that descends only along `paths`: `live` marks the paths whose
+/// first `depth` keys led here.
+struct Walk<'p, 'f> {
+    paths: &'p [Path],
+    depth: usize,
+    live: u64,
+    found: &'f mut [Option<Box<RawValue>>],
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let mut ends = 0u64;
+            let mut goes_on = 0u64;
+            for (i, path) in self.paths.iter().enumerate() {
+                if self.live & (1 << i) != 0 && path.get(self.depth) == Some(&&*key) {
+                    if path.len() == self.depth + 1 {
+                        ends |= 1 << i;
+                    } else {
+                        goes_on |= 1 << i;
+                    }
+                }
+            }
+            if ends != 0 {
+                let leaf: Box<RawValue> = map.next_value()?;
+                for i in 0..self.paths.len() {
+                    if ends & (1 << i) != 0 && self.found[i].is_none() {
+                        self.found[i] = Some(leaf.clone());
+                    }
+                }
+            } else if goes_on != 0 {
+                map.next_value_seed(Walk {
+                    paths: self.paths,
+                    depth: self.depth + 1,
+                    live: goes_on,
+                    found: &mut *self.found,
+                })?;
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+
+    // Anything that is not an object has no members on a path: skipped.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
 impl UnknownEvent {
     /// Keeps `raw` as the payload of the event named `name`.
     pub fn new(name: impl Into<String>, raw: Box<RawValue>) -> Self {
@@ -68,10 +235,9 @@ impl UnknownEvent {
     /// What the vendor's envelope in the JSON says, read once.
     fn envelope(&self) -> &Hoisted {
         self.envelope.get_or_init(|| {
-            self.vendor
-                .map_or_else(Hoisted::default, |vendor| {
-                    crate::registry::envelope(vendor, &self.raw)
-                })
+            self.vendor.map_or_else(Hoisted::default, |vendor| {
+                crate::registry::envelope(vendor, &self.name, &self.raw)
+            })
         })
     }
 
@@ -119,5 +285,64 @@ impl PartialEq for UnknownEvent {
 impl Serialize for UnknownEvent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.raw.serialize(serializer)
+    }
+}
+
+/// An event of no known name has no common meaning: [`ChatEventKind::Other`], with its name
+/// and what its vendor's envelope says (the same facts its accessors give).
+impl ToChatEvent for UnknownEvent {
+    fn to_chat_event(&self) -> ChatEvent {
+        let mut event = ChatEvent::new(self.vendor.unwrap_or(Vendor::Custom), ChatEventKind::Other);
+        event.event_name = Some(self.name.clone());
+        event.event_id = self.event_id().map(str::to_owned);
+        event.chat_id = self.chat_id().map(str::to_owned);
+        event.occurred_at = self.occurred_at();
+        event
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_read_member_by_member() {
+        let json = r#"{"a": {"b": 1, "c": [1, {"b": 2}], "b": 3}, "t": "x", "d": {"e": null},
+            "deep": [[[[{"a": 1}]]]], "a2": {"b": "kept"}}"#;
+        let found = read_paths(
+            json,
+            &[&["a", "b"], &["t"], &["d", "e"], &["a2", "b"], &["x"]],
+        );
+        let texts: Vec<Option<&str>> = found
+            .iter()
+            .map(|f| f.as_deref().map(RawValue::get))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                Some("1"),
+                Some("\"x\""),
+                Some("null"),
+                Some("\"kept\""),
+                None
+            ]
+        );
+        // One member that is not of its type does not wipe the others.
+        let raw = RawValue::from_string(
+            r#"{"id": {"not": "an id"}, "chat": {"id": 42}, "at": "2024-01-01T00:00:00Z"}"#
+                .to_owned(),
+        )
+        .unwrap();
+        let hoisted = Hoisted::read(
+            &raw,
+            &EnvelopePaths {
+                event_id: &[&["id"]],
+                chat_id: &[&["chat", "id"]],
+                occurred_at: &[&["at"]],
+            },
+        );
+        assert_eq!(hoisted.event_id, None);
+        assert_eq!(hoisted.chat_id.as_deref(), Some("42"));
+        assert!(hoisted.occurred_at.is_some());
     }
 }

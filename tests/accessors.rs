@@ -7,19 +7,6 @@ use chat_webhooks::{parse_event, Event, Timestamp};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-/// The fixture folders of the vendors this build can parse.
-fn enabled_dirs() -> Vec<&'static str> {
-    [
-        ("superoffice", cfg!(feature = "superoffice")),
-        ("ebbot", cfg!(feature = "ebbot")),
-        ("channel_talk", cfg!(feature = "channel-talk")),
-        ("inbenta", cfg!(feature = "inbenta")),
-    ]
-    .into_iter()
-    .filter_map(|(dir, enabled)| enabled.then_some(dir))
-    .collect()
-}
-
 /// A string or a number, as text.
 fn text(value: Option<&Value>) -> Option<String> {
     match value? {
@@ -90,7 +77,7 @@ fn expected(
 #[test]
 fn accessors_on_every_fixture() {
     let mut checked = 0;
-    for dir in enabled_dirs() {
+    for dir in common::enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let event = parse_event(&bytes).unwrap_or_else(|err| panic!("{path}: {err}"));
             let json = common::fixture_value(&bytes);

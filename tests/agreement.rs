@@ -215,15 +215,7 @@ fn negative_zero_round_trips() {
 /// The fuzz targets' check, on every fixture.
 #[test]
 fn every_fixture_round_trips() {
-    for (dir, enabled) in [
-        ("superoffice", cfg!(feature = "superoffice")),
-        ("ebbot", cfg!(feature = "ebbot")),
-        ("channel_talk", cfg!(feature = "channel-talk")),
-        ("inbenta", cfg!(feature = "inbenta")),
-    ] {
-        if !enabled {
-            continue;
-        }
+    for dir in common::enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let event: Event = parse_event(&bytes).unwrap_or_else(|err| panic!("{path}: {err}"));
             round_trip::check(&event, parse_event);

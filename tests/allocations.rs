@@ -58,18 +58,6 @@ fn count(body_len: usize, f: impl FnOnce()) -> (usize, usize) {
     )
 }
 
-fn enabled_dirs() -> Vec<&'static str> {
-    [
-        ("superoffice", cfg!(feature = "superoffice")),
-        ("ebbot", cfg!(feature = "ebbot")),
-        ("channel_talk", cfg!(feature = "channel-talk")),
-        ("inbenta", cfg!(feature = "inbenta")),
-    ]
-    .into_iter()
-    .filter_map(|(dir, on)| on.then_some(dir))
-    .collect()
-}
-
 /// Whether the event is one the crate keeps raw (its payload is a copy of the body).
 fn is_unknown(event: &chat_webhooks::Event) -> bool {
     use chat_webhooks::Event;
@@ -94,7 +82,7 @@ fn allocations_per_parse() {
         "{:<60} {:>6} {:>6} {:>6}",
         "fixture (pretty)", "bytes", "event", "value"
     );
-    for dir in enabled_dirs() {
+    for dir in common::enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let value = common::fixture_value(&bytes);
             let mut body = serde_json::to_vec_pretty(&value).unwrap();

@@ -62,13 +62,7 @@ fn assert_valid(json: &Value) {
 
 #[test]
 fn every_fixture_makes_a_valid_cloudevent() {
-    let dirs = [
-        ("superoffice", cfg!(feature = "superoffice")),
-        ("ebbot", cfg!(feature = "ebbot")),
-        ("channel_talk", cfg!(feature = "channel-talk")),
-        ("inbenta", cfg!(feature = "inbenta")),
-    ];
-    for (dir, _) in dirs.into_iter().filter(|(_, on)| *on) {
+    for dir in common::enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let chat = parse_event(&bytes).unwrap().to_chat_event();
             let cloud = chat.to_cloudevent(&format!("/webhooks/{dir}"), &format!("{dir}:{path}"));

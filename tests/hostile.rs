@@ -249,7 +249,7 @@ fn huge_values() {
 
 #[test]
 fn truncation_at_every_byte() {
-    for dir in enabled_dirs() {
+    for dir in common::enabled_dirs() {
         let (path, bytes) = common::fixtures(dir).into_iter().next().unwrap();
         let bytes = common::strip_trailing_commas(&bytes);
         let end = bytes.trim_ascii_end().len();
@@ -280,18 +280,6 @@ fn duplicate_keys_in_typed_payloads() {
         Category::Data,
         "superoffice test: duplicate field `Event` at line 1 column 41",
     );
-}
-
-fn enabled_dirs() -> Vec<&'static str> {
-    [
-        ("superoffice", cfg!(feature = "superoffice")),
-        ("ebbot", cfg!(feature = "ebbot")),
-        ("channel_talk", cfg!(feature = "channel-talk")),
-        ("inbenta", cfg!(feature = "inbenta")),
-    ]
-    .into_iter()
-    .filter_map(|(dir, on)| on.then_some(dir))
-    .collect()
 }
 
 /// Every leaf and container of `value`, with its path as `serde_path_to_error` writes it.
@@ -367,7 +355,7 @@ fn get<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
 /// is silently dropped.
 #[test]
 fn wrong_types_in_every_field() {
-    for dir in enabled_dirs() {
+    for dir in common::enabled_dirs() {
         let (path, bytes) = common::fixtures(dir).into_iter().next().unwrap();
         let original = common::fixture_value(&bytes);
         let name = parse_event(&common::strip_trailing_commas(&bytes))

@@ -283,7 +283,9 @@ fn inbenta_handshake_over_http() {
     // In a window: answered with the header, and events signed with the new secret verify.
     let until = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
         + chrono::Duration::minutes(5);
-    server.receiver.open_registration(Vendor::Inbenta, "tok-5e1d", until);
+    server
+        .receiver
+        .open_registration(Vendor::Inbenta, "tok-5e1d", until);
     // Without the window's token (an attacker racing Inbenta): refused.
     let reply = server.post("/webhooks/inbenta", &headers, b"");
     assert_eq!((reply.status, reply.body.as_str()), (403, "forbidden"));

@@ -7,24 +7,6 @@ mod common;
 use chat_webhooks::{parse_event, Event};
 use serde_json::{json, Value};
 
-/// The vendors whose fixtures this build can parse.
-fn enabled_dirs() -> Vec<&'static str> {
-    let mut dirs = Vec::new();
-    if cfg!(feature = "superoffice") {
-        dirs.push("superoffice");
-    }
-    if cfg!(feature = "ebbot") {
-        dirs.push("ebbot");
-    }
-    if cfg!(feature = "channel-talk") {
-        dirs.push("channel_talk");
-    }
-    if cfg!(feature = "inbenta") {
-        dirs.push("inbenta");
-    }
-    dirs
-}
-
 /// A JSON path in the crate's notation (`a.b[0].c`) and a pointer to the same place.
 #[derive(Clone, Default)]
 struct Place {
@@ -87,7 +69,7 @@ fn parse(bytes: &[u8]) -> Event {
 fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
     let probe: Value = serde_json::from_str(PROBE).unwrap();
     let (mut total, mut listed) = (0, 0);
-    for dir in enabled_dirs() {
+    for dir in common::enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let original = common::fixture_value(&bytes);
             let before = parse(&serde_json::to_vec(&original).unwrap()).unknown_members();

@@ -308,11 +308,24 @@ fn registration_needs_the_window_token() {
     let receiver = Receiver::new();
     receiver.open_registration(Vendor::Inbenta, "one-time-9f2c", at("2026-01-01T12:05:00Z"));
     let attacker = [("X-Hook-Secret", "attacker-secret")];
-    for query in ["", "registration=", "registration=guess", "registration=one-time-9f2", "token=one-time-9f2c"] {
+    for query in [
+        "",
+        "registration=",
+        "registration=guess",
+        "registration=one-time-9f2",
+        "token=one-time-9f2c",
+    ] {
         let err = receiver
-            .receive_at(Vendor::Inbenta, &Request::new(b"", &attacker).with_query(query), now)
+            .receive_at(
+                Vendor::Inbenta,
+                &Request::new(b"", &attacker).with_query(query),
+                now,
+            )
             .unwrap_err();
-        assert!(matches!(err, ReceiveError::HandshakeRefused { .. }), "{query}: {err}");
+        assert!(
+            matches!(err, ReceiveError::HandshakeRefused { .. }),
+            "{query}: {err}"
+        );
         assert_eq!(err.status(), 403);
     }
     assert_eq!(receiver.secret_count(Vendor::Inbenta), 0);
@@ -331,8 +344,8 @@ fn registration_needs_the_window_token() {
 /// Issue 23.1: secrets from the service's own store, asked per request.
 #[test]
 fn secrets_from_a_source() {
-    use std::sync::{Arc, RwLock};
     use chat_webhooks::receive::{Secret, SecretSourceError};
+    use std::sync::{Arc, RwLock};
 
     let table: Arc<RwLock<Arc<[Secret]>>> = Arc::new(RwLock::new(Arc::from([])));
     let source = {
@@ -347,15 +360,28 @@ fn secrets_from_a_source() {
     let signature = superoffice::sign(b"from the table", &body);
     let headers = [("X-SuperOffice-Signature", signature.as_str())];
     let request = Request::new(&body, &headers);
-    assert_eq!(receiver.receive(Vendor::SuperOffice, &request).unwrap_err().status(), 401);
+    assert_eq!(
+        receiver
+            .receive(Vendor::SuperOffice, &request)
+            .unwrap_err()
+            .status(),
+        401
+    );
     *table.write().unwrap() = Arc::from([Secret::from("other"), Secret::from("from the table")]);
-    assert_eq!(delivery(receiver.receive(Vendor::SuperOffice, &request).unwrap()).secret_index(), Some(1));
+    assert_eq!(
+        delivery(receiver.receive(Vendor::SuperOffice, &request).unwrap()).secret_index(),
+        Some(1)
+    );
     // A failing source answers 503: the vendor retries.
-    let failing = |_: Vendor| -> Result<Arc<[Secret]>, SecretSourceError> { Err("database is down".into()) };
+    let failing =
+        |_: Vendor| -> Result<Arc<[Secret]>, SecretSourceError> { Err("database is down".into()) };
     let receiver = Receiver::new().secret_source(Vendor::SuperOffice, Arc::new(failing));
     let err = receiver.receive(Vendor::SuperOffice, &request).unwrap_err();
     assert_eq!(err.status(), 503);
-    assert_eq!(err.to_string(), "superoffice: the secret source failed: database is down");
+    assert_eq!(
+        err.to_string(),
+        "superoffice: the secret source failed: database is down"
+    );
 }
 
 /// Issue 23.4: a secret that is only whitespace verifies nothing, like an empty one.
@@ -375,7 +401,13 @@ fn whitespace_secrets_verify_nothing() {
         let receiver = Receiver::new().secret(Vendor::ChannelTalk, blank);
         let body = fixture("channel_talk/message.push.json");
         let request = Request::new(&body, &headers).with_query("token=%0A");
-        assert_eq!(receiver.receive(Vendor::ChannelTalk, &request).unwrap_err().status(), 401);
+        assert_eq!(
+            receiver
+                .receive(Vendor::ChannelTalk, &request)
+                .unwrap_err()
+                .status(),
+            401
+        );
     }
 }
 
@@ -399,7 +431,13 @@ fn superoffice_test_post_is_a_handshake() {
     };
     assert_eq!(handshake.status(), 200);
     assert!(handshake.response_headers().is_empty());
-    assert!(matches!(handshake, Handshake::Test { vendor: Vendor::SuperOffice, .. }));
+    assert!(matches!(
+        handshake,
+        Handshake::Test {
+            vendor: Vendor::SuperOffice,
+            ..
+        }
+    ));
 }
 
 #[test]

@@ -46,11 +46,7 @@ impl ToChatEvent for Event {
             Event::Message(hook) => message_event(hook),
             Event::UserChat(hook) => user_chat_event(hook),
             Event::User(hook) => user_event(hook),
-            Event::Unknown(unknown) => {
-                let mut event = ChatEvent::new(Vendor::ChannelTalk, ChatEventKind::Other);
-                event.event_name = Some(unknown.name().to_owned());
-                event
-            }
+            Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
 
@@ -98,10 +94,7 @@ fn message_envelope(hook: &MessageEvent) -> ChatEvent {
         EventAction::Update => ChatEventKind::MessageUpdated,
         _ => ChatEventKind::Other,
     };
-    let mut event = new_event(hook.event_name(), kind);
-    event.chat_id = hook.chat_id().map(str::to_owned);
-    event.occurred_at = hook.occurred_at();
-    event
+    ChatEvent::from_envelope(Vendor::ChannelTalk, hook, kind)
 }
 
 /// The author's role from `personType`.

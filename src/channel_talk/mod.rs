@@ -123,7 +123,7 @@ pub use self::user_chat::{Priority, UserChat, UserChatState};
 pub use crate::open_object::Members;
 
 use crate::json::Prepared;
-use crate::unknown::Hoisted;
+use crate::unknown::EnvelopePaths;
 use crate::{Error, Vendor};
 
 const VENDOR: Vendor = Vendor::ChannelTalk;
@@ -163,7 +163,6 @@ impl Event {
     }
 }
 
-
 /// What the registry (`registry.rs`) knows of Channel Talk: recognised by the `event` and `entity` keys (and `type` when present); delivery
 /// time none: the entity's own times are old for a push about an old chat.
 pub(crate) struct Spec;
@@ -175,16 +174,15 @@ impl crate::registry::VendorSpec for Spec {
     const SCHEME: crate::auth::Scheme = auth::SCHEME;
     const EXAMPLE: &'static [u8] =
         br#"{"event":"push","type":"message","entity":{"chatId":"1","plainText":"hi"}}"#;
+    // Channel's envelope carries no id or time of its own, and an unknown model's members are
+    // not known: it says nothing.
+    const ENVELOPE: EnvelopePaths = EnvelopePaths::NONE;
     const DELIVERY_TIME: bool = false;
 
     type Event = Event;
 
     fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
         parse_prepared(prepared)
-    }
-
-    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
-        hoist(raw)
     }
 }
 
@@ -207,7 +205,10 @@ impl crate::registry::VendorSpec for Spec {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(VENDOR)))
+    parse_prepared(&crate::detect::prepare(
+        body,
+        crate::detect::Until::Vendor(VENDOR),
+    ))
 }
 
 fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
@@ -281,10 +282,4 @@ fn shape(prepared: &Prepared<'_>, action: &str) -> Result<Option<EventKind>, Err
     } else {
         None
     })
-}
-
-/// The envelope of an unknown model: Channel's envelope carries no id or time of its own, and
-/// the model's members are not known, so it says nothing.
-fn hoist(_: &serde_json::value::RawValue) -> Hoisted {
-    Hoisted::default()
 }

@@ -78,6 +78,22 @@ impl ChatEvent {
         }
     }
 
+    /// An event of `kind` from `vendor`, with what the payload's envelope says: the event's
+    /// name, id, chat and time. Every vendor's conversion starts here, so the common model
+    /// and the `Event` accessors read these facts in one place.
+    pub(crate) fn from_envelope(
+        vendor: Vendor,
+        envelope: &impl crate::table::Envelope,
+        kind: ChatEventKind,
+    ) -> Self {
+        let mut event = ChatEvent::new(vendor, kind);
+        event.event_name = Some(envelope.event_name().to_owned());
+        event.event_id = envelope.event_id().map(str::to_owned);
+        event.chat_id = envelope.chat_id().map(str::to_owned);
+        event.occurred_at = envelope.occurred_at();
+        event
+    }
+
     /// An event of `kind` from a source of your own named `source`, with
     /// [`vendor`](Self::vendor) set to [`Vendor::Custom`].
     pub fn custom(source: impl Into<String>, kind: ChatEventKind) -> Self {

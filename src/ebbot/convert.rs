@@ -1,12 +1,10 @@
 //! Ebbot events in the common model.
 
-use serde_json::Value;
-
 use super::{ChatStatus, Content, Event, Message, Sender, TextValue, UserInfo, Webhook};
 use crate::lenient::{Id, Timestamp};
+use crate::table::Envelope;
 use crate::{
-    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, Role, ToChatEvent,
-    UnknownEvent, Vendor,
+    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, Role, ToChatEvent, Vendor,
 };
 
 /// The mapping:
@@ -109,7 +107,7 @@ impl ToChatEvent for Event {
                 }
                 event
             }
-            Event::Unknown(unknown) => unknown_event(unknown),
+            Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
 
@@ -188,16 +186,11 @@ fn set_envelope(
     event.occurred_at = timestamp.map(Timestamp::as_datetime);
 }
 
-fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent {
-    let mut event = ChatEvent::new(Vendor::Ebbot, kind);
-    set_envelope(
-        &mut event,
-        &w.topic,
-        w.request_id.as_ref(),
-        w.context.as_ref().and_then(|c| c.request_id.as_ref()),
-        w.timestamp.as_ref(),
-    );
-    event
+fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent
+where
+    Webhook<D>: Envelope,
+{
+    ChatEvent::from_envelope(Vendor::Ebbot, w, kind)
 }
 
 fn customer(user: &UserInfo) -> Author {
@@ -270,31 +263,4 @@ fn chat_message(message: &Message) -> ChatMessage {
         out.attachments.push(attachment);
     }
     out
-}
-
-/// An unknown topic: its envelope and chat id, read leniently from the raw JSON.
-fn unknown_event(unknown: &UnknownEvent) -> ChatEvent {
-    let mut event = ChatEvent::new(Vendor::Ebbot, ChatEventKind::Other);
-    event.event_name = Some(unknown.name().to_owned());
-    let Ok(Value::Object(root)) = unknown.deserialize::<Value>() else {
-        return event;
-    };
-    let text = |value: Option<&Value>| match value? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    };
-    event.event_id = text(root.get("requestId")).or_else(|| {
-        text(
-            root.get("context")
-                .and_then(|context| context.get("request_id")),
-        )
-    });
-    event.occurred_at = root
-        .get("timestamp")
-        .and_then(|t| serde::Deserialize::deserialize(t).ok())
-        .map(|t: Timestamp| t.as_datetime());
-    event.chat_id = text(root.get("data").and_then(|data| data.get("chatId")))
-        .or_else(|| text(root.get("chat").and_then(|chat| chat.get("id"))));
-    event
 }

@@ -85,8 +85,6 @@ mod scenario;
 mod status;
 mod value;
 
-use serde_json::value::RawValue;
-
 pub use self::auth::{verify_query_token, verify_token, TOKEN_PARAMETER};
 pub use self::chat::ChatCreateData;
 pub use self::chat_data::{ChatData, ChatThemeDetails};
@@ -104,8 +102,7 @@ pub use self::value::{
 pub use crate::open_object::Members;
 
 use crate::json::Prepared;
-use crate::lenient::{Id, Timestamp};
-use crate::unknown::Hoisted;
+use crate::unknown::EnvelopePaths;
 use crate::{Error, Vendor};
 
 const VENDOR: Vendor = Vendor::Ebbot;
@@ -163,7 +160,6 @@ event_enum! {
     }
 }
 
-
 /// What the registry (`registry.rs`) knows of Ebbot: recognised by the `topic` and `botId` keys; delivery
 /// time `timestamp`, when the webhook was sent.
 pub(crate) struct Spec;
@@ -174,16 +170,17 @@ impl crate::registry::VendorSpec for Spec {
     const SCHEME: crate::auth::Scheme = auth::SCHEME;
     const EXAMPLE: &'static [u8] =
         br#"{"topic":"chat.create","botId":"b","timestamp":1704067200000,"data":{"chatId":"c1"}}"#;
+    const ENVELOPE: EnvelopePaths = EnvelopePaths {
+        event_id: &[&["requestId"], &["context", "request_id"]],
+        chat_id: &[&["chat", "id"], &["data", "chatId"], &["data", "id"]],
+        occurred_at: &[&["timestamp"]],
+    };
     const DELIVERY_TIME: bool = true;
 
     type Event = Event;
 
     fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
         parse_prepared(prepared)
-    }
-
-    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
-        hoist(raw)
     }
 }
 
@@ -204,29 +201,13 @@ impl crate::registry::VendorSpec for Spec {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(Vendor::Ebbot)))
+    parse_prepared(&crate::detect::prepare(
+        body,
+        crate::detect::Until::Vendor(Vendor::Ebbot),
+    ))
 }
 
 fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     let topic = prepared.discriminator(VENDOR, "topic")?;
     dispatch(prepared, &topic, &topic)
-}
-
-/// The envelope of an unknown topic: `requestId` (or `context.request_id`), `timestamp`, and
-/// the chat (`data.chatId`, else `data.id`).
-fn hoist(raw: &RawValue) -> Hoisted {
-    let mut hoisted = Hoisted::default();
-    if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
-        hoisted.event_id = envelope
-            .request_id
-            .or_else(|| envelope.context.and_then(|context| context.request_id))
-            .map(String::from);
-        hoisted.occurred_at = envelope.timestamp.as_ref().map(Timestamp::as_datetime);
-        hoisted.chat_id = envelope
-            .data
-            .and_then(|data| serde_json::from_str::<Message>(data.get()).ok())
-            .and_then(|data| data.chat_id.or_else(|| data.other.get_as::<Id>("id")?.ok()))
-            .map(String::from);
-    }
-    hoisted
 }

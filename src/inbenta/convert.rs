@@ -4,6 +4,7 @@ use super::{
     ActivityType, Event, Media, Message, MessageContent, MessageNewEvent, SkinnyData, Webhook,
     SYSTEM_USER,
 };
+use crate::table::Envelope;
 use chrono::{DateTime, Utc};
 
 use crate::lenient::Id;
@@ -111,14 +112,7 @@ impl ToChatEvent for Event {
             Event::RoomsJoin(w) | Event::RoomsLeave(w) | Event::UsersSignup(w) => {
                 skinny(w, K::Other, Role::Unknown)
             }
-            Event::Unknown(unknown) => {
-                // Read from the envelope in the JSON (`created_at`, `data.chatId`), once.
-                let mut event = ChatEvent::new(Vendor::Inbenta, K::Other);
-                event.event_name = Some(unknown.name().to_owned());
-                event.chat_id = unknown.chat_id().map(str::to_owned);
-                event.occurred_at = unknown.occurred_at();
-                event
-            }
+            Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
 
@@ -154,11 +148,11 @@ impl ToChatEvent for Event {
     }
 }
 
-fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent {
-    let mut event = ChatEvent::new(Vendor::Inbenta, kind);
-    event.event_name = Some(w.trigger.clone());
-    event.occurred_at = w.created_at.as_ref().map(|t| t.as_datetime());
-    event
+fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent
+where
+    Webhook<D>: Envelope,
+{
+    ChatEvent::from_envelope(Vendor::Inbenta, w, kind)
 }
 
 /// An event whose data is [`SkinnyData`]; `role` is the user's role unless they are `"system"`.

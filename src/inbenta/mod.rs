@@ -105,8 +105,6 @@ mod messages;
 mod queues;
 mod users;
 
-use serde_json::value::RawValue;
-
 pub use self::assign::{assign_response, ASSIGN_RESPONSE_CONTENT_TYPE, ASSIGN_TIMEOUT};
 pub use self::auth::{
     handshake, sign, verify_signature, HookSecret, SECRET_HEADER, SIGNATURE_HEADER,
@@ -120,7 +118,7 @@ pub use crate::open_object::Members;
 
 use crate::json::Prepared;
 use crate::lenient::Id;
-use crate::unknown::Hoisted;
+use crate::unknown::EnvelopePaths;
 use crate::{Error, Vendor};
 
 /// An event whose data is `{chatId, userId}` (or a part of it, or undocumented).
@@ -227,7 +225,6 @@ impl Event {
     }
 }
 
-
 /// What the registry (`registry.rs`) knows of Inbenta: recognised by the `trigger` and `appId` keys; delivery
 /// time `created_at`, when the webhook was fired.
 pub(crate) struct Spec;
@@ -238,6 +235,11 @@ impl crate::registry::VendorSpec for Spec {
     const SCHEME: crate::auth::Scheme = auth::SCHEME;
     const EXAMPLE: &'static [u8] =
         br#"{"trigger":"chats:close","appId":"a","data":{"chatId":"c1"},"created_at":1704067200}"#;
+    const ENVELOPE: EnvelopePaths = EnvelopePaths {
+        event_id: &[],
+        chat_id: &[&["data", "chatId"], &["data", "message", "chat"]],
+        occurred_at: &[&["created_at"]],
+    };
     const DELIVERY_TIME: bool = true;
     const SECRET_EXCHANGE: Option<crate::auth::SecretExchange> = Some(auth::SECRET_EXCHANGE);
 
@@ -245,10 +247,6 @@ impl crate::registry::VendorSpec for Spec {
 
     fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
         parse_prepared(prepared)
-    }
-
-    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
-        hoist(raw)
     }
 }
 
@@ -268,24 +266,13 @@ impl crate::registry::VendorSpec for Spec {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(VENDOR)))
+    parse_prepared(&crate::detect::prepare(
+        body,
+        crate::detect::Until::Vendor(VENDOR),
+    ))
 }
 
 fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     let name = prepared.discriminator(VENDOR, "trigger")?;
     dispatch(prepared, &name, &name)
-}
-
-/// The envelope of an unknown trigger: `created_at` and `data.chatId`.
-fn hoist(raw: &RawValue) -> Hoisted {
-    let mut hoisted = Hoisted::default();
-    if let Ok(envelope) = serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
-        hoisted.occurred_at = envelope.created_at.map(|at| at.as_datetime());
-        hoisted.chat_id = envelope
-            .data
-            .and_then(|data| serde_json::from_str::<SkinnyData>(data.get()).ok())
-            .and_then(|data| data.chat_id)
-            .map(String::from);
-    }
-    hoisted
 }

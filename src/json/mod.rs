@@ -167,7 +167,8 @@ impl<'a> Prepared<'a> {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let (root, fields) = scan::sniff(body, keys.index, |fields| (keys.done)(fields, keys.until));
+        let (root, fields) =
+            scan::sniff(body, keys.index, |fields| (keys.done)(fields, keys.until));
         Prepared {
             body: Body::Bytes(Cow::Borrowed(body)),
             repaired: OnceCell::new(),

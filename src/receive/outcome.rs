@@ -3,9 +3,9 @@
 use std::time::Duration;
 
 use super::Body;
-use crate::error::Escaped;
 use super::Secret;
 use crate::auth::Source;
+use crate::error::Escaped;
 use crate::{ChatEvent, Error, Event, SignatureError, Vendor};
 
 /// What a request was.

@@ -569,16 +569,20 @@ impl Receiver {
             return Ok(None);
         }
         let refused = ReceiveError::HandshakeRefused { vendor };
-        let slot = self.slot(vendor).ok_or(ReceiveError::NotConfigured { vendor })?;
+        let slot = self
+            .slot(vendor)
+            .ok_or(ReceiveError::NotConfigured { vendor })?;
         let window = lock(&slot.registration).clone();
         let Some(window) = window.filter(|window| now <= window.until) else {
             return Err(refused);
         };
         let token = query_param(request.query, REGISTRATION_PARAMETER).map_err(|_| refused)?;
         let token_matches = !window.token.is_blank()
-            && token
-                .readings()
-                .any(|reading| window.token.matches_digest(&sha256(reading.trim().as_bytes())));
+            && token.readings().any(|reading| {
+                window
+                    .token
+                    .matches_digest(&sha256(reading.trim().as_bytes()))
+            });
         if !token_matches {
             return Err(ReceiveError::HandshakeRefused { vendor });
         }
@@ -615,7 +619,8 @@ impl Receiver {
             }
             Some(Auth::Unset) | None => return Err(ReceiveError::NotConfigured { vendor }),
         };
-        let scheme = crate::registry::scheme(vendor).ok_or(ReceiveError::NotConfigured { vendor })?;
+        let scheme =
+            crate::registry::scheme(vendor).ok_or(ReceiveError::NotConfigured { vendor })?;
         let unauthenticated = |source| ReceiveError::Unauthenticated { vendor, source };
         let missing = |what| ReceiveError::Missing { vendor, what };
         let (index, signed_at) = match scheme {
@@ -647,17 +652,14 @@ impl Receiver {
             }
             Scheme::Token(token) => {
                 let received = match token.source {
-                    Source::Query(name) => query_param(request.query, name).map_err(|err| {
-                        match err {
+                    Source::Query(name) => {
+                        query_param(request.query, name).map_err(|err| match err {
                             SignatureError::MissingToken { .. } => missing(token.source),
                             other => unauthenticated(other),
-                        }
-                    })?,
+                        })?
+                    }
                     Source::Header(name) => QueryToken::literal(
-                        request
-                            .headers
-                            .header(name)
-                            .ok_or(missing(token.source))?,
+                        request.headers.header(name).ok_or(missing(token.source))?,
                     ),
                 };
                 // One digest per reading of the token, compared with each secret's digest.
@@ -719,7 +721,10 @@ fn first_match(
 }
 
 /// The value of `source` in `request`: a header, or a query parameter's raw value.
-fn read_source<'r, H: Headers + ?Sized>(request: &'r Request<'_, H>, source: Source) -> Option<&'r str> {
+fn read_source<'r, H: Headers + ?Sized>(
+    request: &'r Request<'_, H>,
+    source: Source,
+) -> Option<&'r str> {
     match source {
         Source::Header(name) => request.headers.header(name),
         Source::Query(name) => crate::signature::raw_query_param(request.query, name).ok(),

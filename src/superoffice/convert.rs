@@ -1,6 +1,7 @@
 //! SuperOffice events in the common model.
 
 use super::{Event, Webhook};
+use crate::table::Envelope;
 use crate::{ChatEvent, ChatEventKind, ToChatEvent, Vendor};
 
 /// The mapping:
@@ -30,16 +31,7 @@ impl ToChatEvent for Event {
             Event::WebhookStarted(n) | Event::WebhookStopped(n) | Event::WebhookErrors(n) => {
                 envelope(n, ChatEventKind::Other)
             }
-            Event::Unknown(unknown) => {
-                // Read from the envelope in the JSON (`EventId`, `Timestamp`, and `PrimaryKey`
-                // for a `chatsession` entity), once.
-                let mut event = ChatEvent::new(Vendor::SuperOffice, ChatEventKind::Other);
-                event.event_name = Some(unknown.name().to_owned());
-                event.event_id = unknown.event_id().map(str::to_owned);
-                event.chat_id = unknown.chat_id().map(str::to_owned);
-                event.occurred_at = unknown.occurred_at();
-                event
-            }
+            Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
 
@@ -62,17 +54,15 @@ impl ToChatEvent for Event {
     }
 }
 
-fn envelope<F>(n: &Webhook<F>, kind: ChatEventKind) -> ChatEvent {
-    let mut event = ChatEvent::new(Vendor::SuperOffice, kind);
-    event.event_name = Some(n.event.clone());
-    event.event_id = n.event_id.clone();
-    event.occurred_at = n.timestamp.as_ref().map(|t| t.as_datetime());
-    event
+fn envelope<F>(n: &Webhook<F>, kind: ChatEventKind) -> ChatEvent
+where
+    Webhook<F>: Envelope,
+{
+    ChatEvent::from_envelope(Vendor::SuperOffice, n, kind)
 }
 
 fn chat(n: &Webhook<super::ChatSessionData>, kind: ChatEventKind) -> ChatEvent {
     let mut event = envelope(n, kind);
-    event.chat_id = n.primary_key.as_ref().map(|id| id.as_str().to_owned());
     event.status = n
         .field_values
         .as_ref()

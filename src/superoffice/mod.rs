@@ -64,8 +64,7 @@ pub use self::webhook_state::WebhookStateData;
 pub use crate::open_object::Members;
 
 use crate::json::Prepared;
-use crate::table::Envelope;
-use crate::unknown::Hoisted;
+use crate::unknown::{EnvelopePaths, Hoisted};
 use crate::{Error, Vendor};
 
 const VENDOR: Vendor = Vendor::SuperOffice;
@@ -102,7 +101,6 @@ event_enum! {
     }
 }
 
-
 /// What the registry (`registry.rs`) knows of SuperOffice: recognised by the `EventId` and `Event` keys; delivery
 /// time `Timestamp`, when the event occurred.
 pub(crate) struct Spec;
@@ -113,6 +111,11 @@ impl crate::registry::VendorSpec for Spec {
     const SCHEME: crate::auth::Scheme = auth::SCHEME;
     const EXAMPLE: &'static [u8] =
         br#"{"EventId":"1","Event":"chatsession.created","PrimaryKey":7,"Timestamp":"2024-01-01T00:00:00Z"}"#;
+    const ENVELOPE: EnvelopePaths = EnvelopePaths {
+        event_id: &[&["EventId"]],
+        chat_id: &[&["PrimaryKey"]],
+        occurred_at: &[&["Timestamp"]],
+    };
     const DELIVERY_TIME: bool = true;
 
     type Event = Event;
@@ -121,8 +124,21 @@ impl crate::registry::VendorSpec for Spec {
         parse_prepared(prepared)
     }
 
-    fn envelope(raw: &serde_json::value::RawValue) -> Hoisted {
-        hoist(raw)
+    /// `PrimaryKey` is the chat only for a `chatsession` entity (`Entity`, or the event's
+    /// name): for `contact.created` it is the contact.
+    fn envelope(name: &str, raw: &RawValue) -> Hoisted {
+        let mut hoisted = Hoisted::read(raw, &Self::ENVELOPE);
+        let entity = crate::unknown::read_paths(raw.get(), &[&["Entity"]]);
+        let chat_session = match entity[0].as_deref().map(RawValue::get) {
+            Some(entity) => entity.eq_ignore_ascii_case("\"chatsession\""),
+            None => name
+                .get(.."chatsession.".len())
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case("chatsession.")),
+        };
+        if !chat_session {
+            hoisted.chat_id = None;
+        }
+        hoisted
     }
 
     fn is_registration_test(event: &Event) -> bool {
@@ -144,23 +160,13 @@ impl crate::registry::VendorSpec for Spec {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_prepared(&crate::detect::prepare(body, crate::detect::Until::Vendor(Vendor::SuperOffice)))
+    parse_prepared(&crate::detect::prepare(
+        body,
+        crate::detect::Until::Vendor(Vendor::SuperOffice),
+    ))
 }
 
 fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     let name = prepared.discriminator(VENDOR, "Event")?;
     dispatch(prepared, &name, &name)
-}
-
-/// The envelope of an unknown event: `EventId`, `Timestamp` and, for a `chatsession` entity,
-/// `PrimaryKey`.
-fn hoist(raw: &RawValue) -> Hoisted {
-    match serde_json::from_str::<Webhook<Box<RawValue>>>(raw.get()) {
-        Ok(envelope) => Hoisted {
-            chat_id: envelope.chat_id().map(str::to_owned),
-            occurred_at: envelope.occurred_at(),
-            event_id: envelope.event_id,
-        },
-        Err(_) => Hoisted::default(),
-    }
 }

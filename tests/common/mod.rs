@@ -11,6 +11,19 @@ pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
+/// The vendors this build parses, from the crate's registry (`Vendor::SUPPORTED`): a new
+/// vendor is picked up by every test that loops over them.
+pub fn enabled_vendors() -> impl Iterator<Item = chat_webhooks::Vendor> {
+    chat_webhooks::Vendor::SUPPORTED
+        .into_iter()
+        .filter(|vendor| vendor.is_enabled())
+}
+
+/// The fixture folders of the vendors this build parses: `fixtures/<vendor module>`.
+pub fn enabled_dirs() -> Vec<&'static str> {
+    enabled_vendors().map(|vendor| vendor.as_str()).collect()
+}
+
 /// The bytes of `fixtures/<path>`.
 pub fn fixture(path: &str) -> Vec<u8> {
     let full = fixtures_dir().join(path);
