@@ -14,7 +14,7 @@ use crate::{ChatEvent, ToChatEvent, Vendor};
 macro_rules! event_type {
     ($(
         $vendor:ident: $module:ident, feature = $feature:literal, route = $route:ident,
-            about = $about:literal;
+            name = $name:literal, about = $about:literal;
     )*) => {
         /// A webhook from any supported vendor.
         ///

@@ -29,20 +29,21 @@ use crate::unknown::{EnvelopePaths, Hoisted};
 use crate::Vendor;
 
 /// The vendors, one line each: the `Vendor` variant, the module (also its name in messages and
-/// serialization), the cargo feature, the axum route marker, and a phrase for the docs.
+/// serialization, and its fixtures folder), the cargo feature, the axum route marker, the
+/// product's name, and a phrase for the docs.
 ///
 /// Calls `$callback!` with the list.
 macro_rules! vendors {
     ($callback:ident) => {
         $callback! {
             SuperOffice: superoffice, feature = "superoffice", route = SuperOfficeRoute,
-                about = "SuperOffice CRM chat events";
+                name = "SuperOffice", about = "SuperOffice CRM chat events";
             Ebbot: ebbot, feature = "ebbot", route = EbbotRoute,
-                about = "Ebbot outgoing webhooks";
+                name = "Ebbot", about = "Ebbot outgoing webhooks";
             ChannelTalk: channel_talk, feature = "channel-talk", route = ChannelTalkRoute,
-                about = "Channel Talk (Channel.io) webhooks";
+                name = "Channel Talk", about = "Channel Talk (Channel.io) webhooks";
             Inbenta: inbenta, feature = "inbenta", route = InbentaRoute,
-                about = "Inbenta HyperChat webhooks";
+                name = "Inbenta", about = "Inbenta HyperChat webhooks";
         }
     };
 }
@@ -155,7 +156,7 @@ fn position(keys: &[&str], key: &[u8]) -> Option<usize> {
 macro_rules! lookups {
     ($(
         $vendor:ident: $module:ident, feature = $feature:literal, route = $route:ident,
-            about = $about:literal;
+            name = $name:literal, about = $about:literal;
     )*) => {
         // Each line's folder declares the vendor of its line.
         $(

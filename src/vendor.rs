@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 macro_rules! vendor_enum {
     ($(
         $vendor:ident: $module:ident, feature = $feature:literal, route = $route:ident,
-            about = $about:literal;
+            name = $name:literal, about = $about:literal;
     )*) => {
         /// A chat product whose webhooks this crate reads.
         ///
@@ -42,6 +42,15 @@ macro_rules! vendor_enum {
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $( Vendor::$vendor => stringify!($module), )*
+                    Vendor::Custom => "custom",
+                }
+            }
+
+            /// The product's name, for people: `SuperOffice`, `Channel Talk`; `custom` for
+            /// [`Vendor::Custom`].
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( Vendor::$vendor => $name, )*
                     Vendor::Custom => "custom",
                 }
             }

@@ -57,7 +57,7 @@ pub trait WebhookRoute: Send + Sync + 'static {
 macro_rules! routes {
     ($(
         $vendor:ident: $module:ident, feature = $feature:literal, route = $route:ident,
-            about = $about:literal;
+            name = $name:literal, about = $about:literal;
     )*) => {$(
         #[doc = concat!("The route that receives ", $about, ".")]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
