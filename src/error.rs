@@ -320,7 +320,7 @@ mod tests {
     fn errors_escape_the_event_the_path_and_the_message() {
         let json_error = serde_json::from_str::<u8>("\"x\"").unwrap_err();
         let error = Error::json(
-            Some(Vendor::SuperOffice),
+            Some(Vendor::Custom),
             Some("push\r\nINFO payment approved\u{1b}[2K"),
             Some("FieldValues.a\nb".to_owned()),
             &json_error,
@@ -330,7 +330,7 @@ mod tests {
         assert!(!message.contains(['\r', '\n', '\u{1b}']), "{message}");
         assert!(
             message.starts_with(
-                "superoffice push\\r\\nINFO payment approved\\u{1b}[2K: FieldValues.a\\nb: invalid type"
+                "custom push\\r\\nINFO payment approved\\u{1b}[2K: FieldValues.a\\nb: invalid type"
             ),
             "{message}"
         );

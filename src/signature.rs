@@ -201,10 +201,7 @@ pub(crate) fn query_param(query: &str, name: &'static str) -> Result<QueryToken,
 }
 
 /// Finds the parameter `name` in a raw query string and checks it against `expected`.
-#[cfg_attr(
-    not(any(feature = "ebbot", feature = "channel-talk")),
-    allow(dead_code)
-)]
+#[allow(dead_code)] // used by the token vendors' `verify_query_token`
 pub(crate) fn verify_query_param(
     expected: &[u8],
     query: &str,
