@@ -15,7 +15,7 @@
 
 use crate::error::Error;
 use crate::json::{Field, Keys, Prepared};
-use crate::registry::{also_reads, detect_keys, has_all, key_index};
+use crate::registry::{complete, detect_keys, detected, found, key_index};
 use crate::Vendor;
 
 /// How far a body's root object is read before it is parsed.
@@ -25,13 +25,6 @@ pub(crate) enum Until {
     AnyVendor,
     /// Until this vendor's keys are all found.
     Vendor(Vendor),
-}
-
-/// Whether `fields` hold every key that `vendor`'s parse reads.
-fn complete(vendor: Vendor, fields: &[Field]) -> bool {
-    vendor.is_enabled()
-        && has_all(fields, detect_keys(vendor))
-        && has_all(fields, also_reads(vendor))
 }
 
 /// Reads as far as `until` says, and no more, without checking for UTF-8: enough to tell the
@@ -50,9 +43,10 @@ fn keys(until: Until) -> Keys {
     /// `Keys::done` for [`Until`], with `Until::AnyVendor` as `usize::MAX` and a vendor as its
     /// index.
     fn done(fields: &[Field], until: usize) -> bool {
+        let found = found(fields);
         match Vendor::SUPPORTED.get(until) {
-            Some(vendor) => complete(*vendor, fields),
-            None => Vendor::SUPPORTED.iter().any(|v| complete(*v, fields)),
+            Some(vendor) => complete(*vendor, found),
+            None => Vendor::SUPPORTED.iter().any(|v| complete(*v, found)),
         }
     }
     let until = match until {
@@ -72,10 +66,10 @@ fn keys(until: Until) -> Keys {
 /// whose keys come first; no vendor sends another's keys at the top level.
 pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
     prepared.expect_object(None)?;
-    let fields = prepared.fields();
+    let found = found(prepared.fields());
     Vendor::SUPPORTED
         .into_iter()
-        .find(|vendor| vendor.is_enabled() && has_all(fields, detect_keys(*vendor)))
+        .find(|vendor| detected(*vendor, found))
         .ok_or_else(|| {
             prepared
                 .syntax_error(None)

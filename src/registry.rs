@@ -147,10 +147,24 @@ const fn add_keys(
     table
 }
 
-/// The position of `key` in `keys`.
-fn position(keys: &[&str], key: &[u8]) -> Option<usize> {
-    keys.iter().position(|k| k.as_bytes() == key)
+/// The bits, in `table`, of `keys`.
+const fn mask_of(table: &([&'static str; MAX_KEYS], usize), keys: &[&'static str]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < keys.len() {
+        let mut j = 0;
+        while j < table.1 {
+            if same(table.0[j], keys[i]) {
+                mask |= 1 << j;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    mask
 }
+
+const _: () = assert!(MAX_KEYS <= 32, "the key masks are u32");
 
 /// Generates the lookups over the enabled vendors' specs.
 macro_rules! lookups {
@@ -181,6 +195,24 @@ macro_rules! lookups {
             table
         };
 
+        /// For each vendor's slot, the bits (indexes in [`keys`]) of its detection keys and of
+        /// every key its parse reads; `u32::MAX`, which no set of found keys can cover, when
+        /// its feature is off. Computed at compile time, so that a check during the scan is
+        /// two mask operations per vendor.
+        const MASKS: [(u32, u32); Vendor::COUNT] = {
+            let mut masks = [(u32::MAX, u32::MAX); Vendor::COUNT];
+            $(
+                #[cfg(feature = $feature)]
+                {
+                    let detect = mask_of(&KEY_TABLE, <crate::$module::Spec as VendorSpec>::DETECT);
+                    let reads = detect
+                        | mask_of(&KEY_TABLE, <crate::$module::Spec as VendorSpec>::ALSO_READS);
+                    masks[Vendor::$vendor as usize] = (detect, reads);
+                }
+            )*
+            masks
+        };
+
         /// `vendor`'s keys that tell its bodies ([`VendorSpec::DETECT`]); none when its
         /// feature is off.
         pub(crate) fn detect_keys(vendor: Vendor) -> &'static [&'static str] {
@@ -195,6 +227,7 @@ macro_rules! lookups {
         }
 
         /// The keys `vendor`'s parse reads besides its detection keys.
+        #[cfg_attr(not(test), allow(dead_code))]
         pub(crate) fn also_reads(vendor: Vendor) -> &'static [&'static str] {
             match vendor {
                 $(
@@ -321,16 +354,40 @@ pub(crate) fn keys() -> &'static [&'static str] {
     KEY_TABLE.0.split_at(KEY_TABLE.1).0
 }
 
-/// The index of `key` in [`keys`]: where [`Prepared`] records its value.
+/// The index of `key` in [`keys`]: where [`Prepared`] records its value. Called for every
+/// top-level member the scan reads: lengths and first bytes are compared before the bytes.
 pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
-    position(keys(), key)
+    let first = *key.first()?;
+    keys().iter().position(|k| {
+        let k = k.as_bytes();
+        k.len() == key.len() && k[0] == first && k == key
+    })
 }
 
-/// Whether `fields` (indexed as [`keys`]) hold every key in `wanted`.
-pub(crate) fn has_all(fields: &[Field], wanted: &[&str]) -> bool {
-    wanted
+/// The bits of the keys `fields` hold (indexed as [`keys`]).
+pub(crate) fn found(fields: &[Field]) -> u32 {
+    fields
         .iter()
-        .all(|key| key_index(key.as_bytes()).is_some_and(|index| fields[index] != Field::Absent))
+        .take(KEY_TABLE.1)
+        .enumerate()
+        .fold(0, |mask, (i, field)| {
+            mask | (u32::from(*field != Field::Absent) << i)
+        })
+}
+
+/// Whether the keys in `found` tell `vendor` (all its [`VendorSpec::DETECT`] keys); never for
+/// a vendor whose feature is off, or [`Vendor::Custom`].
+pub(crate) fn detected(vendor: Vendor, found: u32) -> bool {
+    vendor
+        .index()
+        .is_some_and(|i| found & MASKS[i].0 == MASKS[i].0)
+}
+
+/// Whether the keys in `found` are every key `vendor`'s parse reads.
+pub(crate) fn complete(vendor: Vendor, found: u32) -> bool {
+    vendor
+        .index()
+        .is_some_and(|i| found & MASKS[i].1 == MASKS[i].1)
 }
 
 #[cfg(test)]

@@ -80,8 +80,12 @@ vendors!(vendor_enum);
 impl Vendor {
     /// The vendor's position in [`Vendor::SUPPORTED`]: the index of its slot in per-vendor
     /// state. `None` for [`Vendor::Custom`].
-    pub(crate) fn index(self) -> Option<usize> {
-        Vendor::SUPPORTED.iter().position(|vendor| *vendor == self)
+    pub(crate) const fn index(self) -> Option<usize> {
+        match self {
+            Vendor::Custom => None,
+            // The variants are declared in the order of `SUPPORTED` (the test below checks).
+            vendor => Some(vendor as usize),
+        }
     }
 }
 
@@ -147,6 +151,9 @@ mod tests {
             assert_eq!(json, format!("\"{vendor}\""));
             assert_eq!(serde_json::from_str::<Vendor>(&json).unwrap(), vendor);
             assert_eq!(vendor.index().is_some(), vendor != Vendor::Custom);
+        }
+        for (i, vendor) in Vendor::SUPPORTED.into_iter().enumerate() {
+            assert_eq!(vendor.index(), Some(i));
         }
         let names: Vec<&str> = Vendor::SUPPORTED.iter().map(|v| v.as_str()).collect();
         assert_eq!(
