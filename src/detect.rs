@@ -14,7 +14,7 @@
 //! ([`crate::json`]): detection costs no parse of its own and usually reads a few members.
 
 use crate::error::Error;
-use crate::json::{Field, Keys, Prepared};
+use crate::json::{Keys, Prepared};
 use crate::registry::{complete, detect_keys, detected, found, key_index};
 use crate::Vendor;
 
@@ -42,8 +42,7 @@ pub(crate) fn prepare(body: &[u8], until: Until) -> Prepared<'_> {
 fn keys(until: Until) -> Keys {
     /// `Keys::done` for [`Until`], with `Until::AnyVendor` as `usize::MAX` and a vendor as its
     /// index.
-    fn done(fields: &[Field], until: usize) -> bool {
-        let found = found(fields);
+    fn done(found: u32, until: usize) -> bool {
         match Vendor::SUPPORTED.get(until) {
             Some(vendor) => complete(*vendor, found),
             None => Vendor::SUPPORTED.iter().any(|v| complete(*v, found)),

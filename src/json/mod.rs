@@ -63,8 +63,9 @@ pub(crate) const MAX_KEYS: usize = 16;
 pub(crate) struct Keys {
     /// The slot in [`Prepared::fields`] of a key, if it is one to record.
     pub(crate) index: fn(&[u8]) -> Option<usize>,
-    /// Whether the keys recorded so far are enough, given `until`: the scan stops there.
-    pub(crate) done: fn(&[Field], usize) -> bool,
+    /// Whether the keys recorded so far (bit `k` set for slot `k`) are enough, given `until`:
+    /// the scan stops there.
+    pub(crate) done: fn(u32, usize) -> bool,
     /// What `done` is asked about.
     pub(crate) until: usize,
 }
@@ -167,8 +168,7 @@ impl<'a> Prepared<'a> {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let (root, fields) =
-            scan::sniff(body, keys.index, |fields| (keys.done)(fields, keys.until));
+        let (root, fields) = scan::sniff(body, keys.index, |found| (keys.done)(found, keys.until));
         Prepared {
             body: Body::Bytes(Cow::Borrowed(body)),
             repaired: OnceCell::new(),

@@ -126,14 +126,17 @@ fn decode(contents: &[u8]) -> Option<String> {
 }
 
 /// Reads the root object's members, recording in `fields[k]` the value of the key that
-/// `lookup` maps to `k` (the first occurrence wins; a key with escapes is decoded first), until `done(&fields)` holds after a
-/// recorded key or the object ends.
+/// `lookup` maps to `k` (the first occurrence wins; a key with escapes is decoded first), until
+/// `done(found)` holds after a recorded key, `found` having bit `k` set for each recorded `k`,
+/// or the object ends.
 pub(crate) fn sniff<const N: usize>(
     bytes: &[u8],
     lookup: impl Fn(&[u8]) -> Option<usize>,
-    done: impl Fn(&[Field; N]) -> bool,
+    done: impl Fn(u32) -> bool,
 ) -> (Root, [Field; N]) {
+    const { assert!(N <= 32, "found is a u32") };
     let mut fields = [Field::Absent; N];
+    let mut found = 0u32;
     let (root, mut i) = root(bytes);
     if root != Root::Object {
         return (root, fields);
@@ -148,8 +151,9 @@ pub(crate) fn sniff<const N: usize>(
         if let Some(k) = wanted {
             if fields[k] == Field::Absent {
                 fields[k] = member.value;
+                found |= 1 << k;
                 // Checked before the value is skipped: a container is never walked for nothing.
-                if done(&fields) {
+                if done(found) {
                     break;
                 }
             }
@@ -409,7 +413,7 @@ mod tests {
     #[test]
     fn stops_when_done() {
         let body = br#"{"Event": "a", "topic": "b"}"#;
-        let (_, fields) = sniff(body, lookup, |f: &[Field; 3]| f[0] != Field::Absent);
+        let (_, fields): (_, [Field; 3]) = sniff(body, lookup, |found| found & 1 != 0);
         assert_eq!(fields[1], Field::Absent);
     }
 
