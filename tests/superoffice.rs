@@ -3,7 +3,7 @@
 
 mod common;
 
-use chat_webhooks::superoffice::{self, Entity, Event as SoEvent, KeyStyle};
+use chat_webhooks::superoffice::{self, ChatSessionStatus, Entity, Event as SoEvent, KeyStyle};
 use chat_webhooks::{
     parse_event, parse_event_as, ChatEventKind, Event, SignatureError, ToChatEvent, Vendor,
 };
@@ -93,7 +93,7 @@ fn published_example_with_trailing_commas() {
     assert_eq!(fields.project_id.as_ref().unwrap().as_i64(), Some(5));
     assert_eq!(fields.rating, Some(0));
     assert_eq!(fields.sale_id.as_ref().unwrap(), "0");
-    assert_eq!(fields.status, Some(0));
+    assert_eq!(fields.status, Some(ChatSessionStatus::Invalid));
     assert_eq!(fields.ticket_id.as_ref().unwrap(), "0");
     assert_eq!(fields.topic_id.as_ref().unwrap(), "0");
     assert_eq!(fields.user_id.as_ref().unwrap(), "0");

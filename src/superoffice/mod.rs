@@ -52,6 +52,7 @@ mod chat_session;
 mod convert;
 mod envelope;
 mod field_value;
+mod status;
 mod webhook_state;
 
 use serde_json::value::RawValue;
@@ -60,6 +61,7 @@ pub use self::auth::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TES
 pub use self::chat_session::{ChatSessionData, KeyStyle};
 pub use self::envelope::{Entity, Webhook};
 pub use self::field_value::{FieldValue, FieldValueError};
+pub use self::status::ChatSessionStatus;
 pub use self::webhook_state::WebhookStateData;
 pub use crate::open_object::Members;
 
