@@ -116,7 +116,26 @@ pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
         .iter()
         .find(|(vendor, keys)| vendor.is_enabled() && has_all(fields, keys))
         .map(|(vendor, _)| *vendor)
-        .ok_or_else(|| prepared.syntax_error(None).unwrap_or_else(Error::no_vendor))
+        .ok_or_else(|| {
+            prepared
+                .syntax_error(None)
+                .or_else(|| foreign(prepared))
+                .unwrap_or_else(Error::no_vendor)
+        })
+}
+
+/// A vendor's request of another kind that reaches webhook URLs, named (failure path only).
+fn foreign(prepared: &Prepared<'_>) -> Option<Error> {
+    #[cfg(feature = "channel-talk")]
+    if let Some(err) = crate::channel_talk::foreign(prepared) {
+        return Some(err);
+    }
+    #[cfg(feature = "inbenta")]
+    if let Some(err) = crate::inbenta::foreign(prepared) {
+        return Some(err);
+    }
+    let _ = prepared;
+    None
 }
 
 /// Writes the keys of the enabled vendors, for the no-vendor message:

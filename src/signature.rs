@@ -44,6 +44,13 @@ pub enum SignatureError {
     /// with it.
     #[error("secret is empty")]
     EmptySecret,
+    /// The secret is not in the encoding the vendor gives it in (Channel shows an App's
+    /// signing key as hex).
+    #[error("secret is not valid {expected}")]
+    MalformedSecret {
+        /// The encoding expected, e.g. `hex`.
+        expected: &'static str,
+    },
     /// The token received was empty.
     #[error("token is empty")]
     EmptyToken,
@@ -97,7 +104,7 @@ pub(crate) fn verify_hmac_sha256(
 
 /// The header value with surrounding whitespace removed; an error if nothing is left.
 #[cfg_attr(
-    not(any(feature = "superoffice", feature = "inbenta")),
+    not(any(feature = "superoffice", feature = "inbenta", feature = "channel-talk")),
     allow(dead_code)
 )]
 pub(crate) fn trim_signature(value: &str) -> Result<&str, SignatureError> {
@@ -114,14 +121,17 @@ pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
 }
 
 /// Standard base64, with padding.
-#[cfg_attr(not(feature = "superoffice"), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "superoffice", feature = "channel-talk")),
+    allow(dead_code)
+)]
 pub(crate) fn encode_base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Standard base64 with canonical padding, or `None`.
 #[cfg_attr(
-    not(any(feature = "superoffice", feature = "inbenta")),
+    not(any(feature = "superoffice", feature = "inbenta", feature = "channel-talk")),
     allow(dead_code)
 )]
 pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
@@ -134,7 +144,10 @@ pub(crate) fn encode_hex(bytes: &[u8]) -> String {
 }
 
 /// Hex digits in either case, or `None`, by the `hex` crate.
-#[cfg_attr(not(feature = "inbenta"), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "inbenta", feature = "channel-talk")),
+    allow(dead_code)
+)]
 pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
     hex::decode(text).ok()
 }

@@ -1,4 +1,5 @@
-//! Channel Talk's authenticity: the `token` query parameter, its only mechanism.
+//! Channel Talk's authenticity: the `token` query parameter, its only mechanism for webhooks,
+//! and the `x-signature` of Channel App function calls.
 
 use crate::SignatureError;
 
@@ -65,6 +66,64 @@ pub fn query_token(query: &str) -> Result<String, SignatureError> {
     crate::signature::query_param(query, TOKEN_PARAMETER).map(|token| token.literal)
 }
 
+/// The header of a Channel App function call that carries its signature.
+pub const APP_SIGNATURE_HEADER: &str = "x-signature";
+
+/// Checks the `x-signature` header of a **Channel App function call** (not a webhook).
+///
+/// Channel signs the calls it makes to an App's function endpoint (`PUT <endpoint>/v1`, body
+/// `{method, params, context, systemVersion}`): the header is the standard base64 of the
+/// HMAC-SHA256 of the exact body, keyed with the App's signing key **decoded from hex**, as
+/// Channel's app SDKs check it. `signing_key` is the key as Channel shows it (hex); `signature`
+/// the header value as received (surrounding whitespace ignored). Webhooks carry no signature:
+/// check their [`verify_query_token`] instead. The comparison is constant time; an empty key is
+/// [`SignatureError::EmptySecret`], a key that is not hex [`SignatureError::MalformedSecret`].
+///
+/// [`parse`](super::parse) and [`parse_event`](crate::parse_event) refuse the call's body with
+/// an error of category [`Foreign`](crate::Category::Foreign): handle it in your App.
+///
+/// ```
+/// use chat_webhooks::{channel_talk, SignatureError};
+///
+/// let key = "6368616e6e656c2d6170702d7369676e696e672d6b6579"; // hex, as Channel shows it
+/// let body = br#"{"method":"tutorial","params":{},"context":{"caller":{"type":"manager","id":"1"},"channel":{"id":"2"}}}"#;
+/// let signature = channel_talk::sign_app_call(key, body)?; // the x-signature Channel sends
+/// channel_talk::verify_app_signature(key, body, &signature)?;
+/// assert_eq!(
+///     channel_talk::verify_app_signature("not hex", body, &signature),
+///     Err(SignatureError::MalformedSecret { expected: "hex" })
+/// );
+/// # Ok::<(), SignatureError>(())
+/// ```
+pub fn verify_app_signature(
+    signing_key: &str,
+    body: &[u8],
+    signature: &str,
+) -> Result<(), SignatureError> {
+    let key = app_key(signing_key)?;
+    let signature = crate::signature::trim_signature(signature)?;
+    let tag = crate::signature::decode_base64(signature)
+        .ok_or(SignatureError::Malformed { expected: "base64" })?;
+    crate::signature::verify_hmac_sha256(&key, body, &tag)
+}
+
+/// The `x-signature` Channel would send with `body` under `signing_key` (hex): for tests of
+/// an App's function endpoint.
+pub fn sign_app_call(signing_key: &str, body: &[u8]) -> Result<String, SignatureError> {
+    let key = app_key(signing_key)?;
+    Ok(crate::signature::encode_base64(&crate::signature::hmac_sha256(
+        &key, body,
+    )))
+}
+
+/// The App's signing key, decoded from hex.
+fn app_key(signing_key: &str) -> Result<Vec<u8>, SignatureError> {
+    let signing_key = signing_key.trim();
+    crate::signature::require_key(signing_key.as_bytes())?;
+    crate::signature::decode_hex(signing_key)
+        .ok_or(SignatureError::MalformedSecret { expected: "hex" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +144,60 @@ mod tests {
                 "{missing}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod app_tests {
+    use super::*;
+
+    #[test]
+    fn app_signatures() {
+        // HMAC-SHA256 keyed with the bytes the hex decodes to, not with the hex text.
+        let key = "00ff10";
+        let body = br#"{"method":"m","params":{},"context":{}}"#;
+        let signature = sign_app_call(key, body).unwrap();
+        let expected = crate::signature::encode_base64(&crate::signature::hmac_sha256(
+            &[0x00, 0xff, 0x10],
+            body,
+        ));
+        assert_eq!(signature, expected);
+        assert_eq!(verify_app_signature(key, body, &signature), Ok(()));
+        assert_eq!(verify_app_signature("00FF10", body, &format!(" {signature} ")), Ok(()));
+        let as_text = crate::signature::encode_base64(&crate::signature::hmac_sha256(
+            key.as_bytes(),
+            body,
+        ));
+        assert_eq!(
+            verify_app_signature(key, body, &as_text),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify_app_signature(key, b"{}", &signature),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify_app_signature("", body, &signature),
+            Err(SignatureError::EmptySecret)
+        );
+        assert_eq!(
+            verify_app_signature("0g", body, &signature),
+            Err(SignatureError::MalformedSecret { expected: "hex" })
+        );
+        assert_eq!(
+            verify_app_signature(key, body, "  "),
+            Err(SignatureError::Empty)
+        );
+        assert_eq!(
+            verify_app_signature(key, body, "%%%"),
+            Err(SignatureError::Malformed { expected: "base64" })
+        );
+        assert_eq!(
+            verify_app_signature(key, body, "AAAA"),
+            Err(SignatureError::InvalidLength {
+                expected: 32,
+                actual: 3
+            })
+        );
     }
 }
