@@ -90,11 +90,11 @@ use serde_json::value::RawValue;
 pub use self::auth::{verify_query_token, verify_token, TOKEN_PARAMETER};
 pub use self::chat::ChatCreateData;
 pub use self::chat_data::{ChatData, ChatThemeDetails};
-pub use self::chat_update::{Chat, ChatUser, HandledBy, IntegrationType};
+pub use self::chat_update::{Chat, ChatUser, HandledBy, IntegrationType, NewMessages};
 pub use self::chat_user::{ChatUserUpdateData, UserInfo};
 pub use self::close::ChatCloseData;
 pub use self::envelope::{ChatUpdateEvent, Context, Webhook};
-pub use self::message::{Content, Message, Sender};
+pub use self::message::{ActionValue, Content, Message, Sender};
 pub use self::scenario::{Scenario, ScenarioRunData};
 pub use self::status::{ChatStatus, ChatType, StatusChangeData};
 pub use self::value::{
