@@ -9,8 +9,8 @@ use chat_webhooks::channel_talk::{
     MessageState, PersonType, QuickReply, UserChatState, UserType,
 };
 use chat_webhooks::{
-    parse_event, parse_event_as, Author, Category, ChatEvent, ChatEventKind, Event, Role, SignatureError,
-    ToChatEvent, Vendor,
+    parse_event, parse_event_as, Author, Category, ChatEvent, ChatEventKind, Event, Role,
+    SignatureError, ToChatEvent, Vendor,
 };
 use common::{assert_round_trip, check_fixture, event_name_of, fixture, fixtures};
 

@@ -187,7 +187,10 @@ fn text_and_media_messages_in_either_order() {
     let message = text.data.as_ref().unwrap().message.as_ref().unwrap();
     assert_eq!(message.id.as_ref().unwrap(), "m2Lw8tQz5Rn");
     assert_eq!(message.chat.as_ref().unwrap(), "c7Rk2mXq9Lw");
-    assert_eq!(message.sender.as_ref().unwrap().id().unwrap(), "a9Fz3kWp6Qd");
+    assert_eq!(
+        message.sender.as_ref().unwrap().id().unwrap(),
+        "a9Fz3kWp6Qd"
+    );
     assert_eq!(message.message_type, Some(MessageType::Text));
     assert_eq!(
         message.text(),

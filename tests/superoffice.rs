@@ -38,7 +38,7 @@ fn every_fixture_parses_to_its_variant_round_trips_and_keeps_its_keys() {
     for (path, bytes) in all {
         let name = event_name_of(&path);
         let event = superoffice(check_fixture(&path, &bytes, &name));
-        let expected = if name == "contact.created" {
+        let expected = if ["contact.created", "associate.deleted"].contains(&name.as_str()) {
             "unknown"
         } else {
             name.as_str()
