@@ -13,6 +13,7 @@ use crate::Vendor;
 /// superoffice chatsession.created: FieldValues.ContactId: invalid type: map, expected an id (a string or an integer) at line 15 column 17
 /// expected `,` or `}` at line 3 column 5
 /// no vendor matched: expected the top-level keys EventId and Event (superoffice), topic and botId (ebbot), event and entity (channel_talk), or trigger and appId (inbenta)
+/// inbenta: inbenta messenger webhook, not hyperchat: its `events` are messenger tickets, ...
 /// ```
 ///
 /// Like `serde_json::Error`, it is one boxed pointer wide, and its `Debug` output is its

@@ -5,7 +5,9 @@
 
 mod common;
 
-use chat_webhooks::{parse_event, Category, ChatEvent, Event, ToChatEvent};
+#[cfg(any(feature = "channel-talk", feature = "inbenta"))]
+use chat_webhooks::Category;
+use chat_webhooks::{parse_event, ChatEvent, Event, ToChatEvent};
 
 /// `bytes` without the whitespace outside strings: the compact form serde_json writes.
 fn minify(bytes: &[u8]) -> String {
@@ -54,6 +56,7 @@ fn exact(path: &str, name: &str) -> (Event, ChatEvent) {
 
 /// Every refused body of `dir`: an error of category `foreign` whose message is `message`,
 /// from `parse_event`, from `detect_vendor` and from the vendor's own parse.
+#[cfg(any(feature = "channel-talk", feature = "inbenta"))]
 #[track_caller]
 fn refused(dir: &str, message: &str, vendor_parse: fn(&[u8]) -> Result<(), chat_webhooks::Error>) {
     for (path, bytes) in common::refused(dir) {

@@ -111,9 +111,9 @@ pub fn verify_app_signature(
 /// an App's function endpoint.
 pub fn sign_app_call(signing_key: &str, body: &[u8]) -> Result<String, SignatureError> {
     let key = app_key(signing_key)?;
-    Ok(crate::signature::encode_base64(&crate::signature::hmac_sha256(
-        &key, body,
-    )))
+    Ok(crate::signature::encode_base64(
+        &crate::signature::hmac_sha256(&key, body),
+    ))
 }
 
 /// The App's signing key, decoded from hex.
@@ -163,11 +163,12 @@ mod app_tests {
         ));
         assert_eq!(signature, expected);
         assert_eq!(verify_app_signature(key, body, &signature), Ok(()));
-        assert_eq!(verify_app_signature("00FF10", body, &format!(" {signature} ")), Ok(()));
-        let as_text = crate::signature::encode_base64(&crate::signature::hmac_sha256(
-            key.as_bytes(),
-            body,
-        ));
+        assert_eq!(
+            verify_app_signature("00FF10", body, &format!(" {signature} ")),
+            Ok(())
+        );
+        let as_text =
+            crate::signature::encode_base64(&crate::signature::hmac_sha256(key.as_bytes(), body));
         assert_eq!(
             verify_app_signature(key, body, &as_text),
             Err(SignatureError::Mismatch)

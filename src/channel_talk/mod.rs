@@ -94,6 +94,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! Channel does sign one kind of request: the calls it makes to a Channel App's function
+//! endpoint (`{method, params, context, systemVersion}`), with `x-signature`
+//! ([`verify_app_signature`]). Such a call is not a webhook: [`parse`] and
+//! [`parse_event`](crate::parse_event) refuse it with an error of category
+//! [`Foreign`](crate::Category::Foreign) that says what it is.
+//!
 //! # Quick reply
 //!
 //! To answer a message in the same round trip, respond with the headers of a [`QuickReply`]
@@ -118,8 +124,8 @@ pub use self::auth::{
 pub use self::envelope::{EventAction, Webhook};
 pub use self::message::{
     AlertLevel, Block, BlockType, Button, ButtonAction, ButtonColor, ChatType, File, Log,
-    LogAction, Marketing, Message, MessageOption, MessageState, MessageWorkflow, PersonType, Reaction,
-    Spelled, SupportBot, SupportBotButton, WebPage,
+    LogAction, Marketing, Message, MessageOption, MessageState, MessageWorkflow, PersonType,
+    Reaction, Spelled, SupportBot, SupportBotButton, WebPage,
 };
 pub use self::quick_reply::{InvalidBotName, QuickReply, BOT_NAME_HEADER, QUICK_REPLY_HEADER};
 pub use self::refers::{Bot, Group, Manager, Refers, Veil};

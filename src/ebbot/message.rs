@@ -243,7 +243,9 @@ fn read_content<S: ValueSource>(type_name: &str, source: S) -> Result<Content, S
         "action" => source.typed(type_name, Content::Action),
         "url_click" => source.typed(type_name, Content::UrlClick),
         "update_conversation_info" => source.typed(type_name, Content::UpdateConversationInfo),
-        "web_init" => source.other(type_name).map(|content| untyped(content, Content::WebInit)),
+        "web_init" => source
+            .other(type_name)
+            .map(|content| untyped(content, Content::WebInit)),
         "refresh_messages" => source
             .other(type_name)
             .map(|content| untyped(content, Content::RefreshMessages)),

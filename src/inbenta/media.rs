@@ -138,7 +138,11 @@ mod tests {
             "\\\\evil.example\\a",
             "/\\evil.example",
         ] {
-            assert_eq!(media_url(eu, bad), Err(MediaUrlError::NotRelative), "{bad:?}");
+            assert_eq!(
+                media_url(eu, bad),
+                Err(MediaUrlError::NotRelative),
+                "{bad:?}"
+            );
         }
         // A colon later in the path is part of the path.
         assert!(media_url(eu, "files/a:b.png").is_ok());
@@ -149,7 +153,14 @@ mod tests {
                 "{region:?}"
             );
         }
-        for base in ["", "ftp://h/v1", "https://", "https:///v1", "https://h/v1?x", "h/v1"] {
+        for base in [
+            "",
+            "ftp://h/v1",
+            "https://",
+            "https:///v1",
+            "https://h/v1?x",
+            "h/v1",
+        ] {
             assert_eq!(
                 media_url(ApiRoot::Base(base), "a"),
                 Err(MediaUrlError::InvalidBase),

@@ -204,9 +204,14 @@ mod tests {
                 "{number}"
             );
         }
-        assert_eq!(ChatSessionStatus::from(11), ChatSessionStatus::ClosedFromQueue);
+        assert_eq!(
+            ChatSessionStatus::from(11),
+            ChatSessionStatus::ClosedFromQueue
+        );
         let err = serde_json::from_str::<ChatSessionStatus>("\"7\"").unwrap_err();
-        assert!(err.to_string().starts_with("invalid type: string \"7\", expected an integer"));
+        assert!(err
+            .to_string()
+            .starts_with("invalid type: string \"7\", expected an integer"));
         let err = serde_json::from_str::<ChatSessionStatus>("18446744073709551615").unwrap_err();
         assert!(err.to_string().starts_with("invalid value"), "{err}");
     }
