@@ -9,17 +9,17 @@ pub const SYSTEM_USER: &str = "system";
 
 open_object! {
     /// The data of the triggers that carry a chat id and a user id: documented as
-    /// `{chatId, userId}` for `chats:close` and `invitations:accept` and `{chatId}` for
-    /// `forever:alone`, and undocumented (only "skinny") for the others that use it.
+    /// `{chatId, userId}` for `invitations:accept` and `{chatId}` for `forever:alone`, and
+    /// undocumented (only "skinny") for the others that use it. (`chats:close` and
+    /// `system:info` have their own: [`ChatCloseData`], [`SystemInfoData`].)
     ///
     /// Both ids are optional, and every other member is kept, as sent, in
     /// [`other`](Self::other): when a sender includes more than the ids, nothing is lost.
     pub struct SkinnyData("HyperChat event data (an object)") {
         /// The chat the event is about.
         chat_id: Id = "chatId",
-        /// The user the event is about: who joined, left, accepted or closed. `chats:close`
-        /// sends the literal `"system"` when the platform closed the chat (see
-        /// [`is_system`](Self::is_system)).
+        /// The user the event is about: who joined, left or accepted; the literal `"system"`
+        /// when the platform did it (see [`is_system`](Self::is_system)).
         user_id: Id = "userId",
     }
 }
