@@ -662,6 +662,24 @@ mod inbenta {
              secret itself, not an hmac (check it with verify_token)",
             |body| inbenta::parse(body).map(drop),
         );
+        // On the HyperChat route of a receiver too, once past verification.
+        use chat_webhooks::receive::{ReceiveError, Receiver, Request};
+        let (_, body) = common::refused("inbenta").remove(0);
+        let headers: [(&str, &str); 0] = [];
+        let err = Receiver::new()
+            .without_verification(chat_webhooks::Vendor::Inbenta)
+            .receive(
+                chat_webhooks::Vendor::Inbenta,
+                &Request::new(&body, &headers),
+            )
+            .unwrap_err();
+        let ReceiveError::Parse(parse) = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(parse.classify(), Category::Foreign);
+        assert!(err
+            .to_string()
+            .starts_with("inbenta: inbenta messenger webhook, not hyperchat"));
         // An empty list, or events of another shape, say nothing: no vendor.
         for body in [&br#"{"events":[]}"#[..], br#"{"events":[{"id":1}]}"#] {
             let err = parse_event(body).unwrap_err();
