@@ -21,7 +21,8 @@ use hmac::{KeyInit, Mac};
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() {
+        // `refused/` holds bodies that are not webhooks (a vendor's other requests).
+        if path.is_dir() && !path.ends_with("refused") {
             walk(&path, out);
         } else if path.extension().is_some_and(|ext| ext == "json") {
             out.push(path);

@@ -72,6 +72,7 @@ pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
         .ok_or_else(|| {
             prepared
                 .syntax_error(None)
+                .or_else(|| crate::registry::foreign(prepared))
                 .unwrap_or_else(|| Error::no_vendor(expected_keys()))
         })
 }

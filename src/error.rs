@@ -13,6 +13,7 @@ use crate::Vendor;
 /// superoffice chatsession.created: FieldValues.ContactId: invalid type: map, expected an id (a string or an integer) at line 15 column 17
 /// expected `,` or `}` at line 3 column 5
 /// no vendor matched: expected the top-level keys EventId and Event (superoffice), topic and botId (ebbot), event and entity (channel_talk), or trigger and appId (inbenta)
+/// inbenta: inbenta messenger webhook, not hyperchat: its `events` are messenger tickets, ...
 /// ```
 ///
 /// Like `serde_json::Error`, it is one boxed pointer wide, and its `Debug` output is its
@@ -51,12 +52,17 @@ enum ErrorKind {
         expected: String,
     },
     VendorDisabled,
+    /// A request of another kind that a vendor sends to the same URLs: the message says what
+    /// it is and what to do with it.
+    Foreign {
+        message: &'static str,
+    },
 }
 
 /// The broad kind of an [`Error`], as [`Error::classify`] reports it.
 ///
 /// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
-/// snake_case: `syntax`, `eof`, `data`, `vendor`.
+/// snake_case: `syntax`, `eof`, `data`, `vendor`, `foreign`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -69,6 +75,9 @@ pub enum Category {
     Data,
     /// No supported vendor could be told from the body, or its support is not compiled in.
     Vendor,
+    /// The body is a vendor's request of another kind, not a webhook this crate reads (a
+    /// Channel App function call, an Inbenta Messenger webhook): the message names it.
+    Foreign,
 }
 
 crate::chat::names::enum_names!(Category, "error category", {
@@ -76,6 +85,7 @@ crate::chat::names::enum_names!(Category, "error category", {
     Eof => "eof",
     Data => "data",
     Vendor => "vendor",
+    Foreign => "foreign",
 });
 
 impl Error {
@@ -87,6 +97,7 @@ impl Error {
             | ErrorKind::MissingDiscriminator { .. }
             | ErrorKind::DiscriminatorType { .. } => Category::Data,
             ErrorKind::NoVendor { .. } | ErrorKind::VendorDisabled => Category::Vendor,
+            ErrorKind::Foreign { .. } => Category::Foreign,
         }
     }
 
@@ -194,6 +205,13 @@ impl Error {
     pub(crate) fn vendor_disabled(vendor: Vendor) -> Self {
         Error::new(ErrorKind::VendorDisabled, Some(vendor))
     }
+
+    /// A `vendor`'s request that is not a webhook this crate reads; `message` (lowercase, no
+    /// vendor prefix) names it and says what to do with it.
+    #[allow(dead_code)] // used by the vendor features
+    pub(crate) fn foreign(vendor: Vendor, message: &'static str) -> Self {
+        Error::new(ErrorKind::Foreign { message }, Some(vendor))
+    }
 }
 
 /// serde_json's message for `err` without the " at line L column C" it appends, so that the
@@ -248,6 +266,7 @@ impl fmt::Display for Error {
                     "no vendor matched: expected the top-level keys {expected}"
                 )?;
             }
+            ErrorKind::Foreign { message } => f.write_str(message)?,
             ErrorKind::VendorDisabled => unreachable!("handled above"),
         }
         if inner.line > 0 {

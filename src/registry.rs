@@ -95,6 +95,14 @@ pub(crate) trait VendorSpec {
         Hoisted::read(raw, &Self::ENVELOPE)
     }
 
+    /// A request of another kind that this vendor sends to webhook URLs (Channel Talk's App
+    /// function calls, Inbenta's Messenger webhooks), recognised on a body no vendor matched or
+    /// that lacks this vendor's discriminator, so that the error names it. Failure paths only.
+    fn foreign(prepared: &Prepared<'_>) -> Option<Error> {
+        let _ = prepared;
+        None
+    }
+
     /// Whether `event` is the test the vendor sends when a webhook is registered (answered with
     /// `200` and nothing else done).
     fn is_registration_test(event: &Self::Event) -> bool {
@@ -329,6 +337,19 @@ macro_rules! lookups {
                     Err(Error::vendor_disabled(other))
                 }
             }
+        }
+
+        /// What an enabled vendor says a body that no vendor matched is (see
+        /// [`VendorSpec::foreign`]).
+        pub(crate) fn foreign(prepared: &Prepared<'_>) -> Option<Error> {
+            $(
+                #[cfg(feature = $feature)]
+                if let Some(err) = <crate::$module::Spec as VendorSpec>::foreign(prepared) {
+                    return Some(err);
+                }
+            )*
+            let _ = prepared;
+            None
         }
 
         /// Whether `event` is its vendor's registration test.

@@ -51,6 +51,13 @@ pub enum SignatureError {
     /// with it.
     #[error("secret is empty")]
     EmptySecret,
+    /// The secret is not in the encoding the vendor gives it in (Channel shows an App's
+    /// signing key as hex).
+    #[error("secret is not valid {expected}")]
+    MalformedSecret {
+        /// The encoding expected, e.g. `hex`.
+        expected: &'static str,
+    },
     /// The token received was empty.
     #[error("token is empty")]
     EmptyToken,

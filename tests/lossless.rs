@@ -65,10 +65,27 @@ fn parse(bytes: &[u8]) -> Event {
     parse_event(bytes).unwrap_or_else(|err| panic!("{err}\n{}", String::from_utf8_lossy(bytes)))
 }
 
+/// Whether `event` is kept whole (an event name the crate has no variant for): no typed model
+/// meets what is inside it, so its members do not count towards the share of those that are.
+fn kept_whole(event: &Event) -> bool {
+    match event {
+        #[cfg(feature = "superoffice")]
+        Event::SuperOffice(event) => event.kind().is_none(),
+        #[cfg(feature = "ebbot")]
+        Event::Ebbot(event) => event.kind().is_none(),
+        #[cfg(feature = "channel-talk")]
+        Event::ChannelTalk(event) => event.kind().is_none(),
+        #[cfg(feature = "inbenta")]
+        Event::Inbenta(event) => event.kind().is_none(),
+        #[allow(unreachable_patterns)]
+        _ => false,
+    }
+}
+
 #[test]
 fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
     let probe: Value = serde_json::from_str(PROBE).unwrap();
-    let (mut total, mut listed) = (0, 0);
+    let (mut total, mut listed, mut whole) = (0, 0, 0);
     for dir in common::enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let original = common::fixture_value(&bytes);
@@ -88,6 +105,7 @@ fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
                     1,
                 );
                 let event = parse(sent.as_bytes());
+                whole += usize::from(kept_whole(&event));
                 let written = serde_json::to_string(&event).unwrap();
                 assert!(
                     written.contains(&format!(r#""{NAME}":{PROBE}"#)),
@@ -118,9 +136,12 @@ fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
         }
     }
     assert!(total > 0);
-    eprintln!("{total} added members kept; {listed} met by a typed model and listed");
+    eprintln!(
+        "{total} added members kept; {listed} met by a typed model and listed; {whole} in events kept whole"
+    );
     assert!(
-        listed * 10 >= total * 9,
-        "only {listed} of {total} added members were met by a typed model"
+        listed * 10 >= (total - whole) * 9,
+        "only {listed} of {} added members outside events kept whole were met by a typed model",
+        total - whole
     );
 }

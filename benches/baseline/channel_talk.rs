@@ -162,7 +162,8 @@ pub struct WebPage {
 #[serde(rename_all = "camelCase")]
 pub struct Log {
     pub action: String,
-    pub values: Vec<String>,
+    /// Absent from a bare `close` notice.
+    pub values: Option<Vec<String>>,
     pub trigger_type: String,
     pub trigger_id: String,
 }

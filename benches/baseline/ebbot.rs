@@ -87,7 +87,8 @@ pub struct Chat {
     #[serde(rename = "userId")]
     pub user_id: Option<String>,
     pub last_message: String,
-    pub new_messages: bool,
+    /// A bool, or a count (the chat client's variant).
+    pub new_messages: Value,
     pub scenarios_in_progress: Vec<Value>,
     pub successful_scenarios: Value,
     pub language: String,
@@ -157,13 +158,15 @@ pub struct Message {
     /// Absent from `chat.close` conversation entries.
     #[serde(rename = "chatId")]
     pub chat_id: Option<String>,
-    pub id: String,
+    /// Absent from the chat client's `button_click` messages.
+    pub id: Option<String>,
     pub sender: String,
     #[serde(rename = "type")]
     pub message_type: String,
-    pub value: Value,
-    /// Decimal epoch seconds or milliseconds, as a string.
-    pub timestamp: String,
+    /// Absent from the chat client's `web_init` and `refresh_messages` messages.
+    pub value: Option<Value>,
+    /// Decimal epoch seconds or milliseconds as a string, or integer milliseconds.
+    pub timestamp: Value,
 }
 
 /// `data` of `chat.scenario.run`.

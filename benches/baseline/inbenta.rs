@@ -65,7 +65,8 @@ pub struct Message {
     /// Absent from media messages.
     pub id: Option<String>,
     pub chat: String,
-    pub sender: String,
+    /// An id, or the sender's user object.
+    pub sender: Value,
     #[serde(rename = "type")]
     pub message_type: String,
     pub message: Value,
@@ -76,8 +77,9 @@ pub struct Message {
 pub struct QueueUpdateData {
     #[serde(rename = "chatId")]
     pub chat_id: String,
+    /// Absent when the connector has no user to announce.
     #[serde(rename = "userId")]
-    pub user_id: String,
+    pub user_id: Option<String>,
     pub data: QueueStatus,
 }
 

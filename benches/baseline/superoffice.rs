@@ -44,35 +44,36 @@ pub struct Notification<F> {
 ///
 /// SuperOffice sends these keys in PascalCase in one example and camelCase in another, so each
 /// field takes both. `ContactId`, `CustomerId` and `CustomerAlias` arrive both as strings and
-/// as numbers, hence `Value`.
+/// as numbers, hence `Value`. Every member is optional: the variants built from SuperOffice's
+/// other pages send a subset.
 #[derive(Debug, Deserialize)]
 pub struct ChatSessionFields {
     #[serde(rename = "AlertLevel", alias = "alertLevel")]
-    pub alert_level: i64,
+    pub alert_level: Option<i64>,
     #[serde(rename = "ChatbotIsactive", alias = "chatbotIsactive")]
-    pub chatbot_isactive: bool,
+    pub chatbot_isactive: Option<bool>,
     #[serde(rename = "Consented", alias = "consented")]
-    pub consented: bool,
+    pub consented: Option<bool>,
     #[serde(rename = "ContactId", alias = "contactId")]
-    pub contact_id: Value,
+    pub contact_id: Option<Value>,
     #[serde(rename = "CustomerAlias", alias = "customerAlias")]
-    pub customer_alias: Value,
+    pub customer_alias: Option<Value>,
     #[serde(rename = "CustomerId", alias = "customerId")]
-    pub customer_id: Value,
+    pub customer_id: Option<Value>,
     #[serde(rename = "ProjectId", alias = "projectId")]
-    pub project_id: i64,
+    pub project_id: Option<i64>,
     #[serde(rename = "Rating", alias = "rating")]
-    pub rating: i64,
+    pub rating: Option<i64>,
     #[serde(rename = "SaleId", alias = "saleId")]
-    pub sale_id: i64,
+    pub sale_id: Option<i64>,
     #[serde(rename = "Status", alias = "status")]
-    pub status: i64,
+    pub status: Option<i64>,
     #[serde(rename = "TicketId", alias = "ticketId")]
-    pub ticket_id: i64,
+    pub ticket_id: Option<i64>,
     #[serde(rename = "TopicId", alias = "topicId")]
-    pub topic_id: i64,
+    pub topic_id: Option<i64>,
     #[serde(rename = "UserId", alias = "userId")]
-    pub user_id: i64,
+    pub user_id: Option<i64>,
 }
 
 /// `FieldValues` of `webhook.started`, `webhook.stopped` and `webhook.errors`.

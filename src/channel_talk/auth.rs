@@ -1,6 +1,7 @@
-//! Channel Talk's authenticity: the `token` query parameter, its only mechanism.
+//! Channel Talk's authenticity: the `token` query parameter, its only mechanism for webhooks,
+//! and the `x-signature` of Channel App function calls.
 
-use crate::auth::{Scheme, Source, Token};
+use crate::auth::{Algorithm, Encoding, Hmac, Part, Scheme, Signed, Source, Token};
 use crate::SignatureError;
 
 /// The query parameter Channel appends to the webhook URL: `POST /PATH?token=TOKEN_VALUE`.
@@ -71,6 +72,69 @@ pub fn query_token(query: &str) -> Result<String, SignatureError> {
     crate::signature::query_param(query, TOKEN_PARAMETER).map(|token| token.literal)
 }
 
+/// The header of a Channel App function call that carries its signature.
+pub const APP_SIGNATURE_HEADER: &str = "x-signature";
+
+/// Checks the `x-signature` header of a **Channel App function call** (not a webhook).
+///
+/// Channel signs the calls it makes to an App's function endpoint (`PUT <endpoint>/v1`, body
+/// `{method, params, context, systemVersion}`): the header is the standard base64 of the
+/// HMAC-SHA256 of the exact body, keyed with the App's signing key **decoded from hex**, as
+/// Channel's app SDKs check it. `signing_key` is the key as Channel shows it (hex); `signature`
+/// the header value as received (surrounding whitespace ignored). Webhooks carry no signature:
+/// check their [`verify_query_token`] instead. The comparison is constant time; an empty key is
+/// [`SignatureError::EmptySecret`], a key that is not hex [`SignatureError::MalformedSecret`].
+///
+/// [`parse`](super::parse) and [`parse_event`](crate::parse_event) refuse the call's body with
+/// an error of category [`Foreign`](crate::Category::Foreign): handle it in your App.
+///
+/// ```
+/// use chat_webhooks::{channel_talk, SignatureError};
+///
+/// let key = "6368616e6e656c2d6170702d7369676e696e672d6b6579"; // hex, as Channel shows it
+/// let body = br#"{"method":"tutorial","params":{},"context":{"caller":{"type":"manager","id":"1"},"channel":{"id":"2"}}}"#;
+/// let signature = channel_talk::sign_app_call(key, body)?; // the x-signature Channel sends
+/// channel_talk::verify_app_signature(key, body, &signature)?;
+/// assert_eq!(
+///     channel_talk::verify_app_signature("not hex", body, &signature),
+///     Err(SignatureError::MalformedSecret { expected: "hex" })
+/// );
+/// # Ok::<(), SignatureError>(())
+/// ```
+pub fn verify_app_signature(
+    signing_key: &str,
+    body: &[u8],
+    signature: &str,
+) -> Result<(), SignatureError> {
+    APP_HMAC.verify(&app_key(signing_key)?, &Signed::body(body), signature)
+}
+
+/// The `x-signature` Channel would send with `body` under `signing_key` (hex): for tests of
+/// an App's function endpoint.
+pub fn sign_app_call(signing_key: &str, body: &[u8]) -> Result<String, SignatureError> {
+    Ok(APP_HMAC.sign(&app_key(signing_key)?, &Signed::body(body)))
+}
+
+/// A Channel App function call's signature: base64 HMAC-SHA256 of the body, keyed with the
+/// App's signing key decoded from hex, in [`APP_SIGNATURE_HEADER`].
+const APP_HMAC: Hmac = Hmac {
+    algorithm: Algorithm::Sha256,
+    signed: &[Part::Body],
+    signature: Source::Header(APP_SIGNATURE_HEADER),
+    timestamp: None,
+    id: None,
+    encoding: Encoding::Base64,
+    prefix: "",
+    separator: None,
+};
+
+/// The App's signing key, decoded from hex.
+fn app_key(signing_key: &str) -> Result<Vec<u8>, SignatureError> {
+    let signing_key = signing_key.trim();
+    crate::auth::require_key(signing_key.as_bytes())?;
+    hex::decode(signing_key).map_err(|_| SignatureError::MalformedSecret { expected: "hex" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +155,57 @@ mod tests {
                 "{missing}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod app_tests {
+    use super::*;
+
+    #[test]
+    fn app_signatures() {
+        // HMAC-SHA256 keyed with the bytes the hex decodes to, not with the hex text.
+        let key = "00ff10";
+        let body = br#"{"method":"m","params":{},"context":{}}"#;
+        let signature = sign_app_call(key, body).unwrap();
+        let expected = APP_HMAC.sign(&[0x00, 0xff, 0x10], &Signed::body(body));
+        assert_eq!(signature, expected);
+        assert_eq!(verify_app_signature(key, body, &signature), Ok(()));
+        assert_eq!(
+            verify_app_signature("00FF10", body, &format!(" {signature} ")),
+            Ok(())
+        );
+        let as_text = APP_HMAC.sign(key.as_bytes(), &Signed::body(body));
+        assert_eq!(
+            verify_app_signature(key, body, &as_text),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify_app_signature(key, b"{}", &signature),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify_app_signature("", body, &signature),
+            Err(SignatureError::EmptySecret)
+        );
+        assert_eq!(
+            verify_app_signature("0g", body, &signature),
+            Err(SignatureError::MalformedSecret { expected: "hex" })
+        );
+        assert_eq!(
+            verify_app_signature(key, body, "  "),
+            Err(SignatureError::Empty)
+        );
+        assert_eq!(
+            verify_app_signature(key, body, "%%%"),
+            Err(SignatureError::Malformed { expected: "base64" })
+        );
+        assert_eq!(
+            verify_app_signature(key, body, "AAAA"),
+            Err(SignatureError::InvalidLength {
+                expected: 32,
+                actual: 3
+            })
+        );
     }
 }

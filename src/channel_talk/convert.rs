@@ -14,7 +14,7 @@ use crate::{
 ///
 /// | event | kind | notes |
 /// |---|---|---|
-/// | `message.push`, `.create`, `.upsert` | `MessageCreated` | `chat_id` from `chatId` (a user chat's or a group's), else `refers.userChat.id`; `message` from the entity |
+/// | `message.push`, `.create`, `.upsert` | `MessageCreated`; `SystemNotice` for a chat-log notice (below) | `chat_id` from `chatId` (a user chat's or a group's), else `refers.userChat.id`; `message` from the entity |
 /// | `message.update` | `MessageUpdated` | an edit of the message or a reaction to it: `message` as it is now, `occurred_at` is `updatedAt` |
 /// | `message.<undocumented word>` | `Other` | `chat_id` and `message` are filled all the same |
 /// | `userChat.push`, `.create`, `.upsert` | `ChatStarted` | `ChatClosed` when `state` is `closed` |
@@ -40,6 +40,13 @@ use crate::{
 /// generation's `message`); `sent_at` from `createdAt`; `attachments`
 /// from the `files` that have a name (Channel sends no file URL) and the `webPage` link.
 /// `content_type` is `None`: Channel has no such notion.
+///
+/// A chat-log notice (a message with `log`, whose `plainText` is the bare action word:
+/// `closed`, `opened`, `assigned`) is not someone speaking: a new one is `SystemNotice` (an
+/// update of one stays `MessageUpdated`), its `message` is by [`Role::System`] (no id or name)
+/// with `content_type` `log` and the action word as text, and `participant` is the person
+/// whose action it records (role, id and name as for an author). The log itself
+/// (`log.action`, `log.values`) is in the vendor event.
 impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
         match self {
@@ -59,6 +66,7 @@ impl ToChatEvent for Event {
                 let entity = hook.entity.take();
                 let refers = hook.refers.take();
                 if let Some(message) = entity {
+                    event.participant = log_person(&message, refers.as_ref());
                     event.message = Some(owned_message(message, refers));
                 }
                 event
@@ -77,15 +85,33 @@ fn new_event(name: &str, kind: ChatEventKind) -> ChatEvent {
 fn message_event(hook: &MessageEvent) -> ChatEvent {
     let mut event = message_envelope(hook);
     if let Some(message) = &hook.entity {
+        event.participant = log_person(message, hook.refers.as_ref());
         event.message = Some(chat_message(message, hook.refers.as_ref()));
     }
     event
 }
 
+/// For a chat-log notice, the person whose action it records (`personType`, `personId`, the
+/// name from `refers`); `None` for any other message.
+fn log_person(message: &Message, refers: Option<&Refers>) -> Option<Author> {
+    if !message.is_log() {
+        return None;
+    }
+    let mut person = Author::new(role(message.person_type.as_deref()));
+    person.id = message.person_id.as_ref().map(text);
+    person.name = borrowed_author_name(message, refers);
+    Some(person)
+}
+
 /// A message event without its message: kind, name, chat (`chatId`, else
 /// `refers.userChat.id`) and time (`updatedAt` for an update, else `createdAt`).
 fn message_envelope(hook: &MessageEvent) -> ChatEvent {
+    let log = hook.entity.as_ref().is_some_and(Message::is_log);
     let kind = match hook.action() {
+        // A chat-log notice is the platform noting what happened, not someone speaking.
+        EventAction::Push | EventAction::Create | EventAction::Upsert if log => {
+            ChatEventKind::SystemNotice
+        }
         // `push`, `create` and `upsert` deliver a new message; `update` an edit of a message
         // or a reaction to it, which is not a new message (a bot must not answer it again).
         EventAction::Push | EventAction::Create | EventAction::Upsert => {
@@ -127,6 +153,14 @@ fn author_name<'a>(message: &Message, refers: Option<&'a mut Refers>) -> Option<
 
 /// A message's author and the fields every message copies (ids and time), with no name.
 fn message_head(message: &Message) -> ChatMessage {
+    // A chat-log notice is written by the platform: the person who acted is the participant.
+    if message.is_log() {
+        let mut out = ChatMessage::new(Author::new(Role::System));
+        out.id = message.id.as_ref().map(text);
+        out.sent_at = message.created_at.as_ref().map(|t| t.as_datetime());
+        out.content_type = Some("log".to_owned());
+        return out;
+    }
     let mut author = Author::new(role(message.person_type.as_deref()));
     author.id = message.person_id.as_ref().map(text);
     let mut out = ChatMessage::new(author);
@@ -138,7 +172,9 @@ fn message_head(message: &Message) -> ChatMessage {
 /// [`chat_message`], moving the strings out of `message` and `refers`.
 fn owned_message(mut message: Message, mut refers: Option<Refers>) -> ChatMessage {
     let mut out = message_head(&message);
-    out.author.name = author_name(&message, refers.as_mut()).map(std::mem::take);
+    if !message.is_log() {
+        out.author.name = author_name(&message, refers.as_mut()).map(std::mem::take);
+    }
     out.text = match message.plain_text.take() {
         Some(text) if !text.is_empty() => Some(text),
         _ => Block::text_of(message.blocks.as_deref().unwrap_or_default())
@@ -164,7 +200,9 @@ fn owned_message(mut message: Message, mut refers: Option<Refers>) -> ChatMessag
 
 fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
     let mut out = message_head(message);
-    out.author.name = borrowed_author_name(message, refers);
+    if !message.is_log() {
+        out.author.name = borrowed_author_name(message, refers);
+    }
     out.text = message.text();
     for file in message.files.iter().flatten() {
         if let Some(name) = &file.name {

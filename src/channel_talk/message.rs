@@ -345,6 +345,13 @@ open_object! {
 }
 
 impl Message {
+    /// Whether the message is a chat-log notice (it has a [`log`](Self::log)): the platform
+    /// noting what happened to the chat, with the bare action word as its `plainText`, not a
+    /// person speaking.
+    pub fn is_log(&self) -> bool {
+        self.log.is_some()
+    }
+
     /// The text of the message: [`plain_text`](Self::plain_text) when it is not empty, else
     /// [`Block::text_of`] the [`blocks`](Self::blocks), else the older generation's
     /// [`message`](Self::message) when it is not empty, else `None`.
@@ -517,17 +524,42 @@ open_object! {
 }
 
 open_object! {
-    /// What a system message records.
+    /// What a chat-log notice records: a message with a `log` is the platform noting that
+    /// the chat was closed, opened, assigned, ..., and its `plainText` is the bare action word
+    /// (`closed`), not something a person wrote.
     pub struct Log("a system message log (an object)") {
         /// What happened: `close`, `autoClose`, `open`, `assign`, `unassign`, `snooze`,
-        /// `addTags`, ... (about thirty words, kept as sent).
-        action: String = "action",
+        /// `join`, `leave`, `addTags`, ... (about thirty words; others kept as sent).
+        action: LogAction = "action",
         /// Its arguments (the tags added, the manager assigned, ...).
         values: Vec<String> = "values",
         /// The kind of person or process that did it (`manager`, `bot`, `user`, `workflow`).
         trigger_type: String = "triggerType",
         /// Its id.
         trigger_id: Id = "triggerId",
+    }
+}
+
+open_enum! {
+    /// What a chat-log notice records ([`Log::action`]). The words Channel's model lists
+    /// beyond these (tags, priorities, ...) are kept as sent.
+    pub enum LogAction {
+        /// The chat was opened.
+        Open = "open",
+        /// The chat was closed.
+        Close = "close",
+        /// The chat was closed automatically.
+        AutoClose = "autoClose",
+        /// The chat was assigned to a manager.
+        Assign = "assign",
+        /// The chat's assignee was removed.
+        Unassign = "unassign",
+        /// The chat was snoozed.
+        Snooze = "snooze",
+        /// A manager joined the chat.
+        Join = "join",
+        /// A manager left the chat.
+        Leave = "leave",
     }
 }
 

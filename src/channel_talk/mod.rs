@@ -94,12 +94,19 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! Channel does sign one kind of request: the calls it makes to a Channel App's function
+//! endpoint (`{method, params, context, systemVersion}`), with `x-signature`
+//! ([`verify_app_signature`]). Such a call is not a webhook: [`parse`] and
+//! [`parse_event`](crate::parse_event) refuse it with an error of category
+//! [`Foreign`](crate::Category::Foreign) that says what it is.
+//!
 //! # Quick reply
 //!
 //! To answer a message in the same round trip, respond with the headers of a [`QuickReply`]
 //! (`x-quick-reply: true`, optionally `x-bot-name`): Channel posts the response body as the
 //! reply. The body's format is not documented by Channel.
 
+mod app;
 mod auth;
 mod convert;
 mod envelope;
@@ -109,17 +116,21 @@ mod refers;
 mod user;
 mod user_chat;
 
-pub use self::auth::{query_token, verify_query_token, verify_token, TOKEN_PARAMETER};
+pub(crate) use self::app::foreign;
+pub use self::auth::{
+    query_token, sign_app_call, verify_app_signature, verify_query_token, verify_token,
+    APP_SIGNATURE_HEADER, TOKEN_PARAMETER,
+};
 pub use self::envelope::{EventAction, Webhook};
 pub use self::message::{
     AlertLevel, Block, BlockType, Button, ButtonAction, ButtonColor, ChatType, File, Log,
-    Marketing, Message, MessageOption, MessageState, MessageWorkflow, PersonType, Reaction,
-    Spelled, SupportBot, SupportBotButton, WebPage,
+    LogAction, Marketing, Message, MessageOption, MessageState, MessageWorkflow, PersonType,
+    Reaction, Spelled, SupportBot, SupportBotButton, WebPage,
 };
 pub use self::quick_reply::{InvalidBotName, QuickReply, BOT_NAME_HEADER, QUICK_REPLY_HEADER};
 pub use self::refers::{Bot, Group, Manager, Refers, Veil};
 pub use self::user::{MobileInfo, User, UserType, WebInfo};
-pub use self::user_chat::{Priority, UserChat, UserChatState};
+pub use self::user_chat::{Medium, MediumType, Priority, UserChat, UserChatSource, UserChatState};
 pub use crate::open_object::Members;
 
 use crate::json::Prepared;
@@ -181,6 +192,10 @@ impl crate::registry::VendorSpec for Spec {
 
     type Event = Event;
 
+    fn foreign(prepared: &Prepared<'_>) -> Option<Error> {
+        foreign(prepared)
+    }
+
     fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
         parse_prepared(prepared)
     }
@@ -212,7 +227,10 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
 }
 
 fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    let action = prepared.discriminator(VENDOR, "event")?;
+    // An App function call has no `event`: say what it is rather than that the key is missing.
+    let action = prepared
+        .discriminator(VENDOR, "event")
+        .map_err(|err| foreign(prepared).unwrap_or(err))?;
     match prepared.string_field(VENDOR, "type")? {
         Some(ty) => dispatch(prepared, &ty, &envelope::compose_name(&ty, &action)),
         None => {

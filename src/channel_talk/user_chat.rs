@@ -68,8 +68,9 @@ open_object! {
         priority: Priority = "priority",
         /// Who handles the chat now (a workflow, a manager), as sent.
         handling: Members = "handling",
-        /// Where the chat started (page, campaign, workflow, messenger app), as sent.
-        source: Members = "source",
+        /// Where the chat started: its medium (web or an external messenger), and the page,
+        /// campaign, workflow or messenger app, kept as sent.
+        source: UserChatSource = "source",
         /// Ids of the managers following the chat.
         manager_ids: Vec<Id> = "managerIds",
         /// Id of the manager the chat is assigned to.
@@ -133,5 +134,33 @@ open_object! {
         reply_count: i64 = "replyCount",
         /// Time from opening to closing, in milliseconds.
         resolution_time: i64 = "resolutionTime",
+    }
+}
+
+open_object! {
+    /// Where a user chat started (`source`): `medium`, typed, and the `page`, `marketing`,
+    /// `supportBot`, `workflow` and `appMessenger` Channel's model lists, kept as sent.
+    pub struct UserChatSource("a user chat source (an object)") {
+        /// The medium the chat came through.
+        medium: Medium = "medium",
+    }
+}
+
+open_object! {
+    /// The medium a user chat came through (`source.medium`).
+    pub struct Medium("a medium (an object)") {
+        /// `app` (an external messenger) or `native` (Channel's own web messenger).
+        medium_type: MediumType = "mediumType",
+    }
+}
+
+open_enum! {
+    /// What kind of medium a user chat came through ([`Medium::medium_type`]), as Channel's
+    /// app SDK lists them.
+    pub enum MediumType {
+        /// An external messenger app, connected to Channel.
+        App = "app",
+        /// Channel's own messenger, on the web or in an app (the SDK).
+        Native = "native",
     }
 }

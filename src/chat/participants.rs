@@ -20,7 +20,8 @@ use super::{Author, ChatEvent, Role};
 /// It learns from what the conversion settles, so every vendor feeds it: Inbenta's
 /// `chats:create`, `queues:update`, `invitations:accept` and `invitations:new`, Channel Talk's
 /// message authors (role from `personType`, name from `refers`) and users, Ebbot's chat users
-/// (`chat.create`, `chat.user.update`). A role the book knows is never replaced by another: the
+/// (`chat.create`, `chat.user.update`) and message authors' `full_name`, SuperOffice's customer
+/// (`CustomerId`, `CustomerAlias`) and agent (`UserId`). A role the book knows is never replaced by another: the
 /// first event to settle it wins, so a repeated or late delivery changes nothing.
 ///
 /// The book is pure (no I/O, no clock) and serializes as a JSON array of

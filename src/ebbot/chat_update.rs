@@ -42,8 +42,9 @@ open_object! {
         user_id: Id = "userId" (always),
         /// When the last message was sent: decimal epoch seconds as a string.
         last_message: Timestamp = "last_message",
-        /// Whether the chat has messages no agent has read.
-        new_messages: bool = "new_messages",
+        /// Whether the chat has messages no agent has read: a bool, as documented, or a count
+        /// (Ebbot's chat client once typed it as one), kept as sent.
+        new_messages: NewMessages = "new_messages",
         /// Scenarios started and not finished (`[]` in the example; items undocumented).
         scenarios_in_progress: Vec<RawJson> = "scenarios_in_progress" (list),
         /// Scenarios completed (`{}` in the example; members undocumented).
@@ -154,4 +155,68 @@ open_enum! {
         /// A human agent.
         Agent = "agent",
     }
+}
+
+/// `new_messages` of a [`Chat`]: documented as a bool, but a count may arrive instead (Ebbot's
+/// chat client once typed it as an integer). Kept as sent, and written back the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NewMessages {
+    /// `true` or `false`, as documented.
+    Flag(bool),
+    /// A count of new messages.
+    Count(u64),
+}
+
+impl NewMessages {
+    /// Whether there are new messages: the flag, or a count above zero.
+    pub fn any(self) -> bool {
+        match self {
+            NewMessages::Flag(flag) => flag,
+            NewMessages::Count(count) => count > 0,
+        }
+    }
+}
+
+impl From<bool> for NewMessages {
+    fn from(flag: bool) -> Self {
+        NewMessages::Flag(flag)
+    }
+}
+
+impl serde::Serialize for NewMessages {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            NewMessages::Flag(flag) => serializer.serialize_bool(flag),
+            NewMessages::Count(count) => serializer.serialize_u64(count),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NewMessages {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NewMessagesVisitor;
+
+        impl serde::de::Visitor<'_> for NewMessagesVisitor {
+            type Value = NewMessages;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a boolean or a count")
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, flag: bool) -> Result<NewMessages, E> {
+                Ok(NewMessages::Flag(flag))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, count: u64) -> Result<NewMessages, E> {
+                Ok(NewMessages::Count(count))
+            }
+        }
+
+        deserializer.deserialize_any(NewMessagesVisitor)
+    }
+}
+
+impl crate::open_object::Walk for NewMessages {
+    fn walk(&self, _: &crate::open_object::Path<'_>, _: &mut Vec<String>) {}
 }

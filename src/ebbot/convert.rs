@@ -33,9 +33,13 @@ use crate::{
 /// `occurred_at` from `timestamp`.
 ///
 /// A message's author has the role of its `sender` (`user` is [`Role::Customer`]; an unknown
-/// sender is [`Role::Unknown`]) and no id or name, which Ebbot does not send; its text is
-/// [`Content::text`], its `content_type` the message `type`, and `image` and `file` messages
-/// carry their file as an attachment.
+/// sender is [`Role::Unknown`]), its name from `full_name` when sent, and no id, which Ebbot
+/// does not send; its text is [`Content::text`] (a `button_click`'s label too), its
+/// `content_type` the message `type`, and `image` and `file` messages carry their file as an
+/// attachment: `url` when sent (an uploaded image's `key` is a storage key, not a URL, so it
+/// is not one), name from `filename` (else `label`), and content type the file's `mimetype`,
+/// else `image` or `file`. The chat client's own types (`action`, `url_click`,
+/// `update_conversation_info`, `web_init`, `refresh_messages`) are messages with no text.
 impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
         match self {
@@ -212,7 +216,9 @@ fn role(sender: Option<&Sender>) -> Role {
 
 /// A message's author, id, content type and time: everything but its text and attachments.
 fn message_head(message: &Message) -> ChatMessage {
-    let mut out = ChatMessage::new(Author::new(role(message.sender.as_ref())));
+    let mut author = Author::new(role(message.sender.as_ref()));
+    author.name = message.full_name.clone().filter(|name| !name.is_empty());
+    let mut out = ChatMessage::new(author);
     out.id = id(message.id.as_ref());
     out.content_type = message.content.type_name().map(str::to_owned);
     out.sent_at = message.timestamp.as_ref().map(Timestamp::as_datetime);
@@ -242,8 +248,8 @@ fn owned_message(message: Message) -> ChatMessage {
         _ => return out,
     };
     let mut attachment = Attachment::new(file.url);
-    attachment.name = file.filename;
-    attachment.content_type = Some(kind.to_owned());
+    attachment.name = file.filename.or(file.label);
+    attachment.content_type = Some(file.mimetype.unwrap_or_else(|| kind.to_owned()));
     out.attachments.push(attachment);
     out
 }
@@ -258,8 +264,8 @@ fn chat_message(message: &Message) -> ChatMessage {
     };
     if let Some((file, kind)) = file {
         let mut attachment = Attachment::new(file.url.clone());
-        attachment.name.clone_from(&file.filename);
-        attachment.content_type = Some(kind.to_owned());
+        attachment.name = file.filename.clone().or_else(|| file.label.clone());
+        attachment.content_type = Some(file.mimetype.clone().unwrap_or_else(|| kind.to_owned()));
         out.attachments.push(attachment);
     }
     out

@@ -32,8 +32,23 @@ pub struct Message {
     /// What it says: `type` and `value`.
     pub content: Content,
     /// When it was sent: a decimal string of epoch milliseconds (`"1672531200000.397183857"`)
-    /// or seconds (`"1672531200.310412954"`), told apart by magnitude.
+    /// or seconds (`"1672531200.310412954"`), or an integer of epoch milliseconds (Ebbot's
+    /// chat client before 2024-09), told apart by magnitude.
     pub timestamp: Option<Timestamp>,
+    /// The button clicked, for a `button_click` message (`buttonId`; such a message has no
+    /// `id`).
+    pub button_id: Option<Id>,
+    /// The label of the button clicked, for a `button_click` message (also its `value`).
+    pub label: Option<String>,
+    /// Whether the message stops the conversation's flow (`stop`: `true` on an `action`
+    /// message that closes the chat and on `update_conversation_info`).
+    pub stop: Option<bool>,
+    /// Whether the user finished the message (`finished`; Ebbot's chat client sends `true`).
+    pub finished: Option<bool>,
+    /// The chat user's user name (`username`; Ebbot's chat client sends the chat id).
+    pub username: Option<String>,
+    /// The author's full name (`full_name`), on messages the chat user sends.
+    pub full_name: Option<String>,
     /// Members this crate has no field for, as sent.
     pub other: Members,
 }
@@ -82,8 +97,21 @@ pub enum Content {
     File(FileValue),
     /// `carousel`: slides of cards.
     Carousel(CarouselValue),
-    /// `button_click`: the label of a button the user clicked.
+    /// `button_click`: the label of a button the user clicked (the button is
+    /// [`Message::button_id`]).
     ButtonClick(TextValue),
+    /// `action`: the user did something to the chat (`action_close_chat`: closed the widget).
+    Action(ActionValue),
+    /// `url_click`: the user opened a link; the value is its URL.
+    UrlClick(String),
+    /// `update_conversation_info`: the chat client updated what it knows of the conversation
+    /// (page, device, ...); the value's members are kept as sent.
+    UpdateConversationInfo(Members),
+    /// `web_init`: the web chat client started; its value (usually none) as sent.
+    WebInit(Option<RawJson>),
+    /// `refresh_messages`: the chat client asked for the messages again; its value (usually
+    /// none) as sent.
+    RefreshMessages(Option<RawJson>),
     /// Anything else, kept as sent: the `type` (absent when the message has none) and the
     /// `value` as JSON (absent when the message has none; `null` when sent as `null`).
     Other {
@@ -92,6 +120,14 @@ pub enum Content {
         /// The `value` as sent.
         value: Option<RawJson>,
     },
+}
+
+open_enum! {
+    /// The `value` of an `action` message: what the user did.
+    pub enum ActionValue {
+        /// The user closed the chat widget (the message also has `stop: true`).
+        CloseChat = "action_close_chat",
+    }
 }
 
 impl Default for Content {
@@ -120,6 +156,11 @@ impl Content {
             Content::File(_) => "file",
             Content::Carousel(_) => "carousel",
             Content::ButtonClick(_) => "button_click",
+            Content::Action(_) => "action",
+            Content::UrlClick(_) => "url_click",
+            Content::UpdateConversationInfo(_) => "update_conversation_info",
+            Content::WebInit(_) => "web_init",
+            Content::RefreshMessages(_) => "refresh_messages",
             Content::Other { type_name, .. } => return type_name.as_deref(),
         })
     }
@@ -153,6 +194,13 @@ impl Content {
             Content::Variable(v) => map.serialize_entry("value", v),
             Content::Image(v) | Content::File(v) => map.serialize_entry("value", v),
             Content::Carousel(v) => map.serialize_entry("value", v),
+            Content::Action(v) => map.serialize_entry("value", v),
+            Content::UrlClick(v) => map.serialize_entry("value", v),
+            Content::UpdateConversationInfo(v) => map.serialize_entry("value", v),
+            Content::WebInit(value) | Content::RefreshMessages(value) => match value {
+                Some(value) => map.serialize_entry("value", value),
+                None => Ok(()),
+            },
             Content::Other { value, .. } => match value {
                 Some(value) => map.serialize_entry("value", value),
                 None => Ok(()),
@@ -192,7 +240,24 @@ fn read_content<S: ValueSource>(type_name: &str, source: S) -> Result<Content, S
         "file" => source.typed(type_name, Content::File),
         "carousel" => source.typed(type_name, Content::Carousel),
         "button_click" => source.typed(type_name, Content::ButtonClick),
+        "action" => source.typed(type_name, Content::Action),
+        "url_click" => source.typed(type_name, Content::UrlClick),
+        "update_conversation_info" => source.typed(type_name, Content::UpdateConversationInfo),
+        "web_init" => source
+            .other(type_name)
+            .map(|content| untyped(content, Content::WebInit)),
+        "refresh_messages" => source
+            .other(type_name)
+            .map(|content| untyped(content, Content::RefreshMessages)),
         _ => source.other(type_name),
+    }
+}
+
+/// A type whose value is kept as sent: [`Content::Other`]'s value, in the type's variant.
+fn untyped(content: Content, wrap: fn(Option<RawJson>) -> Content) -> Content {
+    match content {
+        Content::Other { value, .. } => wrap(value),
+        typed => typed,
     }
 }
 
@@ -285,9 +350,23 @@ impl<'de> DeserializeSeed<'de> for ContentSeed<'_> {
 /// The members of a message, read without allocating.
 /// The typed members, in the order they are written (`type` and `value` together, as the
 /// content).
-const KEYS: [&str; 6] = ["chatId", "id", "sender", "type", "value", "timestamp"];
+const KEYS: [&str; 12] = [
+    "chatId",
+    "id",
+    "sender",
+    "type",
+    "value",
+    "timestamp",
+    "buttonId",
+    "label",
+    "stop",
+    "finished",
+    "username",
+    "full_name",
+];
 const TYPE: usize = 3;
 const VALUE: usize = 4;
+const TIMESTAMP: usize = 5;
 
 /// A message is an open object whose `value` is typed by its `type`, which may come before or
 /// after it: while reading, [`Message::content`] holds what is known so far (the `type` alone,
@@ -306,7 +385,13 @@ impl OpenObject for Message {
             "sender" => 2,
             "type" => TYPE,
             "value" => VALUE,
-            "timestamp" => 5,
+            "timestamp" => TIMESTAMP,
+            "buttonId" => 6,
+            "label" => 7,
+            "stop" => 8,
+            "finished" => 9,
+            "username" => 10,
+            "full_name" => 11,
             _ => return None,
         })
     }
@@ -353,7 +438,29 @@ impl OpenObject for Message {
                     },
                 };
             }
-            _ => self.timestamp = map.next_value()?,
+            TIMESTAMP => self.timestamp = map.next_value()?,
+            6 => self.button_id = map.next_value()?,
+            7 => self.label = map.next_value()?,
+            8 => self.stop = map.next_value()?,
+            9 => self.finished = map.next_value()?,
+            10 => self.username = map.next_value()?,
+            _ => self.full_name = map.next_value()?,
+        }
+        Ok(())
+    }
+
+    /// A type whose value is optional, sent without one, is typed once every member is read.
+    fn finish<E: de::Error>(&mut self, _: u64) -> Result<(), E> {
+        if let Content::Other {
+            type_name: Some(name),
+            value: None,
+        } = &self.content
+        {
+            match name.as_str() {
+                "web_init" => self.content = Content::WebInit(None),
+                "refresh_messages" => self.content = Content::RefreshMessages(None),
+                _ => {}
+            }
         }
         Ok(())
     }
@@ -370,7 +477,25 @@ impl OpenObject for Message {
         }
         self.content.serialize_entries(map)?;
         if let Some(timestamp) = &self.timestamp {
-            map.serialize_entry(KEYS[5], timestamp)?;
+            map.serialize_entry(KEYS[TIMESTAMP], timestamp)?;
+        }
+        if let Some(button_id) = &self.button_id {
+            map.serialize_entry(KEYS[6], button_id)?;
+        }
+        if let Some(label) = &self.label {
+            map.serialize_entry(KEYS[7], label)?;
+        }
+        if let Some(stop) = &self.stop {
+            map.serialize_entry(KEYS[8], stop)?;
+        }
+        if let Some(finished) = &self.finished {
+            map.serialize_entry(KEYS[9], finished)?;
+        }
+        if let Some(username) = &self.username {
+            map.serialize_entry(KEYS[10], username)?;
+        }
+        if let Some(full_name) = &self.full_name {
+            map.serialize_entry(KEYS[11], full_name)?;
         }
         Ok(())
     }
@@ -408,7 +533,12 @@ impl Walk for Content {
             Content::Variable(v) => v.walk(path, out),
             Content::Image(v) | Content::File(v) => v.walk(path, out),
             Content::Carousel(v) => v.walk(path, out),
-            Content::Other { .. } => {}
+            Content::UpdateConversationInfo(_)
+            | Content::Action(_)
+            | Content::UrlClick(_)
+            | Content::WebInit(_)
+            | Content::RefreshMessages(_)
+            | Content::Other { .. } => {}
         }
     }
 }

@@ -25,11 +25,20 @@
 //! `gpt` and `button_click` ([`TextValue`]), `url` ([`UrlValue`]), `scenario`
 //! ([`ScenarioValue`]), `rating_request` ([`RatingRequestValue`]), `rating` ([`RatingValue`]),
 //! `variable` ([`VariableValue`]), `image` and `file` ([`FileValue`]) and `carousel`
-//! ([`CarouselValue`]); any other type keeps its value as JSON ([`Content::Other`]).
+//! ([`CarouselValue`]), and the types Ebbot's own chat client sends: `action`
+//! ([`ActionValue`]), `url_click` (the URL), `update_conversation_info` (its members),
+//! `web_init` and `refresh_messages` (their value, usually none, as sent); any other type keeps
+//! its value as JSON ([`Content::Other`]). The client's members `buttonId`, `label`, `stop`,
+//! `finished`, `username` and `full_name` (the author's name) are typed on [`Message`].
 //!
 //! Quirks of Ebbot's senders and documentation that this module accepts:
 //! - `chat.update` carries its payload under `chat`, every other topic under `data`;
 //! - the published `chat.user.update` example ends with `},` (a trailing comma after the body);
+//! - a message's ids in two spellings (`chatId` and `chat_id`, `botId` and `bot_id`, ...), as
+//!   Ebbot's stored messages carry them: different keys, kept as sent;
+//! - `new_messages` sent as a count where a bool is documented ([`NewMessages`]);
+//! - message timestamps as an integer of epoch milliseconds (Ebbot's chat client before
+//!   2024-09) as well as decimal strings;
 //! - message timestamps are decimal strings in two scales, epoch milliseconds
 //!   (`"1672531200000.397183857"`, user, bot and system messages) and epoch seconds
 //!   (`"1672531200.310412954"`, agent messages and `chat.close` entries), told apart by
@@ -88,11 +97,11 @@ mod value;
 pub use self::auth::{verify_query_token, verify_token, TOKEN_PARAMETER};
 pub use self::chat::ChatCreateData;
 pub use self::chat_data::{ChatData, ChatThemeDetails};
-pub use self::chat_update::{Chat, ChatUser, HandledBy, IntegrationType};
+pub use self::chat_update::{Chat, ChatUser, HandledBy, IntegrationType, NewMessages};
 pub use self::chat_user::{ChatUserUpdateData, UserInfo};
 pub use self::close::ChatCloseData;
 pub use self::envelope::{ChatUpdateEvent, Context, Webhook};
-pub use self::message::{Content, Message, Sender};
+pub use self::message::{ActionValue, Content, Message, Sender};
 pub use self::scenario::{Scenario, ScenarioRunData};
 pub use self::status::{ChatStatus, ChatType, StatusChangeData};
 pub use self::value::{

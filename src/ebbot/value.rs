@@ -180,15 +180,20 @@ open_object! {
 open_object! {
     /// The `value` of an `image` or `file` message: an uploaded file.
     ///
-    /// Ebbot's own clients read `url`, `filename`, `key` and `size`; other members are kept in
-    /// [`other`](Self::other).
+    /// Ebbot's own clients read `url`, `filename`, `key` and `size`; an image the chat client
+    /// uploads is `{filename, key, label, mimetype, size}`, without `url`: its `key` is a
+    /// storage key, not a URL. Other members are kept in [`other`](Self::other).
     pub struct FileValue("a file or image value (an object)") {
-        /// Where the file is.
+        /// Where the file is, when sent.
         url: String = "url",
         /// The file's name.
         filename: String = "filename",
-        /// The storage key of the upload.
+        /// The storage key of the upload (not a URL).
         key: String = "key",
+        /// The name shown for the file.
+        label: String = "label",
+        /// Its MIME type (`image/png`).
+        mimetype: String = "mimetype",
         /// Size in bytes.
         size: u64 = "size",
     }

@@ -1,7 +1,7 @@
 //! Inbenta HyperChat events in the common model.
 
 use super::{
-    ActivityType, Event, Media, Message, MessageContent, MessageNewEvent, SkinnyData, Webhook,
+    Event, Media, Message, MessageContent, MessageNewEvent, MessageSender, SkinnyData, Webhook,
     SYSTEM_USER,
 };
 use crate::table::Envelope;
@@ -19,15 +19,15 @@ use crate::{
 /// | `chats:create` | `ChatStarted` | `participant`: the user who created the chat, its customer (role `Customer`); `state` `Open` |
 /// | `chats:join` | `ParticipantJoined` | |
 /// | `chats:leave` | `ParticipantLeft` | |
-/// | `chats:close` | `ChatClosed` | `participant`: who closed it; role `System` for `"system"`; `state` `Closed` |
+/// | `chats:close` | `ChatClosed` | `participant`: who closed it; role `System` for `"system"`; `state` `Closed`; `close_reason` from `extraData.reason` (`inactivity`) |
 /// | `chats:assign` | `AssignmentRequested` | the available agents are in the vendor event |
 /// | `forever:alone` | `NoAgentAvailable` | |
 /// | `invitations:accept` | `InvitationAccepted` | `participant`: the agent (role `Agent`); `state` `Assigned` |
 /// | `messages:new` | `MessageCreated` | `message`: see below |
 /// | `messages:read` | `MessageRead` | `message` is `None`: the data carries none |
 /// | `queues:update` | `QueuePositionChanged` | `queue_position` from `data.queuePosition`; `participant`: the waiting user (role `Customer`); `state` `Queued` |
-/// | `system:info` | `SystemNotice` | |
-/// | `users:activity` | `TypingStarted` / `TypingStopped` / `Other` | `writing` / `not-writing` / any other type (such as leaving the chat for a while) |
+/// | `system:info` | `SystemNotice` | the ticket id (`data.data.ticketId`) is in the vendor event |
+/// | `users:activity` | `TypingStarted` / `TypingStopped` / `Other` | `writing` / `not-writing` or `stop-writing` / any other type (such as leaving the chat for a while) |
 /// | `invitations:new` | `AssignmentRequested` | `participant`: the invited agent (role `Agent`) |
 /// | `chats:toinbox` | `ChatUpdated` | the chat moved to another room's inbox |
 /// | `agents:login`, `agents:logout` | `Other` | agent presence, not a chat event; `participant` role `Agent` |
@@ -45,11 +45,14 @@ use crate::{
 /// triggers that imply one (above) and is [`ChatState::Unknown`] for every other.
 ///
 /// `messages:new` gives a [`ChatMessage`] with `id` from `message.id` when sent, `author`
-/// from `message.sender` (role `System` for `"system"`, else `Unknown`: the data does not say
-/// whether the sender is an agent or the customer; a [`Participants`](crate::Participants)
-/// book fed with the chat's earlier events resolves it), `text` for text content, one
-/// attachment (`url`, `name`, `type`) for media content, `content_type` from `message.type`,
-/// and `sent_at` from `created_at`. Its [`message_key`](ChatEvent::message_key) is
+/// from `message.sender` (its id: the id itself, or the `id` of a sender object, whose `name`,
+/// else `nickname`, is the author's name; role `System` for `"system"`, else `Unknown`: the
+/// data does not say whether the sender is an agent or the customer; a
+/// [`Participants`](crate::Participants) book fed with the chat's earlier events resolves it),
+/// `text` for text content, verbatim (an agent's text may be HTML), one attachment (`url`
+/// relative to the API root as sent, see [`media_url`](super::media_url); `name`; `type`, a
+/// MIME type) for media content, `content_type` from `message.type`, and `sent_at` from
+/// `created_at`. Its [`message_key`](ChatEvent::message_key) is
 /// `inbenta:<chat>:<id>` when the message has an id. HyperChat sends no edits.
 impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
@@ -62,7 +65,14 @@ impl ToChatEvent for Event {
             Event::ChatsJoin(w) => skinny(w, K::ParticipantJoined, Role::Unknown),
             Event::ChatsLeave(w) => skinny(w, K::ParticipantLeft, Role::Unknown),
             Event::ChatsClose(w) => {
-                with_state(skinny(w, K::ChatClosed, Role::Unknown), ChatState::Closed)
+                let mut event = envelope(w, K::ChatClosed);
+                event.state = ChatState::Closed;
+                if let Some(data) = &w.data {
+                    event.chat_id = id_text(&data.chat_id);
+                    event.participant = participant(&data.user_id, Role::Unknown);
+                    event.close_reason = data.reason().map(|reason| reason.as_str().to_owned());
+                }
+                event
             }
             Event::ChatsAssign(w) => {
                 let mut event = envelope(w, K::AssignmentRequested);
@@ -91,11 +101,18 @@ impl ToChatEvent for Event {
                 }
                 event
             }
-            Event::SystemInfo(w) => skinny(w, K::SystemNotice, Role::Unknown),
+            Event::SystemInfo(w) => {
+                let mut event = envelope(w, K::SystemNotice);
+                if let Some(data) = &w.data {
+                    event.chat_id = id_text(&data.chat_id);
+                    event.participant = participant(&data.user_id, Role::Unknown);
+                }
+                event
+            }
             Event::UsersActivity(w) => {
                 let kind = match w.data.as_ref().and_then(|data| data.activity.as_ref()) {
-                    Some(ActivityType::Writing) => K::TypingStarted,
-                    Some(ActivityType::NotWriting) => K::TypingStopped,
+                    Some(activity) if activity.is_typing() => K::TypingStarted,
+                    Some(activity) if activity.stopped_typing() => K::TypingStopped,
                     _ => K::Other,
                 };
                 let mut event = envelope(w, kind);
@@ -201,10 +218,15 @@ fn message_new(w: &MessageNewEvent) -> ChatEvent {
 
 /// A message's author, id, content type and time: everything but its content.
 fn message_head(message: &Message, sent_at: Option<DateTime<Utc>>) -> ChatMessage {
-    let author = match &message.sender {
+    let mut author = match message.sender.as_ref().and_then(MessageSender::id) {
         Some(sender) => author(sender, Role::Unknown),
         None => Author::new(Role::Unknown),
     };
+    author.name = message
+        .sender
+        .as_ref()
+        .and_then(MessageSender::name)
+        .map(str::to_owned);
     let mut out = ChatMessage::new(author);
     out.id = id_text(&message.id);
     out.content_type = message.message_type.as_ref().map(|t| t.as_str().to_owned());

@@ -25,13 +25,18 @@ open_object! {
     /// What [`message`](Self::message) holds depends on [`message_type`](Self::message_type):
     /// the text for `text`, a [`Media`] object for `media`. It is read by its JSON shape
     /// (string or object), so the members may come in any order.
+    ///
+    /// An agent's text may be **HTML** (Inbenta's connector strips the tags but `<img>` and
+    /// `<a>`, and replaces `&nbsp;`): it is kept verbatim, markup and entities included, in
+    /// the event and in the common model. Sanitise it before showing it.
     pub struct Message("a HyperChat message (an object)") {
         /// The message's id, when sent.
         id: Id = "id",
         /// The chat the message was sent to.
         chat: Id = "chat",
-        /// The user who sent it (`"system"` for platform messages).
-        sender: Id = "sender",
+        /// Who sent it: a user id (`"system"` for platform messages), or the user object
+        /// with its `id` and names.
+        sender: MessageSender = "sender",
         /// The kind of content: `text`, `media`, ... (`type`).
         message_type: MessageType = "type",
         /// The content (`message`): text, or a media object.
@@ -57,6 +62,116 @@ impl Message {
     }
 }
 
+/// Who sent a [`Message`] (`sender`): a user id, as Inbenta's connector reads it, or the
+/// user object itself, `{id, name, nickname, ...}`, as Inbenta's real-time adapter reads it
+/// (the webhook side is inferred from the adapter).
+///
+/// Each serializes back to what was read.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum MessageSender {
+    /// The sender's user id (a string or a number); `"system"` for platform messages.
+    Id(Id),
+    /// The sender's user object.
+    User(Box<SenderUser>),
+}
+
+open_object! {
+    /// A message's sender sent as an object: the HyperChat user.
+    pub struct SenderUser("a message sender (an object)") {
+        /// The user's id: the author id.
+        id: Id = "id",
+        /// The user's name.
+        name: String = "name",
+        /// The user's nickname (the name shown in the chat).
+        nickname: String = "nickname",
+    }
+}
+
+impl MessageSender {
+    /// The sender's user id: the id itself, or the object's `id`.
+    pub fn id(&self) -> Option<&Id> {
+        match self {
+            MessageSender::Id(id) => Some(id),
+            MessageSender::User(user) => user.id.as_ref(),
+        }
+    }
+
+    /// The sender's name, for an object: its `name`, else its `nickname` (empty ones are
+    /// skipped). `None` for a bare id.
+    pub fn name(&self) -> Option<&str> {
+        let MessageSender::User(user) = self else {
+            return None;
+        };
+        [user.name.as_deref(), user.nickname.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|name| !name.is_empty())
+    }
+}
+
+impl From<Id> for MessageSender {
+    fn from(id: Id) -> Self {
+        MessageSender::Id(id)
+    }
+}
+
+impl Serialize for MessageSender {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            MessageSender::Id(id) => id.serialize(serializer),
+            MessageSender::User(user) => user.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for MessageSender {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::IntoDeserializer;
+
+        struct SenderVisitor;
+
+        impl<'de> Visitor<'de> for SenderVisitor {
+            type Value = MessageSender;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sender (a user id, or a user object)")
+            }
+
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<MessageSender, E> {
+                Id::deserialize(id.into_deserializer()).map(MessageSender::Id)
+            }
+
+            fn visit_string<E: de::Error>(self, id: String) -> Result<MessageSender, E> {
+                Id::deserialize(id.into_deserializer()).map(MessageSender::Id)
+            }
+
+            fn visit_i64<E: de::Error>(self, id: i64) -> Result<MessageSender, E> {
+                Id::deserialize(id.into_deserializer()).map(MessageSender::Id)
+            }
+
+            fn visit_u64<E: de::Error>(self, id: u64) -> Result<MessageSender, E> {
+                Id::deserialize(id.into_deserializer()).map(MessageSender::Id)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MessageSender, A::Error> {
+                SenderUser::deserialize(MapAccessDeserializer::new(map))
+                    .map(|user| MessageSender::User(Box::new(user)))
+            }
+        }
+
+        deserializer.deserialize_any(SenderVisitor)
+    }
+}
+
+impl Walk for MessageSender {
+    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+        if let MessageSender::User(user) = self {
+            user.walk(path, out);
+        }
+    }
+}
+
 open_enum! {
     /// The kind of a message's content (`type`).
     pub enum MessageType {
@@ -70,12 +185,15 @@ open_enum! {
 open_object! {
     /// A file or image sent in a chat: `{url, type, name, ...}`.
     ///
-    /// `url` is relative to the HyperChat API (Inbenta's connector prefixes the versioned
-    /// server URI and authenticates the download with the app id and secret).
+    /// `url` is **relative** to the versioned HyperChat API root
+    /// (`https://hyperchat-{region}.inbenta.chat:8000/v1/`), and fetching it needs the app's
+    /// credentials (the `x-hyper-appId` and `x-hyper-secret` headers), as Inbenta's connector
+    /// does: [`media_url`](super::media_url) makes the absolute URL. `type` is a MIME type
+    /// (`image/png`), not a kind.
     pub struct Media("a media object (an object)") {
-        /// Where the content is, relative to the HyperChat API.
+        /// Where the content is, relative to the versioned HyperChat API root.
         url: String = "url",
-        /// Its media type (`image/png`).
+        /// Its MIME type (`image/png`).
         media_type: String = "type",
         /// Its file name.
         name: String = "name",

@@ -11,14 +11,14 @@
 //! | `chats:create` | [`Event::ChatsCreate`] | [`SkinnyEvent`]: `{chatId, userId}` |
 //! | `chats:join` | [`Event::ChatsJoin`] | [`SkinnyEvent`] |
 //! | `chats:leave` | [`Event::ChatsLeave`] | [`SkinnyEvent`] |
-//! | `chats:close` | [`Event::ChatsClose`] | [`SkinnyEvent`]; `userId` may be `"system"` |
+//! | `chats:close` | [`Event::ChatsClose`] | [`ChatCloseEvent`]: `{chatId, userId, extraData: {reason}}`; `userId` may be `"system"` |
 //! | `chats:assign` | [`Event::ChatsAssign`] | [`ChatAssignEvent`]: `{agents: [{id, capacity}]}`; answer with [`assign_response`] |
 //! | `forever:alone` | [`Event::ForeverAlone`] | [`SkinnyEvent`]: `{chatId}` |
 //! | `invitations:accept` | [`Event::InvitationsAccept`] | [`SkinnyEvent`]: `userId` is the agent |
-//! | `messages:new` | [`Event::MessagesNew`] | [`MessageNewEvent`]: `{message: {chat, sender, type, message}}` |
+//! | `messages:new` | [`Event::MessagesNew`] | [`MessageNewEvent`]: `{message: {chat, sender, type, message}}`; `sender` an id or a user object |
 //! | `messages:read` | [`Event::MessagesRead`] | [`SkinnyEvent`] |
-//! | `queues:update` | [`Event::QueuesUpdate`] | [`QueueUpdateEvent`]: `{chatId, userId, data: {queuePosition}}` |
-//! | `system:info` | [`Event::SystemInfo`] | [`SkinnyEvent`] |
+//! | `queues:update` | [`Event::QueuesUpdate`] | [`QueueUpdateEvent`]: `{chatId, userId, data: {queuePosition}}`; `userId` may be absent |
+//! | `system:info` | [`Event::SystemInfo`] | [`SystemInfoEvent`]: `{chatId, data: {ticketId}}` |
 //! | `users:activity` | [`Event::UsersActivity`] | [`UserActivityEvent`]: `{chatId, type}` |
 //! | `agents:login` (older instances) | [`Event::AgentsLogin`] | [`SkinnyEvent`] |
 //! | `agents:logout` (older) | [`Event::AgentsLogout`] | [`SkinnyEvent`] |
@@ -43,7 +43,10 @@
 //! - ids as strings or numbers ([`Id`]), `"system"` as a user id;
 //! - `messages:new` content that is text (a string) or a media object, in either order
 //!   relative to its `type`;
-//! - `users:activity` types other than `writing` and `not-writing` (kept as sent);
+//! - `users:activity` `stop-writing` as well as `not-writing`, and other types (kept as
+//!   sent);
+//! - a message `sender` that is a user object (`{id, name, ...}`) instead of an id, as
+//!   Inbenta's real-time adapter reads it;
 //! - trigger names in any letter case (kept as sent).
 //!
 //! Inbenta's published envelope is a template, not JSON (unquoted keys, `{{placeholders}}`,
@@ -58,6 +61,10 @@
 //! ```
 //!
 //! Inbenta sends no delivery id and documents no retries; events may arrive out of order.
+//!
+//! Message text is kept verbatim: an agent's text may be HTML (markup and entities as
+//! typed). A media message's `url` is relative to the versioned API root and needs the app's
+//! credentials to fetch: [`media_url`] makes the absolute URL, and its `type` is a MIME type.
 //!
 //! # Authenticity
 //!
@@ -93,15 +100,21 @@
 //! Inbenta's Messenger and Case Management APIs have a **different** webhook system that uses
 //! the same header name differently: there `X-Hook-Signature` carries the registered secret
 //! itself (not an HMAC), verification is an empty `GET` with an `X-Inbenta-Challenge` to echo,
-//! and deliveries are batched lists of `{id, item, action, ...}`. This module does not read
-//! those; use [`verify_token`](crate::verify_token) for their header.
+//! and deliveries are batched lists of `{id, item, action, ...}` (as Inbenta's connectors read
+//! them, `{"events": [{"resource", "resource_data", "action_data"}]}`). This module does not
+//! read those; use [`verify_token`](crate::verify_token) for their header. Such a body given to
+//! [`parse`] or [`parse_event`](crate::parse_event) is refused with an error of category
+//! [`Foreign`](crate::Category::Foreign) that says
+//! `inbenta messenger webhook, not hyperchat`, not with "no vendor matched".
 
 mod assign;
 mod auth;
 mod chats;
 mod convert;
 mod envelope;
+mod media;
 mod messages;
+mod messenger;
 mod queues;
 mod users;
 
@@ -109,9 +122,16 @@ pub use self::assign::{assign_response, ASSIGN_RESPONSE_CONTENT_TYPE, ASSIGN_TIM
 pub use self::auth::{
     handshake, sign, verify_signature, HookSecret, SECRET_HEADER, SIGNATURE_HEADER,
 };
-pub use self::chats::{AvailableAgent, ChatAssignData, SkinnyData, SYSTEM_USER};
+pub use self::chats::{
+    AvailableAgent, ChatAssignData, ChatCloseData, CloseDetails, CloseReason, SkinnyData,
+    SystemInfoData, SystemInfoDetails, SYSTEM_USER,
+};
 pub use self::envelope::Webhook;
-pub use self::messages::{Media, Message, MessageContent, MessageNewData, MessageType};
+pub use self::media::{media_url, ApiRoot, MediaUrlError};
+pub use self::messages::{
+    Media, Message, MessageContent, MessageNewData, MessageSender, MessageType, SenderUser,
+};
+pub(crate) use self::messenger::foreign;
 pub use self::queues::{QueueStatus, QueueUpdateData};
 pub use self::users::{ActivityType, UserActivityData};
 pub use crate::open_object::Members;
@@ -123,6 +143,12 @@ use crate::{Error, Vendor};
 
 /// An event whose data is `{chatId, userId}` (or a part of it, or undocumented).
 pub type SkinnyEvent = Webhook<SkinnyData>;
+
+/// A `chats:close` event.
+pub type ChatCloseEvent = Webhook<ChatCloseData>;
+
+/// A `system:info` event.
+pub type SystemInfoEvent = Webhook<SystemInfoData>;
 
 /// A `chats:assign` event.
 pub type ChatAssignEvent = Webhook<ChatAssignData>;
@@ -149,7 +175,7 @@ event_enum! {
     /// `chats:leave`: a user left a chat.
     ChatsLeave(SkinnyEvent) = "chats:leave",
     /// `chats:close`: a chat was closed, by a user or by `"system"`.
-    ChatsClose(SkinnyEvent) = "chats:close",
+    ChatsClose(ChatCloseEvent) = "chats:close",
     /// `chats:assign`: a chat is looking for an agent. Fired each time the invitation moves
     /// from one agent to another; answer within [`ASSIGN_TIMEOUT`] with
     /// [`assign_response`] to choose the agent.
@@ -166,7 +192,7 @@ event_enum! {
     /// `queues:update`: a chat moved to a new position in its queue.
     QueuesUpdate(QueueUpdateEvent) = "queues:update",
     /// `system:info`: a system event (for example, a ticket created when a chat closed).
-    SystemInfo(SkinnyEvent) = "system:info",
+    SystemInfo(SystemInfoEvent) = "system:info",
     /// `users:activity`: a user started or stopped writing, or left the chat for a while.
     UsersActivity(UserActivityEvent) = "users:activity",
     /// `agents:login` (older instances): an agent logged in.
@@ -192,6 +218,8 @@ impl Event {
     /// `appId`: the HyperChat app (instance) the event is from, where sent.
     pub fn app_id(&self) -> Option<&Id> {
         match self {
+            Event::ChatsClose(event) => event.app_id.as_ref(),
+            Event::SystemInfo(event) => event.app_id.as_ref(),
             Event::ChatsAssign(event) => event.app_id.as_ref(),
             Event::MessagesNew(event) => event.app_id.as_ref(),
             Event::QueuesUpdate(event) => event.app_id.as_ref(),
@@ -207,11 +235,9 @@ impl Event {
             Event::ChatsCreate(event)
             | Event::ChatsJoin(event)
             | Event::ChatsLeave(event)
-            | Event::ChatsClose(event)
             | Event::ForeverAlone(event)
             | Event::InvitationsAccept(event)
             | Event::MessagesRead(event)
-            | Event::SystemInfo(event)
             | Event::AgentsLogin(event)
             | Event::AgentsLogout(event)
             | Event::ChatsToInbox(event)
@@ -245,6 +271,10 @@ impl crate::registry::VendorSpec for Spec {
 
     type Event = Event;
 
+    fn foreign(prepared: &Prepared<'_>) -> Option<Error> {
+        foreign(prepared)
+    }
+
     fn parse(prepared: &Prepared<'_>) -> Result<Event, Error> {
         parse_prepared(prepared)
     }
@@ -273,6 +303,9 @@ pub fn parse(body: &[u8]) -> Result<Event, Error> {
 }
 
 fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
-    let name = prepared.discriminator(VENDOR, "trigger")?;
+    // A Messenger webhook has no `trigger`: say what it is rather than that the key is missing.
+    let name = prepared
+        .discriminator(VENDOR, "trigger")
+        .map_err(|err| foreign(prepared).unwrap_or(err))?;
     dispatch(prepared, &name, &name)
 }

@@ -400,6 +400,15 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    /// The body read as `T`, or `None` if it does not read as one: a probe of its shape, for
+    /// failure paths only (a vendor's recognition of a foreign request, `detect::foreign`).
+    #[allow(dead_code)] // used by the vendor features
+    pub(crate) fn probe<T: DeserializeOwned>(&self) -> Option<T> {
+        let bytes = self.body_for_errors().as_bytes();
+        let _budget = budget::Budget::for_body(bytes.len());
+        serde_json::from_slice(bytes).ok()
+    }
+
     /// A syntax error in the body, if there is one. Used on failure paths only, so that a
     /// malformed body is reported as malformed rather than as, say, missing a key.
     pub(crate) fn syntax_error(&self, vendor: Option<Vendor>) -> Option<Error> {

@@ -3,6 +3,7 @@
 use serde::de::{Deserialize, Deserializer, MapAccess};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use super::ChatSessionStatus;
 use crate::lenient::{Id, Text};
 use crate::open_object::{self, Members, OpenObject, Path, Walk};
 
@@ -16,8 +17,8 @@ use crate::open_object::{self, Members, OpenObject, Path, Walk};
 ///
 /// Ids are [`Id`]s because the example sends some as strings (`"ContactId": "21"`) and others
 /// as numbers; `CustomerAlias` is [`Text`] because the example sends the number `5` for a text
-/// column. SuperOffice does not document the numeric values of `Status` (its
-/// `ChatSessionStatus` enum lists none), so it is kept as the number sent.
+/// column. `Status` is SuperOffice's documented `ChatSessionStatus` enum
+/// ([`ChatSessionStatus`]), kept as the number sent whether or not this crate knows it.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct ChatSessionData {
@@ -29,9 +30,10 @@ pub struct ChatSessionData {
     pub consented: Option<bool>,
     /// Id of the contact (company) the session is linked to.
     pub contact_id: Option<Id>,
-    /// Alias of the customer.
+    /// The customer's name, as they gave it (their alias in the chat).
     pub customer_alias: Option<Text>,
-    /// Id of the customer (person); SuperOffice uses `-1` or null for none.
+    /// Id of the customer: a person id; SuperOffice uses `0`, `-1` or null for none (an
+    /// anonymous visitor).
     pub customer_id: Option<Id>,
     /// Id of the project the session is linked to.
     pub project_id: Option<Id>,
@@ -39,14 +41,14 @@ pub struct ChatSessionData {
     pub rating: Option<i64>,
     /// Id of the sale the session is linked to.
     pub sale_id: Option<Id>,
-    /// Status of the session (`ChatSessionStatus`, as the number sent: SuperOffice documents
-    /// no meaning for its values).
-    pub status: Option<i64>,
+    /// Status of the session: SuperOffice's `ChatSessionStatus`, as the number sent.
+    pub status: Option<ChatSessionStatus>,
     /// Id of the ticket the session is linked to.
     pub ticket_id: Option<Id>,
     /// Id of the chat topic (channel) of the session.
     pub topic_id: Option<Id>,
-    /// Id of the user (agent) handling the session.
+    /// Id of the user (agent, an associate id) handling the session: `0` or absent while a bot
+    /// or nobody has it.
     pub user_id: Option<Id>,
     /// Members this crate does not type, as sent.
     pub other: Members,

@@ -25,6 +25,10 @@ open_object! {
         /// Names of the fields that changed (`chatMessage.id`, `contact_id`, ...); empty when
         /// absent or `null`.
         changes: Vec<String> = "Changes" (list),
+        /// The record's values as they were, on `.deleted` events (of any entity: ordinary
+        /// ones such as `associate.deleted` and custom tables alike); `{}` when SuperOffice
+        /// sends it empty. Kept as sent.
+        values: Members = "Values",
         /// The event name (`chatsession.created`).
         event: String = "Event" (required),
         /// Id of the affected record: the chat session id for chat events.
@@ -49,6 +53,7 @@ impl<P> Webhook<P> {
             event_id: None,
             timestamp: None,
             changes: Vec::new(),
+            values: None,
             event: event.into(),
             primary_key: None,
             entity: None,

@@ -28,7 +28,16 @@
 //!   `webhook123.started`: both read as [`Event::WebhookStarted`].
 //!
 //! The message text of `chatsession.message` is not in the payload (only the names of the
-//! changed fields are); fetch it from SuperOffice by `PrimaryKey` if you need it.
+//! changed fields are); fetch it from SuperOffice by `PrimaryKey` if you need it. The three
+//! chat events are the webhook side of SuperOffice's CRMScript chat triggers (new session,
+//! status changed, message saved): `FieldValues.Status` is the documented
+//! [`ChatSessionStatus`] (the new status, for `chatsession.changed`), `CustomerId` the
+//! customer (a person), `CustomerAlias` their name and `UserId` the agent (an associate; `0`
+//! while a bot or nobody has the chat). `chatsession.message`'s `Changes` is the trigger's
+//! fixed list of input names: it says nothing about what changed.
+//!
+//! `.deleted` events of any entity carry a top-level `Values` object, read by the envelope
+//! ([`Webhook::values`]) of the unknown event.
 //!
 //! # Authenticity
 //!
@@ -52,6 +61,7 @@ mod chat_session;
 mod convert;
 mod envelope;
 mod field_value;
+mod status;
 mod webhook_state;
 
 use serde_json::value::RawValue;
@@ -60,6 +70,7 @@ pub use self::auth::{sign, verify_signature, EVENT_HEADER, SIGNATURE_HEADER, TES
 pub use self::chat_session::{ChatSessionData, KeyStyle};
 pub use self::envelope::{Entity, Webhook};
 pub use self::field_value::{FieldValue, FieldValueError};
+pub use self::status::ChatSessionStatus;
 pub use self::webhook_state::WebhookStateData;
 pub use crate::open_object::Members;
 

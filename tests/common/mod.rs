@@ -31,11 +31,14 @@ pub fn fixture(path: &str) -> Vec<u8> {
 }
 
 /// Every `*.json` under `fixtures/<dir>`, recursively, as (path relative to `fixtures/`, bytes),
-/// sorted by path.
+/// sorted by path; folders named `refused` are left out (see [`refused`]).
 pub fn fixtures(dir: &str) -> Vec<(String, Vec<u8>)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
+            if path.is_dir() && path.ends_with("refused") {
+                continue;
+            }
             if path.is_dir() {
                 walk(&path, out);
             } else if path.extension().is_some_and(|ext| ext == "json") {
@@ -60,6 +63,29 @@ pub fn fixtures(dir: &str) -> Vec<(String, Vec<u8>)> {
             (rel, bytes)
         })
         .collect()
+}
+
+/// The bodies under `fixtures/<dir>/variants/refused/`: requests a vendor sends that are not
+/// webhooks this crate reads (a Channel App function call, an Inbenta Messenger webhook), each
+/// to be refused with an error that names it. As (path relative to `fixtures/`, bytes).
+pub fn refused(dir: &str) -> Vec<(String, Vec<u8>)> {
+    let folder = fixtures_dir().join(dir).join("variants/refused");
+    let mut out: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|err| panic!("{}: {err}", folder.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let rel = path
+                .strip_prefix(fixtures_dir())
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no bodies under {}", folder.display());
+    out
 }
 
 /// The vendor's event name a fixture file is named after: `chats.close.json` is `chats.close`.
