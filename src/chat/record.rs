@@ -651,14 +651,14 @@ impl ChatRecord {
         let mut message = slot.merged();
         slot.sort_time = message.sent_at.or(slot.seen_at);
         if let Some(id) = &message.author.id {
-            if let Some(person) = self
+            // An author with an id is shown as the people know them (a version without the
+            // id may have said more, but not of whom).
+            let person = self
                 .head
                 .people
-                .get(self.head.source.as_deref().unwrap_or_default(), id)
-            {
-                message.author.role = person.role;
-                message.author.name.clone_from(&person.name);
-            }
+                .get(self.head.source.as_deref().unwrap_or_default(), id);
+            message.author.role = person.map_or(Role::Unknown, |person| person.role);
+            message.author.name = person.and_then(|person| person.name.clone());
         }
         if old_author != message.author.id {
             if let Some(old) = old_author {
