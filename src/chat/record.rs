@@ -214,69 +214,112 @@ fn json(message: &ChatMessage) -> String {
     serde_json::to_string(message).unwrap_or_default()
 }
 
-/// A message's versions (greatest first, without those that add nothing) and the time of the
-/// first event that brought it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A message: its versions, and the time of the first event that brought it.
+#[derive(Debug, Clone)]
 struct Slot {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The message's identity.
+    key: Key,
+    /// The time of the first event that brought the message.
     seen_at: Option<DateTime<Utc>>,
+    /// The greatest version's origin.
+    origin: Origin,
+    /// The greatest version's event time.
+    at: Option<DateTime<Utc>>,
+    /// Every version, greatest first, when there are several. Empty when there is one (the
+    /// usual case): then the shown message is that version, so it is not held twice.
     versions: Vec<Version>,
-    /// Derived: where the message sorts ([`sent_at`](ChatMessage::sent_at), else `seen_at`).
-    #[serde(skip)]
+    /// Where the message sorts: its [`sent_at`](ChatMessage::sent_at), else `seen_at`.
     sort_time: Option<DateTime<Utc>>,
 }
 
 impl Slot {
-    fn key(&self) -> KeyRef<'_> {
-        KeyRef::of(&self.versions[0].message)
-    }
-
     /// Where the slot's message sorts: messages with no time last, then by time, then by key.
     fn sort_key(&self) -> (bool, Option<DateTime<Utc>>, KeyRef<'_>) {
-        (self.sort_time.is_none(), self.sort_time, self.key())
-    }
-
-    /// Adds a version, first brought by an event at `seen_at`; returns whether the slot
-    /// changed.
-    fn add(&mut self, version: Version, seen_at: Option<DateTime<Utc>>) -> bool {
-        let mut changed = min_time(&mut self.seen_at, seen_at);
-        // Greatest first: a probe comes before the version when it is greater.
-        if let Err(at) = self
-            .versions
-            .binary_search_by(|probe| version.cmp_rank(probe))
-        {
-            self.versions.insert(at, version);
-            // A new version that fills in nothing is dropped, and then it drops no other: the
-            // slot changed exactly when it stays.
-            changed |= prune(&mut self.versions, at);
-        }
-        changed
-    }
-
-    /// The message as shown: the greatest version, with the fields it leaves out filled from
-    /// the next versions that have them.
-    fn merged(&self) -> ChatMessage {
-        let mut merged = self.versions[0].message.clone();
-        for version in &self.versions[1..] {
-            let other = &version.message;
-            fill(&mut merged.text, &other.text);
-            fill(&mut merged.content_type, &other.content_type);
-            fill(&mut merged.sent_at, &other.sent_at);
-            fill(&mut merged.author.id, &other.author.id);
-            fill(&mut merged.author.name, &other.author.name);
-            fill(&mut merged.version, &other.version);
-            fill(&mut merged.updated_at, &other.updated_at);
-            if merged.author.role == Role::Unknown {
-                merged.author.role = other.author.role;
-            }
-        }
-        merged
+        (self.sort_time.is_none(), self.sort_time, self.key.as_ref())
     }
 }
 
-fn fill<T: Clone>(into: &mut Option<T>, from: &Option<T>) {
+/// Adds `version` to `versions` (greatest first), and drops those that fill in nothing;
+/// returns whether the list changed.
+fn insert(versions: &mut Vec<Version>, version: Version) -> bool {
+    // Greatest first: a probe comes before the version when it is greater.
+    match versions.binary_search_by(|probe| version.cmp_rank(probe)) {
+        Ok(_) => false,
+        Err(at) => {
+            versions.insert(at, version);
+            // A new version that fills in nothing is dropped, and then it drops no other: the
+            // list changed exactly when it stays.
+            prune(versions, at)
+        }
+    }
+}
+
+/// The message as shown: the greatest version, with the fields it leaves out filled from the
+/// next versions that have them.
+fn merged(mut versions: Vec<Version>) -> ChatMessage {
+    let mut rest = versions.split_off(1);
+    let mut merged = versions
+        .pop()
+        .map(|v| v.message)
+        .unwrap_or_else(|| ChatMessage::new(Author::new(Role::Unknown)));
+    for version in &mut rest {
+        let other = &mut version.message;
+        fill(&mut merged.text, &mut other.text);
+        fill(&mut merged.content_type, &mut other.content_type);
+        fill(&mut merged.sent_at, &mut other.sent_at);
+        fill(&mut merged.author.id, &mut other.author.id);
+        fill(&mut merged.author.name, &mut other.author.name);
+        fill(&mut merged.version, &mut other.version);
+        fill(&mut merged.updated_at, &mut other.updated_at);
+        if merged.author.role == Role::Unknown {
+            merged.author.role = other.author.role;
+        }
+    }
+    merged
+}
+
+/// `message` as a version holds it: an author with an id has no role or name (the record's
+/// people hold them).
+fn stripped(mut message: ChatMessage) -> ChatMessage {
+    if message.author.id.is_some() {
+        message.author.role = Role::Unknown;
+        message.author.name = None;
+    }
+    message
+}
+
+/// Whether `version` (stripped) is the message `shown` (with its author as the people know
+/// them).
+fn is_shown(version: &ChatMessage, shown: &ChatMessage) -> bool {
+    let ChatMessage {
+        id,
+        author,
+        text,
+        content_type,
+        sent_at,
+        attachments,
+        private,
+        version,
+        updated_at,
+        reactions,
+    } = version;
+    *id == shown.id
+        && author.id == shown.author.id
+        && (author.id.is_some()
+            || (author.role == shown.author.role && author.name == shown.author.name))
+        && *text == shown.text
+        && *content_type == shown.content_type
+        && *sent_at == shown.sent_at
+        && *attachments == shown.attachments
+        && *private == shown.private
+        && *version == shown.version
+        && *updated_at == shown.updated_at
+        && *reactions == shown.reactions
+}
+
+fn fill<T>(into: &mut Option<T>, from: &mut Option<T>) {
     if into.is_none() {
-        into.clone_from(from);
+        *into = from.take();
     }
 }
 
@@ -365,9 +408,11 @@ impl<'a> KeyRef<'a> {
     fn to_owned(self) -> Key {
         match self {
             KeyRef::Id(id) => Key::Id(id.into()),
-            KeyRef::Content(author, sent_at, text) => {
-                Key::Content(author.map(Into::into), sent_at, text.map(Into::into))
-            }
+            KeyRef::Content(author, sent_at, text) => Key::Content(Box::new((
+                author.map(Into::into),
+                sent_at,
+                text.map(Into::into),
+            ))),
         }
     }
 }
@@ -376,7 +421,19 @@ impl<'a> KeyRef<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Id(Box<str>),
-    Content(Option<Box<str>>, Option<DateTime<Utc>>, Option<Box<str>>),
+    #[allow(clippy::type_complexity)]
+    Content(Box<(Option<Box<str>>, Option<DateTime<Utc>>, Option<Box<str>>)>),
+}
+
+impl Key {
+    fn as_ref(&self) -> KeyRef<'_> {
+        match self {
+            Key::Id(id) => KeyRef::Id(id),
+            Key::Content(content) => {
+                KeyRef::Content(content.0.as_deref(), content.1, content.2.as_deref())
+            }
+        }
+    }
 }
 
 impl ChatRecord {
@@ -600,55 +657,83 @@ impl ChatRecord {
         seen_at: Option<DateTime<Utc>>,
         message: &ChatMessage,
     ) -> bool {
-        let mut message = message.clone();
-        if message.author.id.is_some() {
-            // The record's people hold the author's role and name, and show them.
-            message.author.role = Role::Unknown;
-            message.author.name = None;
-        }
         // Activity includes the messages' own times (a transcript's messages).
-        let mut changed = max_time(&mut self.head.last_activity_at, message.sent_at);
+        let changed = max_time(&mut self.head.last_activity_at, message.sent_at);
+        let key = KeyRef::of(message);
+        let Some(&index) = self.by_key.get(&key.to_owned()) else {
+            let index = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
+            let key = key.to_owned();
+            self.slots.push(Slot {
+                key: key.clone(),
+                seen_at,
+                origin,
+                at,
+                versions: Vec::new(),
+                sort_time: None,
+            });
+            self.by_key.insert(key, index);
+            self.show(index, stripped(message.clone()), None);
+            return true;
+        };
+        let position = self.position(index);
+        let slot = &mut self.slots[index as usize];
+        let shown = &self.messages[position];
         let version = Version {
             origin,
             at,
-            message,
+            message: stripped(message.clone()),
         };
-        let key = KeyRef::of(&version.message).to_owned();
-        match self.by_key.get(&key) {
-            None => {
-                let index = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
-                let mut slot = Slot {
-                    seen_at: None,
-                    versions: Vec::new(),
-                    sort_time: None,
-                };
-                slot.add(version, seen_at);
-                self.slots.push(slot);
-                self.by_key.insert(key, index);
-                self.show(index, None);
-                true
-            }
-            Some(&index) => {
-                if !self.slots[index as usize].add(version, seen_at) {
+        let mut versions = if slot.versions.is_empty() {
+            if origin == slot.origin && at == slot.at && is_shown(&version.message, shown) {
+                // A retry of the one version: at most an earlier first sight.
+                if !min_time(&mut slot.seen_at, seen_at) {
                     return changed;
                 }
-                // Take the message out at its old place (its sort time is not updated yet),
-                // then show it at its new one.
-                let old = self.position(index);
-                let shown = self.messages.remove(old);
-                self.order.remove(old);
-                self.show(index, shown.author.id);
-                changed = true;
-                changed
+                let shown = self.messages.remove(position);
+                self.order.remove(position);
+                let author = shown.author.id.clone();
+                self.show(index, stripped(shown), author);
+                return true;
             }
+            vec![Version {
+                origin: slot.origin,
+                at: slot.at,
+                message: stripped(shown.clone()),
+            }]
+        } else {
+            std::mem::take(&mut slot.versions)
+        };
+        let seen = min_time(&mut slot.seen_at, seen_at);
+        if !insert(&mut versions, version) {
+            if versions.len() > 1 {
+                slot.versions = versions;
+            }
+            if !seen {
+                return changed;
+            }
+            let shown = self.messages.remove(position);
+            self.order.remove(position);
+            let author = shown.author.id.clone();
+            self.show(index, stripped(shown), author);
+            return true;
         }
+        // Take the message out at its old place (its sort time is not updated yet), then
+        // show it at its new one.
+        slot.origin = versions[0].origin;
+        slot.at = versions[0].at;
+        if versions.len() > 1 {
+            slot.versions = versions.clone();
+        }
+        let shown = self.messages.remove(position);
+        self.order.remove(position);
+        self.show(index, merged(versions), shown.author.id);
+        true
     }
 
-    /// Derives slot `index`'s message and puts it at its place; `old_author` is the author id
-    /// it was shown with, if it was.
-    fn show(&mut self, index: u32, old_author: Option<String>) {
+    /// Puts `message`, slot `index`'s message as merged, at its place, with its author as the
+    /// people know them; `old_author` is the author id it was shown with, if it was.
+    fn show(&mut self, index: u32, mut message: ChatMessage, old_author: Option<String>) {
         let slot = &mut self.slots[index as usize];
-        let mut message = slot.merged();
         slot.sort_time = message.sent_at.or(slot.seen_at);
         if let Some(id) = &message.author.id {
             // An author with an id is shown as the people know them (a version without the
@@ -704,6 +789,20 @@ impl ChatRecord {
             author.name.clone_from(&person.name);
         }
     }
+
+    /// Slot `index`'s versions, greatest first, as stored; `position` is its message's.
+    fn versions(&self, index: u32, position: usize) -> Vec<Version> {
+        let slot = &self.slots[index as usize];
+        if slot.versions.is_empty() {
+            vec![Version {
+                origin: slot.origin,
+                at: slot.at,
+                message: stripped(self.messages[position].clone()),
+            }]
+        } else {
+            slot.versions.clone()
+        }
+    }
 }
 
 impl PartialEq for ChatRecord {
@@ -711,16 +810,23 @@ impl PartialEq for ChatRecord {
     /// same versions of the same messages.
     fn eq(&self, other: &Self) -> bool {
         self.head == other.head
-            && self.order.len() == other.order.len()
-            && self
-                .order
-                .iter()
-                .zip(&other.order)
-                .all(|(&a, &b)| self.slots[a as usize] == other.slots[b as usize])
+            && self.messages == other.messages
+            && self.order.iter().zip(&other.order).all(|(&a, &b)| {
+                let (a, b) = (&self.slots[a as usize], &other.slots[b as usize]);
+                (a.seen_at, a.origin, a.at, &a.versions) == (b.seen_at, b.origin, b.at, &b.versions)
+            })
     }
 }
 
 impl Eq for ChatRecord {}
+
+/// A message as stored: its versions, greatest first, and when it was first seen.
+#[derive(Serialize, Deserialize)]
+struct StoredMessage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seen_at: Option<DateTime<Utc>>,
+    versions: Vec<Version>,
+}
 
 /// The record as stored: its facts, the messages' versions in order.
 #[derive(Serialize)]
@@ -728,7 +834,7 @@ struct Stored<'a> {
     #[serde(flatten)]
     head: &'a Head,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    messages: Vec<&'a Slot>,
+    messages: Vec<StoredMessage>,
 }
 
 #[derive(Deserialize)]
@@ -736,7 +842,7 @@ struct Loaded {
     #[serde(flatten)]
     head: Head,
     #[serde(default)]
-    messages: Vec<Slot>,
+    messages: Vec<StoredMessage>,
 }
 
 impl Serialize for ChatRecord {
@@ -746,7 +852,11 @@ impl Serialize for ChatRecord {
             messages: self
                 .order
                 .iter()
-                .map(|&slot| &self.slots[slot as usize])
+                .enumerate()
+                .map(|(position, &index)| StoredMessage {
+                    seen_at: self.slots[index as usize].seen_at,
+                    versions: self.versions(index, position),
+                })
                 .collect(),
         }
         .serialize(serializer)
@@ -762,9 +872,9 @@ impl<'de> Deserialize<'de> for ChatRecord {
         };
         // Fold the stored versions again: the derived parts follow, and a record edited by
         // hand is brought back to what its facts say.
-        for slot in loaded.messages {
-            for version in slot.versions {
-                record.add_message(version.origin, version.at, slot.seen_at, &version.message);
+        for stored in loaded.messages {
+            for version in stored.versions {
+                record.add_message(version.origin, version.at, stored.seen_at, &version.message);
             }
         }
         Ok(record)
@@ -772,7 +882,8 @@ impl<'de> Deserialize<'de> for ChatRecord {
 }
 
 impl fmt::Display for ChatRecord {
-    /// The transcript: one line per message, `[time] role name: text`.
+    /// The transcript: one line per message, `[time] role name: text` (a message with no
+    /// text shows its attachments' names, or its content type).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for message in &self.messages {
             if let Some(at) = message.sent_at {
@@ -785,9 +896,22 @@ impl fmt::Display for ChatRecord {
             if message.private {
                 f.write_str(" (private)")?;
             }
-            match &message.text {
-                Some(text) => writeln!(f, ": {text}")?,
-                None => writeln!(f, ": ({} attachments)", message.attachments.len())?,
+            match (&message.text, message.attachments.as_slice()) {
+                (Some(text), _) => writeln!(f, ": {text}")?,
+                (None, []) => writeln!(
+                    f,
+                    ": ({})",
+                    message.content_type.as_deref().unwrap_or("no text")
+                )?,
+                (None, files) => {
+                    f.write_str(": (")?;
+                    for (i, file) in files.iter().enumerate() {
+                        let name = file.name.as_deref().or(file.url.as_deref());
+                        let sep = if i == 0 { "" } else { ", " };
+                        write!(f, "{sep}{}", name.unwrap_or("attachment"))?;
+                    }
+                    f.write_str(")\n")?;
+                }
             }
         }
         Ok(())
