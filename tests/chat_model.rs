@@ -104,6 +104,13 @@ fn role_state_and_category_names_are_serdes() {
         ChatState::Unknown,
     ];
     check_names(&states, ChatState::NAMES, ChatState::as_str);
+    use chat_webhooks::ChatKind;
+    let chat_kinds = [ChatKind::Unknown, ChatKind::Customer, ChatKind::Team];
+    check_names(&chat_kinds, ChatKind::NAMES, ChatKind::as_str);
+    assert_eq!(
+        "group".parse::<ChatKind>().unwrap_err().to_string(),
+        "unknown chat kind, expected unknown, customer or team"
+    );
     let categories = [
         Category::Syntax,
         Category::Eof,

@@ -687,6 +687,25 @@ mod fixtures {
     }
 
     #[test]
+    fn a_channel_talk_private_note_stays_marked() {
+        let push = crate::common::fixture("channel_talk/message.push.json");
+        let event = parse_event(&push).unwrap().to_chat_event();
+        assert!(
+            !event.message.as_ref().unwrap().private,
+            "`doNotSearch` is not private"
+        );
+        let mut body: serde_json::Value = serde_json::from_slice(&push).unwrap();
+        body["entity"]["options"] = serde_json::json!(["silent", "private"]);
+        let event = parse_event(body.to_string().as_bytes())
+            .unwrap()
+            .to_chat_event();
+        assert!(event.message.as_ref().unwrap().private);
+        let record = fold([&event]);
+        assert!(record.messages()[0].private);
+        assert!(record.to_string().contains(" (private): "), "{record}");
+    }
+
+    #[test]
     fn superoffice_chats() {
         let records = records();
         for chat in ["178105", "48213"] {
