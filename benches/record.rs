@@ -35,7 +35,7 @@ fn message(i: usize, sender: usize) -> ChatEvent {
 /// An event that tells sender `sender`'s role and name (an Inbenta `invitations:accept`, a
 /// Channel Talk `user.update`), with no chat id.
 fn reveal(sender: usize) -> ChatEvent {
-    let mut person = Author::new(if sender % 2 == 0 {
+    let mut person = Author::new(if sender.is_multiple_of(2) {
         Role::Customer
     } else {
         Role::Agent

@@ -506,7 +506,10 @@ mod fixtures {
 
     /// Every fixture's event, grouped by (source, chat id), in file order; and the events
     /// with no chat id.
-    fn chats() -> (BTreeMap<(String, String), Vec<ChatEvent>>, Vec<ChatEvent>) {
+    /// (source, chat id) -> the chat's events.
+    type Chats = BTreeMap<(String, String), Vec<ChatEvent>>;
+
+    fn chats() -> (Chats, Vec<ChatEvent>) {
         let mut chats: BTreeMap<_, Vec<_>> = BTreeMap::new();
         let mut chatless = Vec::new();
         for vendor in ["superoffice", "ebbot", "channel_talk", "inbenta"] {

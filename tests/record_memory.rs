@@ -45,7 +45,7 @@ fn chat(n: usize) -> Vec<ChatEvent> {
     let mut events = Vec::with_capacity(2 * n + 3);
     for i in 0..n {
         let sender = ["6824b6e8c1d94a7f3e52", "183214", "190402"][i % 3];
-        let mut author = Author::new(if i % 3 == 0 {
+        let mut author = Author::new(if i.is_multiple_of(3) {
             Role::Customer
         } else {
             Role::Agent
@@ -66,7 +66,7 @@ fn chat(n: usize) -> Vec<ChatEvent> {
         event.message = Some(message.clone());
         events.push(event.clone());
         events.push(event.clone());
-        if i % 10 == 0 {
+        if i.is_multiple_of(10) {
             message.version = Some(2);
             message.text = Some(format!("Message {i}, edited."));
             message.updated_at = DateTime::from_timestamp(1_747_300_000 + i as i64, 0);
