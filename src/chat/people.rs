@@ -25,10 +25,11 @@ use super::{Author, ChatEvent, Role};
 ///   ([`occurred_at`](ChatEvent::occurred_at); an event with no time counts as the earliest);
 ///   between events of the same time, the role first in `System`, `Agent`, `Bot`, `Customer`;
 /// - **name:** of the facts that give a name, the one of the latest event; between events of
-///   the same time, the greatest name (by byte order), so that a rename is kept.
+///   the same time, the greatest name (by byte order), so that the choice does not depend on
+///   the order they arrive in.
 ///
 /// Learning a person is a lookup in a sorted map: `O(log n)` for `n` people, linear in the
-/// events overall (see the README's performance section for figures). It serializes as a JSON
+/// events overall (the README's section "Storing chats" has figures). It serializes as a JSON
 /// object `{ source: { id: person } }`.
 ///
 /// ```
@@ -76,12 +77,7 @@ pub struct Person {
 
 impl Default for Person {
     fn default() -> Self {
-        Person {
-            role: Role::Unknown,
-            name: None,
-            role_at: None,
-            name_at: None,
-        }
+        Person::UNKNOWN
     }
 }
 
@@ -106,6 +102,14 @@ fn precedence(role: Role) -> u8 {
 }
 
 impl Person {
+    /// Someone no event told anything of: role [`Role::Unknown`], no name.
+    pub(crate) const UNKNOWN: Person = Person {
+        role: Role::Unknown,
+        name: None,
+        role_at: None,
+        name_at: None,
+    };
+
     /// The time of the latest event that told the role, when it had a time.
     pub fn role_learnt_at(&self) -> Option<DateTime<Utc>> {
         self.role_at
