@@ -51,9 +51,10 @@ pub mod channel_talk;
 #[cfg(feature = "inbenta")]
 pub mod inbenta;
 
+#[allow(deprecated)]
 pub use crate::chat::{
-    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, MessageKey,
-    ParseNameError, Participants, Role, ToChatEvent,
+    Attachment, Author, ChatEvent, ChatEventKind, ChatKind, ChatMessage, ChatRecord, ChatState,
+    MessageKey, MessageReaction, ParseNameError, Participants, People, Person, Role, ToChatEvent,
 };
 pub use crate::error::{Category, Error};
 pub use crate::event::{detect_vendor, parse_event, parse_event_as, Event};

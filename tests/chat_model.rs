@@ -1,5 +1,5 @@
 //! The common model a service stores and queries: names of its enums, message identity, edits,
-//! roles and the participants book, chat state, and the consuming conversion, over the
+//! roles and the people directory, chat state, and the consuming conversion, over the
 //! fixtures of all four vendors.
 #![cfg(all(
     feature = "superoffice",
@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use chat_webhooks::{
-    parse_event, Category, ChatEvent, ChatEventKind, ChatState, Event, Participants, Role,
-    ToChatEvent, Vendor,
+    parse_event, Category, ChatEvent, ChatEventKind, ChatState, Event, People, Role, ToChatEvent,
+    Vendor,
 };
 use common::{fixture, fixtures};
 use serde::Serialize;
@@ -104,6 +104,13 @@ fn role_state_and_category_names_are_serdes() {
         ChatState::Unknown,
     ];
     check_names(&states, ChatState::NAMES, ChatState::as_str);
+    use chat_webhooks::ChatKind;
+    let chat_kinds = [ChatKind::Unknown, ChatKind::Customer, ChatKind::Team];
+    check_names(&chat_kinds, ChatKind::NAMES, ChatKind::as_str);
+    assert_eq!(
+        "group".parse::<ChatKind>().unwrap_err().to_string(),
+        "unknown chat kind, expected unknown, customer or team"
+    );
     let categories = [
         Category::Syntax,
         Category::Eof,
@@ -156,7 +163,11 @@ fn public_types_are_send_sync_static_and_these_are_copy() {
     send_sync::<chat_webhooks::Attachment>();
     send_sync::<Role>();
     send_sync::<ChatState>();
-    send_sync::<Participants>();
+    send_sync::<People>();
+    send_sync::<chat_webhooks::Person>();
+    send_sync::<chat_webhooks::ChatRecord>();
+    send_sync::<chat_webhooks::ChatKind>();
+    send_sync::<chat_webhooks::MessageReaction>();
     send_sync::<chat_webhooks::MessageKey<'static>>();
     send_sync::<chat_webhooks::ParseNameError>();
     send_sync::<Vendor>();
@@ -210,7 +221,9 @@ fn public_types_are_send_sync_static_and_these_are_copy() {
         ChatEvent,
         chat_webhooks::ChatMessage,
         chat_webhooks::Author,
-        Participants,
+        People,
+        chat_webhooks::ChatRecord,
+        chat_webhooks::ChatKind,
         Event,
         chat_webhooks::Error,
         chat_webhooks::Id
@@ -228,6 +241,7 @@ fn public_types_are_send_sync_static_and_these_are_copy() {
             "ChatState",
             "Role",
             "Vendor",
+            "chat_webhooks::ChatKind",
             "chat_webhooks::MessageKey<'static>",
             "chat_webhooks::ParseNameError",
         ]
@@ -240,7 +254,8 @@ fn common_types_are_eq() {
     eq::<ChatEvent>();
     eq::<chat_webhooks::ChatMessage>();
     eq::<chat_webhooks::Author>();
-    eq::<Participants>();
+    eq::<People>();
+    eq::<chat_webhooks::ChatRecord>();
     eq::<Category>();
     // Equal events are equal to themselves (no float or NaN inside).
     for (path, event) in all_events() {
@@ -397,8 +412,8 @@ fn the_user_who_creates_an_inbenta_chat_is_its_customer() {
 }
 
 #[test]
-fn the_book_resolves_an_inbenta_message_author() {
-    let mut book = Participants::new();
+fn the_directory_resolves_an_inbenta_message_author() {
+    let mut book = People::new();
     let mut message = chat("inbenta/messages.new.json");
     assert_eq!(message.message.as_ref().unwrap().author.role, Role::Unknown);
     for path in [
@@ -413,9 +428,14 @@ fn the_book_resolves_an_inbenta_message_author() {
         let json = serde_json::to_string(&book).unwrap();
         book = serde_json::from_str(&json).unwrap();
     }
-    assert_eq!(book.role_of("u4Tn8bYe1Hs"), Role::Customer);
-    assert_eq!(book.role_of("a9Fz3kWp6Qd"), Role::Agent);
-    assert_eq!(book.role_of("nobody"), Role::Unknown);
+    assert_eq!(book.role_of("inbenta", "u4Tn8bYe1Hs"), Role::Customer);
+    assert_eq!(book.role_of("inbenta", "a9Fz3kWp6Qd"), Role::Agent);
+    assert_eq!(book.role_of("inbenta", "nobody"), Role::Unknown);
+    assert_eq!(
+        book.role_of("ebbot", "u4Tn8bYe1Hs"),
+        Role::Unknown,
+        "keyed by source"
+    );
     assert_eq!(book.len(), 2);
     book.observe(&mut message);
     let author = &message.message.as_ref().unwrap().author;
@@ -431,50 +451,62 @@ fn the_book_resolves_an_inbenta_message_author() {
     book.observe(&mut system);
     assert_eq!(system.message.unwrap().author.role, Role::System);
     assert_eq!(
-        serde_json::to_value(&book).unwrap()[0],
-        serde_json::json!({"role": "customer", "id": "u4Tn8bYe1Hs", "name": null})
+        serde_json::to_value(&book).unwrap()["inbenta"]["u4Tn8bYe1Hs"]["role"],
+        "customer"
     );
 }
 
 #[test]
-fn the_book_never_overrides_what_an_event_or_it_already_knows() {
-    let mut book = Participants::new();
-    let mut agent = chat_webhooks::Author::new(Role::Agent);
-    agent.id = Some("p1".into());
-    book.learn_author(&agent);
-    let mut unknown = chat_webhooks::Author::new(Role::Unknown);
-    unknown.id = Some("p1".into());
-    unknown.name = Some("Kim".into());
-    book.learn_author(&unknown);
-    let mut customer = chat_webhooks::Author::new(Role::Customer);
-    customer.id = Some("p1".into());
-    book.learn_author(&customer);
-    let known = book.get("p1").unwrap();
-    assert_eq!(known.role, Role::Agent, "the first role wins");
+fn the_directory_joins_roles_and_names_by_time_and_never_overrides_an_event() {
+    let at = |secs: i64| chrono::DateTime::from_timestamp(secs, 0);
+    let person = |role: Role, name: Option<&str>| {
+        let mut author = chat_webhooks::Author::new(role);
+        author.id = Some("p1".into());
+        author.name = name.map(Into::into);
+        author
+    };
+    let mut book = People::new();
+    assert!(book.learn_author("x", &person(Role::Agent, None), at(10)));
+    assert!(book.learn_author("x", &person(Role::Unknown, Some("Kim")), at(10)));
+    assert!(
+        !book.learn_author("x", &person(Role::Customer, None), at(10)),
+        "at the same time, Agent comes before Customer"
+    );
+    assert!(
+        !book.learn_author("x", &person(Role::Customer, None), None),
+        "no time is oldest"
+    );
+    let known = book.get("x", "p1").unwrap();
+    assert_eq!(known.role, Role::Agent);
     assert_eq!(
         known.name.as_deref(),
         Some("Kim"),
         "a missing name is filled in"
     );
-    book.resolve_author(&mut customer);
-    assert_eq!(
-        customer.role,
-        Role::Customer,
-        "the event's own role is kept"
+    assert_eq!(known.role_learnt_at(), at(10));
+    // A later event's role and name win: a rename is kept.
+    assert!(book.learn_author("x", &person(Role::Customer, Some("Kim Lee")), at(20)));
+    assert!(
+        !book.learn_author("x", &person(Role::Customer, Some("Kim Lee")), at(20)),
+        "a retry"
     );
-    assert_eq!(customer.name.as_deref(), Some("Kim"));
-    let mut anonymous = chat_webhooks::Author::new(Role::Unknown);
-    book.learn_author(&anonymous);
-    book.resolve_author(&mut anonymous);
+    assert_eq!(book.role_of("x", "p1"), Role::Customer);
+    let mut agent = person(Role::Agent, None);
+    book.resolve_author("x", &mut agent);
+    assert_eq!(agent.role, Role::Agent, "the event's own role is kept");
+    assert_eq!(agent.name.as_deref(), Some("Kim Lee"));
+    let mut anonymous = chat_webhooks::Author::new(Role::Customer);
+    assert!(!book.learn_author("x", &anonymous, at(30)));
+    book.resolve_author("x", &mut anonymous);
     assert_eq!(book.len(), 1, "no id, nothing learnt");
-    assert_eq!(anonymous.role, Role::Unknown);
+    assert_eq!(anonymous.role, Role::Customer);
 }
 
 #[test]
-fn the_book_learns_from_every_vendor_and_only_fills_unknowns() {
+fn the_directory_learns_from_every_vendor_and_only_fills_unknowns() {
     let mut learnt = BTreeMap::new();
     for vendor in VENDORS {
-        let mut book = Participants::new();
+        let mut book = People::new();
         for (path, body) in fixtures(vendor) {
             let before = parse_event(&body).unwrap().to_chat_event();
             let mut after = before.clone();
@@ -500,7 +532,7 @@ fn the_book_learns_from_every_vendor_and_only_fills_unknowns() {
         learnt.insert(
             vendor,
             book.iter()
-                .filter(|author| author.role != Role::Unknown)
+                .filter(|(_, _, person)| person.role != Role::Unknown)
                 .count(),
         );
     }
@@ -513,16 +545,16 @@ fn the_book_learns_from_every_vendor_and_only_fills_unknowns() {
 }
 
 #[test]
-fn the_book_names_a_channel_talk_author_from_refers() {
+fn the_directory_names_a_channel_talk_author_from_refers() {
     let push = chat("channel_talk/message.push.json");
     let author = push.message.as_ref().unwrap().author.clone();
     assert!(author.name.is_some() && author.role != Role::Unknown);
-    let mut book = Participants::new();
+    let mut book = People::new();
     book.learn(&push);
     let mut bare = author.clone();
     bare.role = Role::Unknown;
     bare.name = None;
-    book.resolve_author(&mut bare);
+    book.resolve_author("channel_talk", &mut bare);
     assert_eq!(bare, author);
 }
 

@@ -76,7 +76,7 @@ fn refused(dir: &str, message: &str, vendor_parse: fn(&[u8]) -> Result<(), chat_
 mod superoffice {
     use super::*;
     use chat_webhooks::superoffice::{self, ChatSessionData, ChatSessionStatus, Webhook};
-    use chat_webhooks::{Author, ChatEventKind, ChatState, Participants, Role};
+    use chat_webhooks::{Author, ChatEventKind, ChatState, People, Role};
 
     fn fields(event: &Event) -> &ChatSessionData {
         match event {
@@ -148,7 +148,7 @@ mod superoffice {
             ))
         );
         // The book learns the customer's role and name from it, and the agent from the close.
-        let mut book = Participants::new();
+        let mut book = People::new();
         book.learn(&chat);
         let closed = parse_event(&common::fixture(
             "superoffice/variants/closed/chatsession.changed.json",
@@ -156,10 +156,10 @@ mod superoffice {
         .unwrap()
         .to_chat_event();
         book.learn(&closed);
-        assert_eq!(book.role_of("20452"), Role::Customer);
-        assert_eq!(book.role_of("27"), Role::Agent);
+        assert_eq!(book.role_of("superoffice", "20452"), Role::Customer);
+        assert_eq!(book.role_of("superoffice", "27"), Role::Agent);
         assert_eq!(
-            book.get("20452").unwrap().name.as_deref(),
+            book.get("superoffice", "20452").unwrap().name.as_deref(),
             Some("Maria Lindqvist")
         );
     }

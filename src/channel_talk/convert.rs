@@ -1,13 +1,14 @@
 //! Channel Talk events in the common model.
 
 use super::{
-    Block, Event, EventAction, Message, MessageEvent, PersonType, Refers, UserChatEvent,
-    UserChatState, UserEvent,
+    Block, ChatType, Event, EventAction, Message, MessageEvent, MessageOption, PersonType, Refers,
+    UserChatEvent, UserChatState, UserEvent,
 };
 use crate::lenient::Id;
 use crate::table::Envelope;
 use crate::{
-    Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, Role, ToChatEvent, Vendor,
+    Attachment, Author, ChatEvent, ChatEventKind, ChatKind, ChatMessage, ChatState,
+    MessageReaction, Role, ToChatEvent, Vendor,
 };
 
 /// The mapping:
@@ -39,7 +40,15 @@ use crate::{
 /// `text` from [`Message::text`] (`plainText`, else the text of the `blocks`, else the older
 /// generation's `message`); `sent_at` from `createdAt`; `attachments`
 /// from the `files` that have a name (Channel sends no file URL) and the `webPage` link.
-/// `content_type` is `None`: Channel has no such notion.
+/// `content_type` is `None`: Channel has no such notion. `version` is the message's
+/// `version` and `updated_at` its `updatedAt`, so that of two deliveries of one message the
+/// later revision is told; `reactions` are its `reactions` (emoji name and person keys), apart
+/// from its text, so that an update that changes only them is a reaction, not an edit;
+/// `private` is whether its `options` hold `private` (visible to managers only).
+///
+/// `chat_kind` is [`ChatKind::Team`] for a message in a team chat (`chatType` `group`),
+/// [`ChatKind::Customer`] for one in a user chat (`userChat`) and for every `userChat` event,
+/// and `Unknown` otherwise.
 ///
 /// A chat-log notice (a message with `log`, whose `plainText` is the bare action word:
 /// `closed`, `opened`, `assigned`) is not someone speaking: a new one is `SystemNotice` (an
@@ -120,7 +129,13 @@ fn message_envelope(hook: &MessageEvent) -> ChatEvent {
         EventAction::Update => ChatEventKind::MessageUpdated,
         _ => ChatEventKind::Other,
     };
-    ChatEvent::from_envelope(Vendor::ChannelTalk, hook, kind)
+    let mut event = ChatEvent::from_envelope(Vendor::ChannelTalk, hook, kind);
+    event.chat_kind = match hook.entity.as_ref().and_then(|m| m.chat_type.as_ref()) {
+        Some(ChatType::Group) => ChatKind::Team,
+        Some(ChatType::UserChat) => ChatKind::Customer,
+        _ => ChatKind::Unknown,
+    };
+    event
 }
 
 /// The author's role from `personType`.
@@ -166,6 +181,20 @@ fn message_head(message: &Message) -> ChatMessage {
     let mut out = ChatMessage::new(author);
     out.id = message.id.as_ref().map(text);
     out.sent_at = message.created_at.as_ref().map(|t| t.as_datetime());
+    out.updated_at = message.updated_at.as_ref().map(|t| t.as_datetime());
+    out.version = message.version;
+    out.private = message
+        .options
+        .iter()
+        .flatten()
+        .any(|option| *option == MessageOption::Private);
+    for reaction in message.reactions.iter().flatten() {
+        if let Some(emoji) = &reaction.emoji_name {
+            let mut common = MessageReaction::new(emoji.clone());
+            common.people = reaction.person_keys.clone().unwrap_or_default();
+            out.reactions.push(common);
+        }
+    }
     out
 }
 
@@ -251,6 +280,7 @@ fn user_chat_event(hook: &UserChatEvent) -> ChatEvent {
     let mut event = new_event(hook.event_name(), kind);
     event.chat_id = hook.chat_id().map(str::to_owned);
     event.occurred_at = hook.occurred_at();
+    event.chat_kind = ChatKind::Customer;
     if let Some(chat) = chat {
         event.status = chat.state.as_ref().map(|s| s.as_str().to_owned());
         event.state = chat.state.as_ref().map_or(ChatState::Unknown, state);

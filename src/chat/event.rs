@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Author, ChatEventKind, ChatMessage, ChatState};
+use super::{Author, ChatEventKind, ChatKind, ChatMessage, ChatState};
 use crate::Vendor;
 
 /// An event from any chat vendor, in one vendor-neutral shape.
@@ -55,6 +55,9 @@ pub struct ChatEvent {
     /// Why the chat was closed, as the vendor says it (Inbenta `inactivity`), where it says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub close_reason: Option<String>,
+    /// Whom the chat is with (a customer, or the team only), where the vendor says.
+    #[serde(default, skip_serializing_if = "ChatKind::is_unknown")]
+    pub chat_kind: ChatKind,
 }
 
 impl ChatEvent {
@@ -75,6 +78,7 @@ impl ChatEvent {
             queue_position: None,
             transcript: Vec::new(),
             close_reason: None,
+            chat_kind: ChatKind::Unknown,
         }
     }
 

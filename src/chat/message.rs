@@ -23,6 +23,18 @@ pub struct ChatMessage {
     /// An internal note that the customer does not see (Chatwoot `private`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub private: bool,
+    /// The message's revision, where the vendor numbers them (Channel Talk `version`): a higher
+    /// one is a later state of the same message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// When the message last changed (an edit, or a reaction where the vendor does not tell
+    /// them apart), by the vendor's clock (Channel Talk `updatedAt`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Emoji reactions to the message as they are now, apart from its text (Channel Talk
+    /// `reactions`): a change here with the same text is a reaction, not an edit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reactions: Vec<MessageReaction>,
 }
 
 impl ChatMessage {
@@ -36,6 +48,54 @@ impl ChatMessage {
             sent_at: None,
             attachments: Vec::new(),
             private: false,
+            version: None,
+            updated_at: None,
+            reactions: Vec::new(),
+        }
+    }
+
+    /// Whether `other` is the same message as this one with only its reactions (or its
+    /// revision and change time) different: a reaction rather than an edit.
+    ///
+    /// ```
+    /// use chat_webhooks::{Author, ChatMessage, MessageReaction, Role};
+    ///
+    /// let mut before = ChatMessage::new(Author::new(Role::Customer));
+    /// before.text = Some("Thanks!".into());
+    /// let mut after = before.clone();
+    /// after.reactions.push(MessageReaction::new("heart"));
+    /// assert!(before.differs_only_in_reactions(&after));
+    /// after.text = Some("Thanks a lot!".into());
+    /// assert!(!before.differs_only_in_reactions(&after));
+    /// ```
+    pub fn differs_only_in_reactions(&self, other: &ChatMessage) -> bool {
+        self.id == other.id
+            && self.author == other.author
+            && self.text == other.text
+            && self.content_type == other.content_type
+            && self.sent_at == other.sent_at
+            && self.attachments == other.attachments
+            && self.private == other.private
+    }
+}
+
+/// An emoji reaction to a message, and who reacted with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MessageReaction {
+    /// The emoji, as the vendor names it (`thumbsup`, `white_check_mark`).
+    pub emoji: String,
+    /// Who reacted, as the vendor identifies them (Channel Talk person keys: `manager-<id>`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+}
+
+impl MessageReaction {
+    /// A reaction with `emoji`, by no one known yet.
+    pub fn new(emoji: impl Into<String>) -> Self {
+        MessageReaction {
+            emoji: emoji.into(),
+            people: Vec::new(),
         }
     }
 }

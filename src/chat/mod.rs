@@ -10,20 +10,36 @@
 //! kind [`ChatEventKind::Other`] with its [`event_name`](ChatEvent::event_name) kept.
 //!
 //! The table of every vendor event and its kind is in the crate's README and at the crate root.
+//!
+//! [`ChatRecord`] folds one chat's events into what a service stores of it (its state, its
+//! messages, who is who), and [`People`] learns who is who from every event, across chats.
 
+mod chat_kind;
 mod event;
 mod kind;
 mod message;
 pub(crate) mod names;
-mod participants;
+mod people;
+mod record;
 mod state;
 
+pub use self::chat_kind::ChatKind;
 pub use self::event::{ChatEvent, MessageKey};
 pub use self::kind::ChatEventKind;
-pub use self::message::{Attachment, Author, ChatMessage, Role};
+pub use self::message::{Attachment, Author, ChatMessage, MessageReaction, Role};
 pub use self::names::ParseNameError;
-pub use self::participants::Participants;
+pub use self::people::{People, Person};
+pub use self::record::ChatRecord;
 pub use self::state::ChatState;
+
+/// The participants book of 0.2, now the [`People`] directory (one mechanism for a chat and
+/// across chats). Its methods that take a person id take the source too: `get(source, id)`,
+/// `role_of(source, id)`, `learn_author(source, author, at)`, `resolve_author(source, author)`.
+#[deprecated(
+    since = "0.3.0",
+    note = "use `People`, which takes a source with each id"
+)]
+pub type Participants = People;
 
 /// Converts a vendor's event into the common [`ChatEvent`].
 ///

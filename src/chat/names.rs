@@ -5,7 +5,8 @@ use std::fmt;
 
 /// The error for a name that is no value of an enum of the common model (a
 /// [`ChatEventKind`](crate::ChatEventKind), [`Role`](crate::Role),
-/// [`ChatState`](crate::ChatState) or [`Category`](crate::Category)).
+/// [`ChatState`](crate::ChatState), [`ChatKind`](crate::ChatKind) or
+/// [`Category`](crate::Category)).
 ///
 /// Its message names the enum and lists the names it knows; it never repeats the input, which
 /// may come from anywhere.
@@ -20,7 +21,8 @@ impl ParseNameError {
         ParseNameError { what, expected }
     }
 
-    /// What was parsed: `chat event kind`, `role`, `chat state` or `error category`.
+    /// What was parsed: `chat event kind`, `role`, `chat state`, `chat kind` or
+    /// `error category`.
     pub fn what(&self) -> &'static str {
         self.what
     }

@@ -48,7 +48,7 @@ use crate::{
 /// from `message.sender` (its id: the id itself, or the `id` of a sender object, whose `name`,
 /// else `nickname`, is the author's name; role `System` for `"system"`, else `Unknown`: the
 /// data does not say whether the sender is an agent or the customer; a
-/// [`Participants`](crate::Participants) book fed with the chat's earlier events resolves it),
+/// [`People`](crate::People) directory fed with the chat's earlier events resolves it),
 /// `text` for text content, verbatim (an agent's text may be HTML), one attachment (`url`
 /// relative to the API root as sent, see [`media_url`](super::media_url); `name`; `type`, a
 /// MIME type) for media content, `content_type` from `message.type`, and `sent_at` from
