@@ -27,12 +27,6 @@ pub(crate) enum Until {
     Vendor(Vendor),
 }
 
-/// Reads as far as `until` says, and no more, without checking for UTF-8: enough to tell the
-/// vendor, not to parse.
-pub(crate) fn sniff(body: &[u8], until: Until) -> Prepared<'_> {
-    Prepared::sniffed(body, &keys(until))
-}
-
 /// Prepares `body` for a parse: reads as far as `until` says and checks for UTF-8.
 pub(crate) fn prepare(body: &[u8], until: Until) -> Prepared<'_> {
     Prepared::until(body, &keys(until))
@@ -77,6 +71,49 @@ pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
         })
 }
 
+/// The one enabled vendor whose keys `body` has, read to the end of its root object: a body
+/// with two vendors' keys is an error ([`Error::ambiguous`]) whatever the order of its members.
+pub(crate) fn detect_all(body: &[u8]) -> Result<Vendor, Error> {
+    let prepared = Prepared::sniffed(
+        body,
+        &Keys {
+            index: key_index,
+            done: |_, _| false,
+            until: 0,
+        },
+    );
+    prepared.expect_object(None)?;
+    let found = found(prepared.fields());
+    let mut matched = Vendor::SUPPORTED
+        .into_iter()
+        .filter(|vendor| detected(*vendor, found));
+    match (matched.next(), matched.next()) {
+        (Some(vendor), None) => Ok(vendor),
+        (Some(first), Some(second)) => Err(Error::ambiguous(format!(
+            "{} ({first}) and {} ({second})",
+            describe(first),
+            describe(second)
+        ))),
+        (None, _) => Err(prepared
+            .syntax_error(None)
+            .or_else(|| crate::registry::foreign(&prepared))
+            .unwrap_or_else(|| Error::no_vendor(expected_keys()))),
+    }
+}
+
+/// `vendor`'s detection keys, for messages: "EventId and Event".
+fn describe(vendor: Vendor) -> String {
+    let keys = detect_keys(vendor);
+    let mut out = String::new();
+    for (j, key) in keys.iter().enumerate() {
+        if j > 0 {
+            out.push_str(if j + 1 == keys.len() { " and " } else { ", " });
+        }
+        out.push_str(key);
+    }
+    out
+}
+
 /// The keys of the enabled vendors, for the no-vendor message:
 /// "EventId and Event (superoffice), topic and botId (ebbot), or ...".
 fn expected_keys() -> String {
@@ -96,13 +133,7 @@ fn expected_keys() -> String {
                 ", "
             });
         }
-        let keys = detect_keys(*vendor);
-        for (j, key) in keys.iter().enumerate() {
-            if j > 0 {
-                out.push_str(if j + 1 == keys.len() { " and " } else { ", " });
-            }
-            out.push_str(key);
-        }
+        out.push_str(&describe(*vendor));
         out.push_str(" (");
         out.push_str(vendor.as_str());
         out.push(')');

@@ -57,6 +57,10 @@ enum ErrorKind {
     Foreign {
         message: &'static str,
     },
+    /// The keys of two vendors, as the message names them.
+    Ambiguous {
+        vendors: String,
+    },
 }
 
 /// The broad kind of an [`Error`], as [`Error::classify`] reports it.
@@ -96,7 +100,9 @@ impl Error {
             ErrorKind::NotAnObject { .. }
             | ErrorKind::MissingDiscriminator { .. }
             | ErrorKind::DiscriminatorType { .. } => Category::Data,
-            ErrorKind::NoVendor { .. } | ErrorKind::VendorDisabled => Category::Vendor,
+            ErrorKind::NoVendor { .. }
+            | ErrorKind::VendorDisabled
+            | ErrorKind::Ambiguous { .. } => Category::Vendor,
             ErrorKind::Foreign { .. } => Category::Foreign,
         }
     }
@@ -202,6 +208,11 @@ impl Error {
         Error::new(ErrorKind::NoVendor { expected }, None)
     }
 
+    /// The body holds the detection keys of two vendors; `vendors` names them.
+    pub(crate) fn ambiguous(vendors: String) -> Self {
+        Error::new(ErrorKind::Ambiguous { vendors }, None)
+    }
+
     pub(crate) fn vendor_disabled(vendor: Vendor) -> Self {
         Error::new(ErrorKind::VendorDisabled, Some(vendor))
     }
@@ -260,6 +271,10 @@ impl fmt::Display for Error {
             ErrorKind::DiscriminatorType { key, found } => {
                 write!(f, "{key}: invalid type: {found}, expected a string")?
             }
+            ErrorKind::Ambiguous { vendors } => write!(
+                f,
+                "the body holds the top-level keys of two vendors, {vendors}: parse it with parse_event_as and the vendor of the route it came on"
+            )?,
             ErrorKind::NoVendor { expected } => {
                 write!(
                     f,

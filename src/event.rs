@@ -63,6 +63,11 @@ macro_rules! event_type {
 vendors!(event_type);
 
 impl Event {
+    /// The top-level members the typed model did not know; `None` for an unknown event.
+    fn top_level_other(&self) -> Option<&crate::Members> {
+        each_vendor!(self, inner => inner.top_level_other())
+    }
+
     /// The vendor's own name for the event: SuperOffice `Event`, Ebbot `topic`, Inbenta
     /// `trigger`, Channel Talk `"<type>.<event>"` (e.g. `message.push`).
     pub fn event_name(&self) -> &str {
@@ -171,12 +176,28 @@ where
 pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
     let prepared = prepare(body, Until::AnyVendor);
     let vendor = crate::detect::detect(&prepared)?;
-    parse_prepared(vendor, &prepared)
+    let event = parse_prepared(vendor, &prepared)?;
+    // Detection stops at the first vendor whose keys are complete. A body that also holds
+    // another vendor's keys (never a real one: no vendor sends another's keys at the top level)
+    // would be read by member order; such a body is refused whatever the order. It can only be
+    // one whose top-level members the model did not know include a detection key, or an event
+    // of an unknown name: only those are read again, to their end.
+    let may_hold_another = match event.top_level_other() {
+        Some(other) => other
+            .keys()
+            .any(|key| crate::registry::key_index(key.as_bytes()).is_some()),
+        None => true,
+    };
+    if may_hold_another {
+        crate::detect::detect_all(body)?;
+    }
+    Ok(event)
 }
 
 /// Tells which vendor sent `body`, without parsing it.
 ///
-/// Reads only the first top-level members, as [`parse_event`] does. Use it to route or log a
+/// Reads the top-level members (skipping their values), and no more. A body that holds the
+/// keys of two vendors is an error, whatever the order of its members. Use it to route or log a
 /// body; then parse with [`parse_event_as`]. For authenticity, give each vendor its own route
 /// rather than trusting the body to say which check applies (see [`crate::receive`]).
 ///
@@ -188,7 +209,7 @@ pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn detect_vendor(body: &[u8]) -> Result<Vendor, Error> {
-    crate::detect::detect(&crate::detect::sniff(body, Until::AnyVendor))
+    crate::detect::detect_all(body)
 }
 
 /// Parses the event as `vendor`'s, without detection.

@@ -496,6 +496,16 @@ macro_rules! event_enum {
                 }
             }
 
+            /// The top-level members the typed model did not know, as sent; `None` for an
+            /// unknown event, which is kept whole.
+            #[allow(dead_code)] // used by `parse_event`, with any vendor feature
+            pub(crate) fn top_level_other(&self) -> Option<&$crate::Members> {
+                match self {
+                    $( Event::$variant(event) => Some($crate::open_object::OpenObject::other(&**event)), )+
+                    Event::Unknown(_) => None,
+                }
+            }
+
             /// The JSON paths of the members the typed model did not know (`data.newField`),
             /// over the whole event, in the order they arrived; empty for an unknown event,
             /// which is kept whole. Log them to notice when a vendor starts sending a new field.

@@ -213,3 +213,64 @@ fn receive_errors_map_to_statuses() {
         401
     );
 }
+
+/// Issue 23.14: a body with two vendors' keys is refused whatever the order of its members,
+/// by `parse_event` and `detect_vendor` alike; a Channel Talk body without `type` is no
+/// exception.
+#[cfg(all(feature = "superoffice", feature = "channel-talk", feature = "ebbot"))]
+#[test]
+fn detection_does_not_depend_on_member_order() {
+    use chat_webhooks::{detect_vendor, Category};
+    let members = [
+        r#""event":"push""#,
+        r#""entity":{"chatId":"1","plainText":"hi"}"#,
+        r#""EventId":"e1""#,
+        r#""Event":"chatsession.created""#,
+    ];
+    // Every order of the four members.
+    let mut orders = Vec::new();
+    for a in 0..4 {
+        for b in 0..4 {
+            for c in 0..4 {
+                for d in 0..4 {
+                    let order = [a, b, c, d];
+                    if (0..4).all(|i| order.contains(&i)) {
+                        orders.push(order);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(orders.len(), 24);
+    for order in orders {
+        let body = format!("{{{}}}", order.map(|i| members[i]).join(","));
+        for err in [
+            parse_event(body.as_bytes()).unwrap_err(),
+            detect_vendor(body.as_bytes()).unwrap_err(),
+        ] {
+            assert_eq!(err.classify(), Category::Vendor, "{body}: {err}");
+            assert_eq!(
+                err.to_string(),
+                "the body holds the top-level keys of two vendors, EventId and Event (superoffice) and event and entity (channel_talk): parse it with parse_event_as and the vendor of the route it came on",
+                "{body}"
+            );
+        }
+    }
+    // Ebbot's keys after a complete Channel Talk body: refused too.
+    let body = br#"{"event":"push","type":"message","entity":{"chatId":"1"},"topic":"chat.create","botId":"b"}"#;
+    assert_eq!(parse_event(body).unwrap_err().classify(), Category::Vendor);
+    // One vendor's keys, in any order: its event.
+    for body in [
+        &br#"{"entity":{"chatId":"1"},"event":"push"}"#[..],
+        br#"{"event":"push","entity":{"chatId":"1"},"type":"message"}"#,
+    ] {
+        assert_eq!(
+            parse_event(body).unwrap().vendor(),
+            chat_webhooks::Vendor::ChannelTalk
+        );
+        assert_eq!(
+            detect_vendor(body).unwrap(),
+            chat_webhooks::Vendor::ChannelTalk
+        );
+    }
+}
