@@ -8,6 +8,12 @@
 //! | Ebbot | `topic` and `botId` |
 //! | Channel Talk | `event` and `entity` (`type` is read when present: team-chat pushes come without it) |
 //! | Inbenta | `trigger` and `appId` |
+//! | Chatwoot | `event` named like `message_created` (letters, digits, `_`), and no `entity` |
+//!
+//! Chatwoot is the one vendor recognised by a key it does *not* send: its bodies have no
+//! envelope and no key of their own but `event` (see `chatwoot::recognises`). It is tried only
+//! when no other vendor's keys are complete, which means the scan has read the whole top level,
+//! so the rule depends on the set of members, not on their order.
 //!
 //! Only the root object's members are read, and only until one vendor's keys are complete
 //! ([`crate::json`]): detection costs no parse of its own and usually reads a few members.
@@ -53,6 +59,8 @@ pub(crate) mod key {
     pub(crate) const CHANNEL_TALK_ENTITY: usize = 6;
     pub(crate) const INBENTA_TRIGGER: usize = 7;
     pub(crate) const INBENTA_APP_ID: usize = 8;
+    pub(crate) const CHATWOOT_EVENT: usize = 4;
+    pub(crate) const CHATWOOT_ENTITY: usize = 6;
 }
 
 /// The keys each vendor is recognised by, as indexes into [`KEYS`].
@@ -94,9 +102,27 @@ fn has_all(fields: &[Field], keys: &[usize]) -> bool {
 
 /// Whether `fields` hold all the keys `vendor`'s parse reads.
 pub(crate) fn complete(vendor: Vendor, fields: &[Field]) -> bool {
+    if vendor == Vendor::Chatwoot {
+        return fields[key::CHATWOOT_EVENT] != Field::Absent;
+    }
     READ_UNTIL
         .iter()
         .any(|(v, keys)| *v == vendor && has_all(fields, keys))
+}
+
+/// Whether the body, whose top level has been read to its end, is Chatwoot's.
+#[cfg(feature = "chatwoot")]
+fn is_chatwoot(prepared: &Prepared<'_>) -> bool {
+    let entity = prepared.fields()[key::CHATWOOT_ENTITY] != Field::Absent;
+    match prepared.string_field(Vendor::Chatwoot, key::CHATWOOT_EVENT, "event") {
+        Ok(Some(event)) => crate::chatwoot::recognises(&event, entity),
+        _ => false,
+    }
+}
+
+#[cfg(not(feature = "chatwoot"))]
+fn is_chatwoot(_: &Prepared<'_>) -> bool {
+    false
 }
 
 /// Whether `fields` hold all the keys that some enabled vendor's parse reads.
@@ -116,16 +142,23 @@ pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
         .iter()
         .find(|(vendor, keys)| vendor.is_enabled() && has_all(fields, keys))
         .map(|(vendor, _)| *vendor)
+        // No other vendor's keys are complete, so the scan read the whole top level.
+        .or_else(|| is_chatwoot(prepared).then_some(Vendor::Chatwoot))
         .ok_or_else(|| prepared.syntax_error(None).unwrap_or_else(Error::no_vendor))
 }
 
 /// Writes the keys of the enabled vendors, for the no-vendor message:
 /// "EventId and Event (superoffice), topic and botId (ebbot), or ...".
 pub(crate) fn describe_keys(f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let enabled: Vec<_> = SIGNATURES
+    let mut enabled: Vec<_> = SIGNATURES
         .iter()
         .filter(|(vendor, _)| vendor.is_enabled())
         .collect();
+    // Chatwoot's rule is not a list of keys: written as one.
+    const CHATWOOT: (Vendor, &[usize]) = (Vendor::Chatwoot, &[]);
+    if Vendor::Chatwoot.is_enabled() {
+        enabled.push(&CHATWOOT);
+    }
     if enabled.is_empty() {
         return f.write_str("of a vendor, but no vendor feature is enabled");
     }
@@ -136,6 +169,9 @@ pub(crate) fn describe_keys(f: &mut fmt::Formatter<'_>) -> fmt::Result {
             } else {
                 ", "
             })?;
+        }
+        if *vendor == Vendor::Chatwoot {
+            f.write_str("event named like message_created, without entity")?;
         }
         for (j, &k) in keys.iter().enumerate() {
             if j > 0 {

@@ -27,6 +27,9 @@ pub enum Event {
     /// An Inbenta HyperChat webhook.
     #[cfg(feature = "inbenta")]
     Inbenta(crate::inbenta::Event),
+    /// A Chatwoot webhook.
+    #[cfg(feature = "chatwoot")]
+    Chatwoot(crate::chatwoot::Event),
 }
 
 /// Expands `$body` once per enabled vendor, with `$inner` bound to the vendor's event.
@@ -41,6 +44,8 @@ macro_rules! each_vendor {
             Event::ChannelTalk($inner) => $body,
             #[cfg(feature = "inbenta")]
             Event::Inbenta($inner) => $body,
+            #[cfg(feature = "chatwoot")]
+            Event::Chatwoot($inner) => $body,
             #[allow(unreachable_patterns)]
             _ => unreachable!("no vendor feature is enabled, so no Event exists"),
         }
@@ -59,13 +64,15 @@ impl Event {
             Event::ChannelTalk(_) => Vendor::ChannelTalk,
             #[cfg(feature = "inbenta")]
             Event::Inbenta(_) => Vendor::Inbenta,
+            #[cfg(feature = "chatwoot")]
+            Event::Chatwoot(_) => Vendor::Chatwoot,
             #[allow(unreachable_patterns)]
             _ => unreachable!("no vendor feature is enabled, so no Event exists"),
         }
     }
 
     /// The vendor's own name for the event: SuperOffice `Event`, Ebbot `topic`, Inbenta
-    /// `trigger`, Channel Talk `"<type>.<event>"` (e.g. `message.push`).
+    /// `trigger`, Channel Talk `"<type>.<event>"` (e.g. `message.push`), Chatwoot `event`.
     pub fn event_name(&self) -> &str {
         each_vendor!(self, inner => inner.event_name())
     }
@@ -78,7 +85,8 @@ impl Event {
 
     /// The chat (session, conversation) the event belongs to, where the envelope or the
     /// payload says: SuperOffice `PrimaryKey` of a chat session, Ebbot `data.id` or
-    /// `data.chatId`, Channel Talk the message's chat or the user chat, Inbenta `data.chatId`.
+    /// `data.chatId`, Channel Talk the message's chat or the user chat, Inbenta `data.chatId`,
+    /// Chatwoot `"{inbox_id}:{display_id}"` of the conversation.
     pub fn chat_id(&self) -> Option<&str> {
         each_vendor!(self, inner => inner.chat_id())
     }
@@ -213,6 +221,8 @@ fn parse_prepared(vendor: Vendor, prepared: &Prepared<'_>) -> Result<Event, Erro
         }
         #[cfg(feature = "inbenta")]
         Vendor::Inbenta => crate::inbenta::parse_prepared(prepared).map(Event::Inbenta),
+        #[cfg(feature = "chatwoot")]
+        Vendor::Chatwoot => crate::chatwoot::parse_prepared(prepared).map(Event::Chatwoot),
         #[allow(unreachable_patterns)]
         other => {
             let _ = prepared;

@@ -8,7 +8,8 @@
         feature = "superoffice",
         feature = "ebbot",
         feature = "channel-talk",
-        feature = "inbenta"
+        feature = "inbenta",
+        feature = "chatwoot"
     )),
     allow(dead_code, unused_imports, unused_macros, unused_variables)
 )]
@@ -47,6 +48,9 @@ pub mod channel_talk;
 
 #[cfg(feature = "inbenta")]
 pub mod inbenta;
+
+#[cfg(feature = "chatwoot")]
+pub mod chatwoot;
 
 pub use crate::chat::{
     Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, MessageKey,

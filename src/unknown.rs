@@ -132,6 +132,8 @@ fn hoist(vendor: Vendor, raw: &RawValue) -> Hoisted {
         Vendor::ChannelTalk => crate::channel_talk::hoist(raw),
         #[cfg(feature = "inbenta")]
         Vendor::Inbenta => crate::inbenta::hoist(raw),
+        #[cfg(feature = "chatwoot")]
+        Vendor::Chatwoot => crate::chatwoot::hoist(raw),
         _ => Hoisted::default(),
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// A chat product whose webhooks this crate reads.
 ///
 /// Displays, parses and serializes as the name of its module: `superoffice`, `ebbot`,
-/// `channel_talk`, `inbenta`. [`Vendor::Custom`] marks a [`ChatEvent`](crate::ChatEvent) that a
+/// `channel_talk`, `inbenta`, `chatwoot`. [`Vendor::Custom`] marks a [`ChatEvent`](crate::ChatEvent) that a
 /// user built from a payload of their own (see [`ChatEvent::custom`](crate::ChatEvent::custom)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -23,27 +23,31 @@ pub enum Vendor {
     ChannelTalk,
     /// Inbenta HyperChat webhooks.
     Inbenta,
+    /// Chatwoot webhooks.
+    Chatwoot,
     /// A source outside this crate: a user's own chat payload.
     Custom,
 }
 
 impl Vendor {
     /// The vendors this crate can parse, whether or not their features are enabled.
-    pub const SUPPORTED: [Vendor; 4] = [
+    pub const SUPPORTED: [Vendor; 5] = [
         Vendor::SuperOffice,
         Vendor::Ebbot,
         Vendor::ChannelTalk,
         Vendor::Inbenta,
+        Vendor::Chatwoot,
     ];
 
     /// The name used in messages, serialization and [`FromStr`]: `superoffice`, `ebbot`,
-    /// `channel_talk`, `inbenta`, `custom`.
+    /// `channel_talk`, `inbenta`, `chatwoot`, `custom`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Vendor::SuperOffice => "superoffice",
             Vendor::Ebbot => "ebbot",
             Vendor::ChannelTalk => "channel_talk",
             Vendor::Inbenta => "inbenta",
+            Vendor::Chatwoot => "chatwoot",
             Vendor::Custom => "custom",
         }
     }
@@ -63,6 +67,7 @@ impl Vendor {
             Vendor::Ebbot => cfg!(feature = "ebbot"),
             Vendor::ChannelTalk => cfg!(feature = "channel-talk"),
             Vendor::Inbenta => cfg!(feature = "inbenta"),
+            Vendor::Chatwoot => cfg!(feature = "chatwoot"),
             Vendor::Custom => false,
         }
     }
@@ -80,7 +85,7 @@ pub struct ParseVendorError(());
 
 impl fmt::Display for ParseVendorError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown vendor, expected superoffice, ebbot, channel_talk, inbenta or custom")
+        f.write_str("unknown vendor, expected superoffice, ebbot, channel_talk, inbenta, chatwoot or custom")
     }
 }
 
@@ -95,6 +100,7 @@ impl FromStr for Vendor {
             Vendor::Ebbot,
             Vendor::ChannelTalk,
             Vendor::Inbenta,
+            Vendor::Chatwoot,
             Vendor::Custom,
         ]
         .into_iter()

@@ -184,9 +184,9 @@ struct Slot {
 /// [`receive_at`](Self::receive_at) takes `now`.
 #[derive(Debug, Default)]
 pub struct Receiver {
-    slots: [Slot; 4],
+    slots: [Slot; Vendor::SUPPORTED.len()],
     max_age: Option<Duration>,
-    max_age_for: [Option<Duration>; 4],
+    max_age_for: [Option<Duration>; Vendor::SUPPORTED.len()],
 }
 
 impl Clone for Receiver {
@@ -486,6 +486,18 @@ impl Receiver {
                     .ok_or(missing("`X-Hook-Signature` header"))?,
                 verify: crate::inbenta::verify_signature,
             },
+            #[cfg(feature = "chatwoot")]
+            Vendor::Chatwoot => Credential::Timestamped {
+                value: request
+                    .headers
+                    .header(crate::chatwoot::SIGNATURE_HEADER)
+                    .ok_or(missing("`X-Chatwoot-Signature` header"))?,
+                timestamp: request
+                    .headers
+                    .header(crate::chatwoot::TIMESTAMP_HEADER)
+                    .ok_or(missing("`X-Chatwoot-Timestamp` header"))?,
+                verify: crate::chatwoot::verify_signature,
+            },
             _ => Credential::Token(query_param(request.query, "token").map_err(
                 |err| match err {
                     SignatureError::MissingToken { .. } => missing("`token` query parameter"),
@@ -496,6 +508,11 @@ impl Receiver {
         let check = |secret: &Secret| match &credential {
             Credential::Signature { value, verify } => verify(secret.expose(), request.body, value),
             Credential::Token(token) => token.verify(secret.expose()),
+            Credential::Timestamped {
+                value,
+                timestamp,
+                verify,
+            } => verify(secret.expose(), timestamp, request.body, value),
         };
         // An empty secret is skipped: it would verify anything signed with it, and a vendor
         // whose only secrets are empty is refused.
@@ -527,6 +544,13 @@ enum Credential<'a> {
         verify: VerifySignature,
     },
     Token(QueryToken),
+    /// A signature over a timestamp header and the body (Chatwoot).
+    #[allow(dead_code)] // without the chatwoot feature
+    Timestamped {
+        value: &'a str,
+        timestamp: &'a str,
+        verify: fn(&[u8], &str, &[u8], &str) -> Result<(), SignatureError>,
+    },
 }
 
 /// Appends `text` to `out` with `%` and `:` percent-encoded, so that the key's parts cannot
