@@ -286,6 +286,9 @@ impl<'de, P: Payload> Deserialize<'de> for Webhook<P> {
 
 /// One entry of `changed_attributes`: a one-member object, the attribute's name and its
 /// [`Change`] (`{"status": {"previous_value": "open", "current_value": "resolved"}}`).
+///
+/// The first member is the change; should an entry have more members (Chatwoot's never do),
+/// they are kept in `other`, as sent.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChangedAttribute {
@@ -293,6 +296,8 @@ pub struct ChangedAttribute {
     pub attribute: String,
     /// Its value before and after.
     pub change: Change,
+    /// Members after the first, as sent.
+    pub other: Members,
 }
 
 impl ChangedAttribute {
@@ -301,6 +306,7 @@ impl ChangedAttribute {
         ChangedAttribute {
             attribute: attribute.into(),
             change,
+            other: Members::new(),
         }
     }
 }
@@ -319,8 +325,13 @@ open_object! {
 
 impl Serialize for ChangedAttribute {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(1))?;
+        let mut map = serializer.serialize_map(None)?;
         map.serialize_entry(&self.attribute, &self.change)?;
+        for (name, value) in &self.other {
+            if name != self.attribute {
+                map.serialize_entry(name, value)?;
+            }
+        }
         map.end()
     }
 }
@@ -344,10 +355,20 @@ impl<'de> Deserialize<'de> for ChangedAttribute {
                     return Err(de::Error::invalid_length(0, &self));
                 };
                 let change = map.next_value()?;
-                if map.next_key::<de::IgnoredAny>()?.is_some() {
-                    return Err(de::Error::invalid_length(2, &self));
+                let mut other = Members::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    if name == attribute {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate field `{attribute}`"
+                        )));
+                    }
+                    other.push(name, map.next_value()?);
                 }
-                Ok(ChangedAttribute { attribute, change })
+                Ok(ChangedAttribute {
+                    attribute,
+                    change,
+                    other,
+                })
             }
         }
 
@@ -358,6 +379,7 @@ impl<'de> Deserialize<'de> for ChangedAttribute {
 impl Walk for ChangedAttribute {
     fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
         self.change.walk(&path.key(&self.attribute), out);
+        open_object::report(&self.other, path, out);
     }
 }
 
