@@ -22,6 +22,9 @@ fn enabled_dirs() -> Vec<&'static str> {
     if cfg!(feature = "inbenta") {
         dirs.push("inbenta");
     }
+    if cfg!(feature = "chatwoot") {
+        dirs.push("chatwoot");
+    }
     dirs
 }
 
@@ -74,6 +77,36 @@ fn objects(value: &Value, place: Place, out: &mut Vec<Place>) {
     }
 }
 
+/// Members a vendor documents as free-form, kept whole as sent by design: objects inside them
+/// are kept, but not counted against the share of objects a typed model meets. Chatwoot's
+/// `custom_attributes` are defined by each account, `additional_attributes` and
+/// `content_attributes` vary by channel and content type, `external_source_ids`, `sentiment`
+/// and `auto_assignment_config` are internal, and a change's values are the model's own.
+const FREE_FORM: &[(&str, &[&str])] = &[(
+    "chatwoot",
+    &[
+        "custom_attributes",
+        "additional_attributes",
+        "content_attributes",
+        "external_source_ids",
+        "sentiment",
+        "auto_assignment_config",
+        "previous_value",
+        "current_value",
+    ],
+)];
+
+/// Whether `place` is inside a member `dir`'s vendor documents as free-form.
+fn free_form(dir: &str, place: &Place) -> bool {
+    FREE_FORM.iter().any(|(vendor, keys)| {
+        *vendor == dir
+            && place
+                .pointer
+                .split('/')
+                .any(|segment| keys.contains(&segment))
+    })
+}
+
 const NAME: &str = "zz_probe";
 
 /// A value that would change if it were re-encoded: `-0`, trailing zeros, escapes.
@@ -86,7 +119,7 @@ fn parse(bytes: &[u8]) -> Event {
 #[test]
 fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
     let probe: Value = serde_json::from_str(PROBE).unwrap();
-    let (mut total, mut listed) = (0, 0);
+    let (mut total, mut listed, mut exempt) = (0, 0, 0);
     for dir in enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let original = common::fixture_value(&bytes);
@@ -130,13 +163,20 @@ fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
                     assert_eq!(after.len(), before.len() + 1, "{path}: {after:?}");
                 } else {
                     assert_eq!(after, before, "{path} at `{}`", place.path);
+                    if free_form(dir, &place) {
+                        exempt += 1;
+                        continue;
+                    }
                 }
                 total += 1;
             }
         }
     }
     assert!(total > 0);
-    eprintln!("{total} added members kept; {listed} met by a typed model and listed");
+    eprintln!(
+        "{} added members kept; {listed} met by a typed model and listed; {exempt} in free-form members",
+        total + exempt
+    );
     assert!(
         listed * 10 >= total * 9,
         "only {listed} of {total} added members were met by a typed model"
