@@ -536,6 +536,9 @@ impl Receiver {
 /// A vendor's `verify_signature`: secret, body, header value.
 type VerifySignature = fn(&[u8], &[u8], &str) -> Result<(), SignatureError>;
 
+/// A `verify_signature` over a timestamp and the body: secret, timestamp, body, header value.
+type VerifyTimestamped = fn(&[u8], &str, &[u8], &str) -> Result<(), SignatureError>;
+
 /// What authenticates a request: a signature header to check against the body, or a token.
 enum Credential<'a> {
     #[allow(dead_code)] // without the signing vendors' features
@@ -549,7 +552,7 @@ enum Credential<'a> {
     Timestamped {
         value: &'a str,
         timestamp: &'a str,
-        verify: fn(&[u8], &str, &[u8], &str) -> Result<(), SignatureError>,
+        verify: VerifyTimestamped,
     },
 }
 
