@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// | Channel Talk | user chat `state` | `opened` → `Open`, `queued` → `Queued`, `snoozed` → `Snoozed`, `closed` → `Closed`; other values (the older example's `unassigned`) → `Unknown` |
 /// | Ebbot | `status` | `ongoing` → `Open`, `closed` or `ended` (any case) → `Closed`; other values → `Unknown` |
 /// | Inbenta | the trigger | `chats:create` → `Open`, `queues:update` → `Queued`, `invitations:accept` → `Assigned`, `chats:close` → `Closed`; other triggers → `Unknown` (HyperChat's data is "skinny": it sends no status) |
+/// | Chatwoot | conversation `status` (conversation events only) | `open` → `Open`, `resolved` → `Closed`, `pending` → `Open` (an agent bot is handling the conversation: a chat going on with a bot), `snoozed` → `Snoozed`; other values → `Unknown` |
 /// | SuperOffice | | always `Unknown`: `FieldValues.Status` is a number whose values SuperOffice does not document (its `ChatSessionStatus` enum page lists none); `status` keeps it |
 ///
 /// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
