@@ -828,3 +828,51 @@ fn signed_requests_verify_through_the_receiver() {
         .receive(Vendor::Chatwoot, &Request::new(&body, &unsigned[..]))
         .is_err());
 }
+
+#[test]
+fn deep_nesting_of_conversations_is_an_error_not_an_overflow() {
+    // A message's conversation holds messages, which hold a conversation: a body may nest them
+    // as deep as it likes, but only `MAX_NESTING` are read, on a test thread's small stack and
+    // through the error path's second, path-tracking read alike.
+    let body = |event: &str, depth: usize| {
+        format!(
+            r#"{{"event": "{event}", {}"id": 1{}}}"#,
+            r#""conversation": {"messages": [{"#.repeat(depth),
+            "}]}".repeat(depth)
+        )
+    };
+    let nested = |event: &CwEvent| {
+        let CwEvent::MessageCreated(message) = event else {
+            panic!("{event:?}")
+        };
+        let mut depth = 0;
+        let mut conversation = message.conversation.as_deref();
+        while let Some(current) = conversation {
+            depth += 1;
+            conversation = current
+                .messages
+                .as_ref()
+                .and_then(|messages| messages[0].conversation.as_deref());
+        }
+        depth
+    };
+    for depth in [1, 2, chatwoot::MAX_NESTING] {
+        let event = parse(body("message_created", depth).as_bytes());
+        assert_eq!(nested(&event), depth);
+        assert_round_trip(&Event::Chatwoot(event));
+    }
+    for depth in [chatwoot::MAX_NESTING + 1, 100, 10_000] {
+        let err = parse_event(body("message_created", depth).as_bytes()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("conversations nested more than 8 deep"),
+            "{err}"
+        );
+        // The typing events' conversation is one more level.
+        assert!(parse_event(body("conversation_typing_on", depth + 1).as_bytes()).is_err());
+        assert!(
+            parse_event(body("conversation_sla_missed", depth).as_bytes()).is_ok(),
+            "kept raw"
+        );
+    }
+}

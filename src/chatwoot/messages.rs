@@ -52,7 +52,8 @@ open_object! {
         inbox: Inbox = "inbox",
         /// The conversation the message belongs to (its push data; in a conversation's own
         /// `messages`, a short summary; in the oldest shape, `{display_id, additional_attributes}`).
-        conversation: Box<Conversation> = "conversation",
+        /// At most [`MAX_NESTING`] conversations deep (Chatwoot sends two).
+        conversation: Box<Conversation> = "conversation" (with = nested),
         /// The account: `{id, name}`.
         account: Account = "account",
         /// The files attached (sent only when there are some).
@@ -69,6 +70,58 @@ open_object! {
         sender_type: String = "sender_type",
         /// The sender's id (push data).
         sender_id: Id = "sender_id",
+    }
+}
+
+/// How many conversations deep a message's `conversation` may be read: a message's
+/// conversation holds its last message, which holds a summary of the conversation, so Chatwoot
+/// sends two. A deeper body is an error, not a recursion as deep as the body asks for.
+pub const MAX_NESTING: usize = 8;
+
+/// Reads a message's `conversation`, counting how deep conversations are nested on this thread.
+mod nested {
+    use std::cell::Cell;
+
+    use serde::de::{Deserialize, Deserializer, Error};
+    use serde::ser::{Serialize, Serializer};
+
+    use super::{Conversation, MAX_NESTING};
+
+    thread_local! {
+        static DEPTH: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Leaves one level when dropped, on success, error or unwinding alike.
+    struct Level;
+
+    impl Drop for Level {
+        fn drop(&mut self) {
+            DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Box<Conversation>, D::Error> {
+        let entered = DEPTH.with(|depth| {
+            let next = depth.get() + 1;
+            depth.set(next);
+            next
+        });
+        let _level = Level;
+        if entered > MAX_NESTING {
+            return Err(D::Error::custom(format_args!(
+                "conversations nested more than {MAX_NESTING} deep"
+            )));
+        }
+        <Box<Conversation>>::deserialize(deserializer)
+    }
+
+    pub(super) fn serialize<S: Serializer>(
+        conversation: &Conversation,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        conversation.serialize(serializer)
     }
 }
 

@@ -111,6 +111,7 @@ pub use self::conversations::{
 pub use self::envelope::{Change, ChangedAttribute, EventInfo, Webhook};
 pub use self::messages::{
     Attachment, ContentType, FileType, Message, MessageKind, MessageStatus, MessageType,
+    MAX_NESTING,
 };
 pub use self::typing::TypingData;
 pub use self::users::{Sender, SenderType, User};
