@@ -4,7 +4,7 @@
 //! Put the receiver in the router's state as an `Arc<Receiver>` (or in a state it can be
 //! taken from with [`FromRef`]), and give each vendor's route a handler that takes
 //! [`Webhook<R>`](Webhook), where `R` names the route's vendor: [`SuperOfficeRoute`],
-//! [`EbbotRoute`], [`ChannelTalkRoute`] or [`InbentaRoute`]. The extractor reads the body,
+//! [`EbbotRoute`], [`ChannelTalkRoute`], [`InbentaRoute`] or [`ChatwootRoute`]. The extractor reads the body,
 //! the headers and the query string, and yields what the receiver made of them; a refused
 //! request is answered with [`ReceiveError`]'s public status and message, without calling the
 //! handler. Take `Result<Webhook<R>, WebhookRejection>` to log refusals yourself.
@@ -74,6 +74,8 @@ routes! {
     ChannelTalkRoute => ChannelTalk,
     /// The route that receives Inbenta HyperChat webhooks.
     InbentaRoute => Inbenta,
+    /// The route that receives Chatwoot webhooks.
+    ChatwootRoute => Chatwoot,
 }
 
 /// An extractor: the request, checked and parsed by the [`Receiver`] in the router's state
