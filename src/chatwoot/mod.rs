@@ -68,11 +68,27 @@
 //! # Authenticity
 //!
 //! A webhook with a secret (account webhooks since v4.11.2; API-channel inbox callbacks and
-//! agent bots since v4.13.0) carries `X-Chatwoot-Timestamp` and `X-Chatwoot-Signature:
-//! sha256=<hex>`, an HMAC-SHA256 keyed with the secret over the timestamp, a dot and the raw
-//! body: see [`verify_signature`]. Reject a timestamp older than about 5 minutes, as Chatwoot
-//! advises, and de-duplicate on `X-Chatwoot-Delivery` (retries reuse it). Older servers sign
-//! nothing: accepting them must be an explicit choice.
+//! agent bots since v4.13.0) is sent with three headers:
+//!
+//! ```text
+//! X-Chatwoot-Delivery: 0f3a6c1e-8d2b-4f1e-9a57-3c1d2b7e9f40
+//! X-Chatwoot-Timestamp: 1741686137
+//! X-Chatwoot-Signature: sha256=<lowercase hex of HMAC-SHA256(secret, signed string)>
+//! ```
+//!
+//! and the **signed string is the timestamp, a dot, then the raw body**, byte for byte:
+//!
+//! ```text
+//! 1741686137.{"id":5231,"content":"Hello",...,"event":"message_created"}
+//! ```
+//!
+//! The timestamp prefix is easy to miss: an HMAC of the body alone never matches (Chatwoot
+//! issue #13809). [`verify_signature`] takes the `X-Chatwoot-Timestamp` value and the body as
+//! received, before any parsing; [`sign`] makes the header for tests. The signature proves who
+//! sent the body, not when: also refuse a timestamp older than about 5 minutes, as Chatwoot
+//! advises, and de-duplicate on `X-Chatwoot-Delivery`, which retries reuse
+//! ([`DELIVERY_HEADER`]). Servers older than v4.11.2 sign nothing: accepting them must be an
+//! explicit, documented choice, never a silent fallback.
 //!
 //! ```
 //! use chat_webhooks::chatwoot;
