@@ -8,7 +8,7 @@
 //! | Ebbot | `topic` and `botId` |
 //! | Channel Talk | `event` and `entity` (`type` is read when present: team-chat pushes come without it) |
 //! | Inbenta | `trigger` and `appId` |
-//! | Chatwoot | `event` named like `message_created` (letters, digits, `_`), and no `entity` |
+//! | Chatwoot | `event` named like `message_created` (letters, digits, `_`) or not a string, and no `entity` |
 //!
 //! Chatwoot is the one vendor recognised by a key it does *not* send: its bodies have no
 //! envelope and no key of their own but `event` (see `chatwoot::recognises`). It is tried only
@@ -114,9 +114,15 @@ pub(crate) fn complete(vendor: Vendor, fields: &[Field]) -> bool {
 #[cfg(feature = "chatwoot")]
 fn is_chatwoot(prepared: &Prepared<'_>) -> bool {
     let entity = prepared.fields()[key::CHATWOOT_ENTITY] != Field::Absent;
-    match prepared.string_field(Vendor::Chatwoot, key::CHATWOOT_EVENT, "event") {
-        Ok(Some(event)) => crate::chatwoot::recognises(&event, entity),
-        _ => false,
+    match prepared.fields()[key::CHATWOOT_EVENT] {
+        Field::Absent => false,
+        Field::Other(_) => crate::chatwoot::recognises(None, entity),
+        Field::Str { .. } => {
+            match prepared.string_field(Vendor::Chatwoot, key::CHATWOOT_EVENT, "event") {
+                Ok(Some(event)) => crate::chatwoot::recognises(Some(&event), entity),
+                _ => false,
+            }
+        }
     }
 }
 
