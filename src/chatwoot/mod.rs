@@ -219,16 +219,19 @@ pub(crate) fn parse_prepared(prepared: &Prepared<'_>) -> Result<Event, Error> {
     dispatch(prepared, &name, &name)
 }
 
-/// Whether a body is Chatwoot's, from its top level alone: it has an `event` whose value
-/// (`event`, decoded) is named the way Chatwoot names its events, and no `entity` member.
+/// Whether a body that has a top-level `event` is Chatwoot's, from its top level alone:
+/// `event` (decoded; `None` when it is not a string) is named the way Chatwoot names its
+/// events, and there is no `entity` member.
 ///
 /// Chatwoot names every webhook event after the listener method that sends it,
 /// `<model>_<action>` (`message_created`, `conversation_typing_on`): ASCII letters and digits
-/// with at least one `_` and one letter. Channel Talk also sends `event`, but always with `entity`, and its
-/// event words (`push`, `upsert`) have no `_`; no other vendor sends `event`. The rule reads
-/// the set of top-level members, not their order, so the caller must have seen them all.
-pub(crate) fn recognises(event: &str, has_entity: bool) -> bool {
-    !has_entity && is_event_name(event)
+/// with at least one `_` and one letter. Channel Talk also sends `event`, but always with
+/// `entity`, and its event words (`push`, `upsert`) have no `_`; no other vendor sends
+/// `event`. An `event` that is not a string is no vendor's valid body: it is read as
+/// Chatwoot's, whose parse then names the member and its type. The rule reads the set of
+/// top-level members, not their order, so the caller must have seen them all.
+pub(crate) fn recognises(event: Option<&str>, has_entity: bool) -> bool {
+    !has_entity && event.is_none_or(is_event_name)
 }
 
 /// `<word>_<word>...`: ASCII letters, digits and `_`, with at least one `_` and one letter.
@@ -293,8 +296,8 @@ mod tests {
             "CONVERSATION_RESOLVED",
             "sla_missed_2",
         ] {
-            assert!(recognises(name, false), "{name}");
-            assert!(!recognises(name, true), "{name} with entity");
+            assert!(recognises(Some(name), false), "{name}");
+            assert!(!recognises(Some(name), true), "{name} with entity");
         }
         for name in [
             "push",
@@ -306,7 +309,10 @@ mod tests {
             "message created",
             "é_x",
         ] {
-            assert!(!recognises(name, false), "{name:?}");
+            assert!(!recognises(Some(name), false), "{name:?}");
         }
+        // Not a string: Chatwoot's parse reports it, unless `entity` says Channel Talk.
+        assert!(recognises(None, false));
+        assert!(!recognises(None, true));
     }
 }
