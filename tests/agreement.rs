@@ -220,6 +220,7 @@ fn every_fixture_round_trips() {
         ("ebbot", cfg!(feature = "ebbot")),
         ("channel_talk", cfg!(feature = "channel-talk")),
         ("inbenta", cfg!(feature = "inbenta")),
+        ("chatwoot", cfg!(feature = "chatwoot")),
     ] {
         if !enabled {
             continue;

@@ -64,6 +64,7 @@ fn enabled_dirs() -> Vec<&'static str> {
         ("ebbot", cfg!(feature = "ebbot")),
         ("channel_talk", cfg!(feature = "channel-talk")),
         ("inbenta", cfg!(feature = "inbenta")),
+        ("chatwoot", cfg!(feature = "chatwoot")),
     ]
     .into_iter()
     .filter_map(|(dir, on)| on.then_some(dir))
@@ -82,6 +83,8 @@ fn is_unknown(event: &chat_webhooks::Event) -> bool {
         Event::ChannelTalk(chat_webhooks::channel_talk::Event::Unknown(_)) => true,
         #[cfg(feature = "inbenta")]
         Event::Inbenta(chat_webhooks::inbenta::Event::Unknown(_)) => true,
+        #[cfg(feature = "chatwoot")]
+        Event::Chatwoot(chat_webhooks::chatwoot::Event::Unknown(_)) => true,
         _ => false,
     }
 }

@@ -67,6 +67,7 @@ fn every_fixture_makes_a_valid_cloudevent() {
         ("ebbot", cfg!(feature = "ebbot")),
         ("channel_talk", cfg!(feature = "channel-talk")),
         ("inbenta", cfg!(feature = "inbenta")),
+        ("chatwoot", cfg!(feature = "chatwoot")),
     ];
     for (dir, _) in dirs.into_iter().filter(|(_, on)| *on) {
         for (path, bytes) in common::fixtures(dir) {

@@ -291,6 +291,7 @@ fn enabled_dirs() -> Vec<&'static str> {
         ("ebbot", cfg!(feature = "ebbot")),
         ("channel_talk", cfg!(feature = "channel-talk")),
         ("inbenta", cfg!(feature = "inbenta")),
+        ("chatwoot", cfg!(feature = "chatwoot")),
     ]
     .into_iter()
     .filter_map(|(dir, on)| on.then_some(dir))

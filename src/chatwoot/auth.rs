@@ -62,8 +62,9 @@ fn mac(secret: &[u8], timestamp: &str, body: &[u8]) -> Hmac<Sha256> {
 /// The MAC is HMAC-SHA256 keyed with the webhook's secret over `"{timestamp}.{body}"`: the
 /// `X-Chatwoot-Timestamp` value, a dot, then the raw body, byte for byte (see the
 /// [module docs](super#authenticity)). It is written `sha256=` and 64 hex digits; lowercase
-/// is what Chatwoot sends, uppercase is accepted too. Surrounding whitespace in `signature` is ignored; the
-/// comparison is constant time. This does not check the timestamp's age: do that too.
+/// is what Chatwoot sends, uppercase is accepted too. Surrounding whitespace in `signature`
+/// is ignored; the comparison is constant time. This does not check the timestamp's age: do
+/// that too.
 ///
 /// Errors: [`SignatureError::EmptySecret`] for an empty or all-whitespace `secret` (anyone
 /// can sign with it), [`SignatureError::Empty`] for an empty value,
