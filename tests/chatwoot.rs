@@ -112,12 +112,16 @@ fn every_fixture_converts_as_the_table_says() {
             "message_created" | "message_updated" if is_activity(&bytes) => K::SystemNotice,
             "message_created" => K::MessageCreated,
             "message_updated" => K::MessageUpdated,
-            "conversation_created" => K::ChatStarted,
-            "conversation_status_changed" | "conversation_resolved" | "conversation_opened"
+            "conversation_created"
+            | "conversation_status_changed"
+            | "conversation_resolved"
+            | "conversation_opened"
+            | "conversation_updated"
                 if status.as_deref() == Some("resolved") =>
             {
                 K::ChatClosed
             }
+            "conversation_created" => K::ChatStarted,
             "conversation_status_changed" | "conversation_resolved" | "conversation_opened" => {
                 K::ChatUpdated
             }
@@ -877,4 +881,41 @@ fn deep_nesting_of_conversations_is_an_error_not_an_overflow() {
             "kept raw"
         );
     }
+}
+
+#[test]
+fn common_model_invariants() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<CwEvent>();
+    send_sync::<chatwoot::MessageEvent>();
+    for (path, bytes) in fixtures("chatwoot") {
+        let chat = parse(&bytes).to_chat_event();
+        // A closed state is a closed chat, and a state is only set with a chat.
+        if chat.state == ChatState::Closed {
+            assert_eq!(chat.kind, ChatEventKind::ChatClosed, "{path}");
+        }
+        if chat.state.is_known() {
+            assert!(chat.chat_id.is_some(), "{path}");
+        }
+        // It serializes, and reads back.
+        let json = serde_json::to_value(&chat).unwrap();
+        assert_eq!(
+            serde_json::from_value::<ChatEvent>(json).unwrap(),
+            chat,
+            "{path}"
+        );
+        // The participants book only fills in what is unknown: Chatwoot always says.
+        let mut book = chat_webhooks::Participants::new();
+        let mut after = chat.clone();
+        book.observe(&mut after);
+        assert_eq!(after, chat, "{path}");
+    }
+    // A resolved conversation's update is a closed chat too.
+    let body = String::from_utf8(fixture("chatwoot/conversation_updated.json")).unwrap();
+    let resolved = body.replacen(r#""status": "open""#, r#""status": "resolved""#, 1);
+    let chat = parse(resolved.as_bytes()).to_chat_event();
+    assert_eq!(
+        (chat.kind, chat.state),
+        (ChatEventKind::ChatClosed, ChatState::Closed)
+    );
 }

@@ -16,8 +16,9 @@ use crate::{
 /// | `message_created` | `MessageCreated`; `SystemNotice` for an `activity` message | `message`: see below |
 /// | `message_updated` | `MessageUpdated`; `SystemNotice` for an `activity` message | the same [`message_key`](ChatEvent::message_key) as the message's creation; `occurred_at` is `None` (the body does not say when it changed) |
 /// | `conversation_created` | `ChatStarted` | `participant`: the contact (`meta.sender`, role `Customer`) |
-/// | `conversation_status_changed`, `conversation_resolved`, `conversation_opened` | `ChatClosed` when `status` is `resolved`, else `ChatUpdated` | |
+/// | `conversation_status_changed`, `conversation_resolved`, `conversation_opened` | `ChatUpdated` | |
 /// | `conversation_updated` | `ChatUpdated` | what changed is in the vendor event's `changed_attributes` |
+/// | any of the conversation events above, when `status` is `resolved` | `ChatClosed` | a closed state is always a closed chat |
 /// | `webwidget_triggered` | `Other` | a visitor opened the widget: `participant` is the contact (role `Customer`); `chat_id` is their current conversation's, if any |
 /// | `contact_created`, `contact_updated` | `UserUpdated` | `participant`: the contact (role `Customer`); `chat_id` is `None` |
 /// | `inbox_created`, `inbox_updated` | `Other` | an inbox is a channel, not a chat |
@@ -67,14 +68,9 @@ impl ToChatEvent for Event {
                     .map(contact_author);
                 event
             }
-            Event::ConversationStatusChanged(w) => {
-                let kind = match w.status {
-                    Some(ConversationStatus::Resolved) => K::ChatClosed,
-                    _ => K::ChatUpdated,
-                };
-                conversation_event(w, kind)
+            Event::ConversationStatusChanged(w) | Event::ConversationUpdated(w) => {
+                conversation_event(w, K::ChatUpdated)
             }
-            Event::ConversationUpdated(w) => conversation_event(w, K::ChatUpdated),
             Event::WebwidgetTriggered(w) => webwidget_event(w),
             Event::ContactCreated(w) | Event::ContactUpdated(w) => contact_event(w),
             Event::InboxCreated(w) | Event::InboxUpdated(w) => envelope(w, K::Other),
@@ -115,7 +111,12 @@ fn state(status: &ConversationStatus) -> ChatState {
     }
 }
 
+/// A conversation event of `kind`, or `ChatClosed` when the conversation is resolved.
 fn conversation_event(w: &ConversationEvent, kind: ChatEventKind) -> ChatEvent {
+    let kind = match w.status {
+        Some(ConversationStatus::Resolved) => ChatEventKind::ChatClosed,
+        _ => kind,
+    };
     let mut event = envelope(w, kind);
     set_status(&mut event, w.payload());
     event

@@ -38,8 +38,12 @@
 //!   (`type: "user"`) or an agent bot (`type: "agent_bot"`): [`Sender::kind`];
 //! - the oldest message shape (2020), with the agent in `sender`, the customer in `contact`
 //!   and `conversation.display_id`;
-//! - every member may be `null` (Chatwoot sends every key of the model's hash);
-//!   `custom_attributes` and `additional_attributes` are user-defined and kept as sent;
+//! - every member may be `null` (Chatwoot sends every key of the model's hash): it reads as
+//!   `None`, as if absent, and is not written back; `custom_attributes` and
+//!   `additional_attributes` are kept as sent, member by member;
+//! - `changed_attributes` as a list of one-member objects ([`ChangedAttribute`]), whose values
+//!   are of any JSON type and kept as sent ([`Change`]);
+//! - conversations nested in messages at most [`MAX_NESTING`] deep (Chatwoot sends two);
 //! - ids as numbers or strings, event names in any letter case (kept as sent).
 //!
 //! # One chat id per conversation
