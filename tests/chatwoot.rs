@@ -622,6 +622,12 @@ fn unknown_events_are_kept_raw() {
     let body =
         br#"{"id": 9, "conversation": {"id": 7, "inbox_id": 2}, "event": "message_deleted"}"#;
     assert_eq!(parse(body).chat_id(), Some("2:7"));
+    let other = br#"{"inbox": {"id": 5}, "conversation": {"id": 7}, "event": "message_deleted"}"#;
+    assert_eq!(parse(other).chat_id(), Some("5:7"));
+    assert_eq!(
+        parse(br#"{"id": 7, "event": "contact_merged"}"#).chat_id(),
+        None
+    );
     let chat = parse(body).to_chat_event();
     assert_eq!(
         (chat.kind, chat.chat_id.as_deref()),

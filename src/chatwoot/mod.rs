@@ -249,25 +249,27 @@ fn is_event_name(name: &str) -> bool {
 /// `current_conversation` (a contact inbox), or the body itself when it is a conversation's
 /// push data (`inbox_id` and `messages`).
 pub(crate) fn hoist(raw: &RawValue) -> Hoisted {
-    use self::envelope::Payload as _;
-
     let mut hoisted = Hoisted::default();
     if let Ok(probe) = serde_json::from_str::<probe::Probe>(raw.get()) {
-        hoisted.chat_id = probe
-            .conversation
-            .or(probe.current_conversation)
-            .and_then(|conversation| conversation.chat_key())
-            .or_else(|| {
-                probe.messages.as_ref()?;
+        let inbox_id = probe.inbox.as_ref().and_then(|inbox| inbox.id.as_ref());
+        hoisted.chat_id = match probe.conversation.or(probe.current_conversation) {
+            // A message's or a typing event's conversation, in the inbox it names or the body's.
+            Some(conversation) => envelope::chat_key(
+                conversation.inbox_id.as_ref().or(inbox_id),
+                conversation.display_id(),
+            ),
+            None if probe.messages.is_some() => {
                 envelope::chat_key(probe.inbox_id.as_ref(), probe.id.as_ref())
-            });
+            }
+            None => None,
+        };
     }
     hoisted
 }
 
 #[allow(unreachable_pub)] // the macro declares `pub` structs
 mod probe {
-    use super::Conversation;
+    use super::{Conversation, Inbox};
     use crate::lenient::Id;
     use crate::open_object::RawJson;
 
@@ -284,6 +286,8 @@ mod probe {
             inbox_id: Id = "inbox_id",
             /// A conversation's messages: what tells a conversation apart.
             messages: RawJson = "messages",
+            /// A message's inbox.
+            inbox: Inbox = "inbox",
         }
     }
 }
