@@ -46,6 +46,27 @@
 //! - conversations nested in messages at most [`MAX_NESTING`] deep (Chatwoot sends two);
 //! - ids as numbers or strings, event names in any letter case (kept as sent).
 //!
+//! # The common model
+//!
+//! [`ToChatEvent`](crate::ToChatEvent) maps each event to a kind (the details, and the author
+//! of each `message_type`, are in the docs of its impl for [`Event`]):
+//!
+//! | `event` | [`ChatEventKind`](crate::ChatEventKind) | notes |
+//! |---|---|---|
+//! | `message_created` | `MessageCreated`; `SystemNotice` for an `activity` message | `incoming` → author `Customer`; `outgoing`, `template` → `Agent` (`type: "user"`) or `Bot` (`type: "agent_bot"`); `activity` → `System`, no one; `private` notes marked [`ChatMessage::private`](crate::ChatMessage::private) |
+//! | `message_updated` | `MessageUpdated` (`SystemNotice` for `activity`) | the same [`message_key`](crate::ChatEvent::message_key) as the message's creation |
+//! | `conversation_created` | `ChatStarted` | participant: the contact |
+//! | `conversation_status_changed` (and the older names) | `ChatUpdated` | |
+//! | `conversation_updated` | `ChatUpdated` | |
+//! | a conversation event whose `status` is `resolved` | `ChatClosed` | state `Closed` |
+//! | `conversation_typing_on`, `conversation_typing_off` | `TypingStarted`, `TypingStopped` | participant: the `user`, by its `type` |
+//! | `contact_created`, `contact_updated` | `UserUpdated` | participant: the contact, `Customer` |
+//! | `webwidget_triggered`, `inbox_created`, `inbox_updated`, unknown events | `Other` | |
+//!
+//! The conversation events set `status` and `state`: `open` → `Open`, `resolved` → `Closed`,
+//! `pending` → `Open` (an agent bot is handling the conversation, and `Open` is a chat going on
+//! with a bot), `snoozed` → `Snoozed`.
+//!
 //! # One chat id per conversation
 //!
 //! A conversation's `id` in push data is its **display id**, the number in its URL, which
