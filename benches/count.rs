@@ -7,7 +7,7 @@
 //! hand-written baseline), `value` (`serde_json::Value`), `chat` (`to_chat_event` of an event
 //! parsed beforehand), `event_to` (`parse_event`, then `to_chat_event`, both dropped) or
 //! `event_into` (`parse_event`, then `into_chat_event`); or
-//! `count sign <none|hmac|superoffice|inbenta> <bytes>`. Run by `cargo bench`, it does nothing.
+//! `count sign <none|hmac|superoffice|inbenta|chatwoot> <bytes>`. Run by `cargo bench`, it does nothing.
 
 #[path = "baseline/mod.rs"]
 mod baseline;
@@ -85,7 +85,16 @@ fn main() {
     let compact = args.get(1).is_some_and(|form| form == "compact");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut bodies = Vec::new();
-    for dir in ["superoffice", "ebbot", "channel_talk", "inbenta"] {
+    for dir in [
+        "superoffice",
+        "ebbot",
+        "channel_talk",
+        "inbenta",
+        "chatwoot",
+    ] {
+        if dir == "chatwoot" && !cfg!(feature = "chatwoot") {
+            continue;
+        }
         if args.get(2).is_some_and(|only| only != dir) {
             continue;
         }
@@ -140,6 +149,8 @@ fn sign(mode: &str, size: usize) {
     let body: Vec<u8> = (0..size).map(|i| b"{\"a\": [1, 2, 3]} "[i % 17]).collect();
     let superoffice = chat_webhooks::superoffice::sign(SECRET, &body);
     let inbenta = chat_webhooks::inbenta::sign(SECRET, &body);
+    #[cfg(feature = "chatwoot")]
+    let chatwoot = chat_webhooks::chatwoot::sign(SECRET, "1741686137", &body);
     for _ in 0..(5_000_000 / size.max(1)).max(100) {
         match mode {
             "hmac" => {
@@ -155,6 +166,14 @@ fn sign(mode: &str, size: usize) {
                 chat_webhooks::inbenta::verify_signature(SECRET, black_box(&body), &inbenta)
                     .unwrap()
             }
+            #[cfg(feature = "chatwoot")]
+            "chatwoot" => chat_webhooks::chatwoot::verify_signature(
+                SECRET,
+                "1741686137",
+                black_box(&body),
+                &chatwoot,
+            )
+            .unwrap(),
             _ => {}
         }
     }

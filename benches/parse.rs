@@ -121,12 +121,24 @@ fn add_trailing_commas(clean: &[u8]) -> Vec<u8> {
     out
 }
 
-const DIRS: [&str; 4] = ["superoffice", "ebbot", "channel_talk", "inbenta"];
+/// The vendor folders; Chatwoot's only when its feature is on (the benches require the other
+/// four).
+const DIRS: [&str; 5] = [
+    "superoffice",
+    "ebbot",
+    "channel_talk",
+    "inbenta",
+    "chatwoot",
+];
 
 fn load(name: &'static str, parse: fn(&[u8]) -> bool) -> Set {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut bodies = Vec::new();
-    for dir in DIRS.into_iter().filter(|dir| name == "all" || name == *dir) {
+    for dir in DIRS
+        .into_iter()
+        .filter(|dir| *dir != "chatwoot" || cfg!(feature = "chatwoot"))
+        .filter(|dir| name == "all" || name == *dir)
+    {
         let mut paths = Vec::new();
         json_files(&root.join(dir), &mut paths);
         paths.sort();
@@ -174,6 +186,10 @@ fn sets() -> Vec<Set> {
     }));
     #[cfg(feature = "inbenta")]
     sets.push(load("inbenta", |b| inbenta::parse(b).is_ok()));
+    #[cfg(feature = "chatwoot")]
+    sets.push(load("chatwoot", |b| {
+        chat_webhooks::chatwoot::parse(b).is_ok()
+    }));
     #[cfg(all(
         feature = "superoffice",
         feature = "ebbot",
@@ -299,6 +315,17 @@ fn bench_signatures(c: &mut Criterion) {
             let header = inbenta::sign(SECRET, &body);
             group.bench_with_input(BenchmarkId::new("inbenta", size), &body, |b, body| {
                 b.iter(|| inbenta::verify_signature(SECRET, black_box(body), &header).unwrap())
+            });
+        }
+        #[cfg(feature = "chatwoot")]
+        {
+            use chat_webhooks::chatwoot;
+            let header = chatwoot::sign(SECRET, "1741686137", &body);
+            group.bench_with_input(BenchmarkId::new("chatwoot", size), &body, |b, body| {
+                b.iter(|| {
+                    chatwoot::verify_signature(SECRET, "1741686137", black_box(body), &header)
+                        .unwrap()
+                })
             });
         }
     }

@@ -135,7 +135,10 @@ fn receive(c: &mut Criterion) {
         assert!(by_hand(request).is_some(), "{vendor}: {request:?}");
         let received = receiver.receive_at(*vendor, &request.request(), now);
         assert!(
-            matches!(received, Ok(Received::Event(_)) | Ok(Received::Handshake(_))),
+            matches!(
+                received,
+                Ok(Received::Event(_)) | Ok(Received::Handshake(_))
+            ),
             "{vendor}: {received:?}"
         );
     }
@@ -147,7 +150,11 @@ fn receive(c: &mut Criterion) {
             for (vendor, request) in &requests {
                 let request = Request::new(&request.body, request.headers.as_slice())
                     .with_query(&request.query);
-                black_box(receiver.receive_at(*vendor, black_box(&request), now).is_ok());
+                black_box(
+                    receiver
+                        .receive_at(*vendor, black_box(&request), now)
+                        .is_ok(),
+                );
             }
         })
     });

@@ -1,4 +1,4 @@
-//! An axum service that receives all four vendors' webhooks, one route each.
+//! An axum service that receives every vendor's webhooks, one route each.
 //!
 //! The `Webhook<R>` extractor runs the `Receiver` in the router's state for the route's vendor:
 //! it checks authenticity and parses the same bytes. A refused request is answered with the
@@ -8,7 +8,7 @@
 //!
 //! ```sh
 //! SUPEROFFICE_SECRET=... INBENTA_SECRET=... CHANNEL_TALK_TOKEN=... EBBOT_TOKEN=... \
-//!     cargo run --example axum_receiver --features axum
+//!     CHATWOOT_SECRET=... cargo run --example axum_receiver --features axum
 //! ```
 //!
 //! Listens on `127.0.0.1:3000` (or `$PORT`). A vendor whose secret is not set is refused.
@@ -26,8 +26,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use chat_webhooks::receive::axum::{
-    ChannelTalkRoute, EbbotRoute, InbentaRoute, SuperOfficeRoute, Webhook, WebhookRejection,
-    WebhookRoute,
+    ChannelTalkRoute, ChatwootRoute, EbbotRoute, InbentaRoute, SuperOfficeRoute, Webhook,
+    WebhookRejection, WebhookRoute,
 };
 use chat_webhooks::receive::{Handshake, Received, Receiver};
 use chat_webhooks::Vendor;
@@ -39,6 +39,7 @@ pub fn app(receiver: Arc<Receiver>) -> Router {
         .route("/webhooks/ebbot", post(handle::<EbbotRoute>))
         .route("/webhooks/channel-talk", post(handle::<ChannelTalkRoute>))
         .route("/webhooks/inbenta", post(handle::<InbentaRoute>))
+        .route("/webhooks/chatwoot", post(handle::<ChatwootRoute>))
         .with_state(receiver)
 }
 
@@ -83,6 +84,7 @@ pub fn receiver_from_env() -> Receiver {
         (Vendor::Ebbot, "EBBOT_TOKEN"),
         (Vendor::ChannelTalk, "CHANNEL_TALK_TOKEN"),
         (Vendor::Inbenta, "INBENTA_SECRET"),
+        (Vendor::Chatwoot, "CHATWOOT_SECRET"),
     ] {
         // A variable that is set but empty is no secret (it would never verify anything).
         if let Some(secret) = std::env::var(variable).ok().filter(|s| !s.is_empty()) {

@@ -28,14 +28,14 @@ row "\`parse_event\` then \`into_chat_event\` / \`parse_event\`" event_into even
 echo
 echo "| vendor (pretty) | then \`to_chat_event\` / \`parse_event\` | then \`into_chat_event\` / \`parse_event\` |"
 echo "|---|---|---|"
-for vendor in superoffice ebbot channel_talk inbenta; do
+for vendor in superoffice ebbot channel_talk inbenta chatwoot; do
   z=$(count none pretty "$vendor"); e=$(count event pretty "$vendor")
   echo "| $vendor | $(ratio "$(count event_to pretty "$vendor")" "$e" "$z") | $(ratio "$(count event_into pretty "$vendor")" "$e" "$z") |"
 done
 echo
 echo "| vendor (pretty) | \`parse_event\` / strict | \`parse_event\` / \`Value\` |"
 echo "|---|---|---|"
-for vendor in superoffice ebbot channel_talk inbenta; do
+for vendor in superoffice ebbot channel_talk inbenta chatwoot; do
   z=$(count none pretty "$vendor"); e=$(count event pretty "$vendor")
   s=$(count strict pretty "$vendor"); v=$(count value pretty "$vendor")
   echo "| $vendor | $(ratio "$e" "$s" "$z") | $(ratio "$e" "$v" "$z") |"

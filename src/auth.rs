@@ -338,18 +338,25 @@ impl Hmac {
     }
 
     fn check_one(&self, mac: Keyed, value: &str) -> Result<(), SignatureError> {
+        // The prefix in any ASCII case (`SHA256=`); nothing may come between it and the MAC.
         let encoded = value
-            .strip_prefix(self.prefix)
+            .get(..self.prefix.len())
+            .filter(|prefix| prefix.eq_ignore_ascii_case(self.prefix))
+            .map(|_| &value[self.prefix.len()..])
             .ok_or(SignatureError::Prefix {
                 expected: self.prefix,
             })?;
+        let malformed = SignatureError::Malformed {
+            expected: self.encoding.describe(),
+        };
+        if encoded.is_empty() {
+            return Err(malformed);
+        }
         let mut tag = [0u8; 64];
         let len = self
             .encoding
-            .decode(encoded.trim(), &mut tag, mac.len())
-            .ok_or(SignatureError::Malformed {
-                expected: self.encoding.describe(),
-            })?;
+            .decode(encoded, &mut tag, mac.len())
+            .ok_or(malformed)?;
         if len != mac.len() {
             return Err(SignatureError::InvalidLength {
                 expected: mac.len(),

@@ -62,7 +62,7 @@ pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
     let found = found(prepared.fields());
     Vendor::SUPPORTED
         .into_iter()
-        .find(|vendor| detected(*vendor, found))
+        .find(|vendor| detected(*vendor, found, prepared))
         .ok_or_else(|| {
             prepared
                 .syntax_error(None)
@@ -86,7 +86,7 @@ pub(crate) fn detect_all(body: &[u8]) -> Result<Vendor, Error> {
     let found = found(prepared.fields());
     let mut matched = Vendor::SUPPORTED
         .into_iter()
-        .filter(|vendor| detected(*vendor, found));
+        .filter(|vendor| detected(*vendor, found, &prepared));
     match (matched.next(), matched.next()) {
         (Some(vendor), None) => Ok(vendor),
         (Some(first), Some(second)) => Err(Error::ambiguous(format!(
@@ -103,6 +103,10 @@ pub(crate) fn detect_all(body: &[u8]) -> Result<Vendor, Error> {
 
 /// `vendor`'s detection keys, for messages: "EventId and Event".
 fn describe(vendor: Vendor) -> String {
+    let description = crate::registry::description(vendor);
+    if !description.is_empty() {
+        return description.to_owned();
+    }
     let keys = detect_keys(vendor);
     let mut out = String::new();
     for (j, key) in keys.iter().enumerate() {

@@ -8,7 +8,8 @@
         feature = "superoffice",
         feature = "ebbot",
         feature = "channel-talk",
-        feature = "inbenta"
+        feature = "inbenta",
+        feature = "chatwoot"
     )),
     allow(dead_code, unused_imports, unused_macros, unused_variables)
 )]
@@ -50,6 +51,9 @@ pub mod channel_talk;
 
 #[cfg(feature = "inbenta")]
 pub mod inbenta;
+
+#[cfg(feature = "chatwoot")]
+pub mod chatwoot;
 
 #[allow(deprecated)]
 pub use crate::chat::{

@@ -44,6 +44,8 @@ macro_rules! vendors {
                 name = "Channel Talk", about = "Channel Talk (Channel.io) webhooks";
             Inbenta: inbenta, feature = "inbenta", route = InbentaRoute,
                 name = "Inbenta", about = "Inbenta HyperChat webhooks";
+            Chatwoot: chatwoot, feature = "chatwoot", route = ChatwootRoute,
+                name = "Chatwoot", about = "Chatwoot webhooks";
         }
     };
 }
@@ -60,6 +62,22 @@ pub(crate) trait VendorSpec {
     /// The top-level keys its parse reads besides [`DETECT`](Self::DETECT) (Channel Talk's
     /// optional `type`): detection reads the body until these are found too.
     const ALSO_READS: &'static [&'static str] = &[];
+
+    /// Top-level keys its bodies never have, which tell another vendor's body from its own
+    /// (Chatwoot's bodies have `event` but no `entity`). A vendor with such keys is only told
+    /// once the whole top level is read: their absence is known only at its end.
+    const ABSENT: &'static [&'static str] = &[];
+
+    /// What the no-vendor message says this vendor is looked for by, when it is more than its
+    /// [`DETECT`](Self::DETECT) keys.
+    const DESCRIPTION: &'static str = "";
+
+    /// Whether a body whose top-level keys tell this vendor is its own, by the values of those
+    /// keys (Chatwoot: `event` named like `message_created`). Read on a prepared body.
+    fn recognises(prepared: &Prepared<'_>) -> bool {
+        let _ = prepared;
+        true
+    }
 
     /// How its requests are authenticated.
     const SCHEME: Scheme;
@@ -174,6 +192,17 @@ const fn mask_of(table: &([&'static str; MAX_KEYS], usize), keys: &[&'static str
 
 const _: () = assert!(MAX_KEYS <= 32, "the key masks are u32");
 
+/// A vendor's keys as bits of [`keys`].
+#[derive(Clone, Copy)]
+struct Masks {
+    /// Its [`VendorSpec::DETECT`] keys.
+    detect: u32,
+    /// Every key its parse reads.
+    reads: u32,
+    /// Its [`VendorSpec::ABSENT`] keys.
+    absent: u32,
+}
+
 /// Generates the lookups over the enabled vendors' specs.
 macro_rules! lookups {
     ($(
@@ -196,30 +225,62 @@ macro_rules! lookups {
             $(
                 #[cfg(feature = $feature)]
                 let table = add_keys(
-                    add_keys(table, <crate::$module::Spec as VendorSpec>::DETECT),
-                    <crate::$module::Spec as VendorSpec>::ALSO_READS,
+                    add_keys(
+                        add_keys(table, <crate::$module::Spec as VendorSpec>::DETECT),
+                        <crate::$module::Spec as VendorSpec>::ALSO_READS,
+                    ),
+                    <crate::$module::Spec as VendorSpec>::ABSENT,
                 );
             )*
             table
         };
 
-        /// For each vendor's slot, the bits (indexes in [`keys`]) of its detection keys and of
-        /// every key its parse reads; `u32::MAX`, which no set of found keys can cover, when
-        /// its feature is off. Computed at compile time, so that a check during the scan is
-        /// two mask operations per vendor.
-        const MASKS: [(u32, u32); Vendor::COUNT] = {
-            let mut masks = [(u32::MAX, u32::MAX); Vendor::COUNT];
+        /// For each vendor's slot, the bits (indexes in [`keys`]) of its detection keys, of
+        /// every key its parse reads, and of the keys its bodies never have; `u32::MAX`, which
+        /// no set of found keys can cover, when its feature is off. Computed at compile time,
+        /// so that a check during the scan is a few mask operations per vendor.
+        const MASKS: [Masks; Vendor::COUNT] = {
+            let off = Masks { detect: u32::MAX, reads: u32::MAX, absent: 0 };
+            let mut masks = [off; Vendor::COUNT];
             $(
                 #[cfg(feature = $feature)]
                 {
                     let detect = mask_of(&KEY_TABLE, <crate::$module::Spec as VendorSpec>::DETECT);
                     let reads = detect
                         | mask_of(&KEY_TABLE, <crate::$module::Spec as VendorSpec>::ALSO_READS);
-                    masks[Vendor::$vendor as usize] = (detect, reads);
+                    let absent = mask_of(&KEY_TABLE, <crate::$module::Spec as VendorSpec>::ABSENT);
+                    masks[Vendor::$vendor as usize] = Masks { detect, reads, absent };
                 }
             )*
             masks
         };
+
+        /// Whether `vendor`'s [`VendorSpec::recognises`] accepts the body.
+        fn recognises(vendor: Vendor, prepared: &Prepared<'_>) -> bool {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::recognises(prepared),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => {
+                    let _ = prepared;
+                    false
+                }
+            }
+        }
+
+        /// [`VendorSpec::DESCRIPTION`] of `vendor`.
+        pub(crate) fn description(vendor: Vendor) -> &'static str {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::DESCRIPTION,
+                )*
+                #[allow(unreachable_patterns)]
+                _ => "",
+            }
+        }
 
         /// `vendor`'s keys that tell its bodies ([`VendorSpec::DETECT`]); none when its
         /// feature is off.
@@ -396,19 +457,26 @@ pub(crate) fn found(fields: &[Field]) -> u32 {
         })
 }
 
-/// Whether the keys in `found` tell `vendor` (all its [`VendorSpec::DETECT`] keys); never for
-/// a vendor whose feature is off, or [`Vendor::Custom`].
-pub(crate) fn detected(vendor: Vendor, found: u32) -> bool {
-    vendor
-        .index()
-        .is_some_and(|i| found & MASKS[i].0 == MASKS[i].0)
+/// Whether the keys in `found` (and the values `prepared` holds for them) tell `vendor`: all
+/// its [`VendorSpec::DETECT`] keys, none of its [`VendorSpec::ABSENT`] keys, and its
+/// [`VendorSpec::recognises`]. Never for a vendor whose feature is off, or
+/// [`Vendor::Custom`].
+pub(crate) fn detected(vendor: Vendor, found: u32, prepared: &Prepared<'_>) -> bool {
+    vendor.index().is_some_and(|i| {
+        let masks = MASKS[i];
+        found & masks.detect == masks.detect
+            && found & masks.absent == 0
+            && recognises(vendor, prepared)
+    })
 }
 
-/// Whether the keys in `found` are every key `vendor`'s parse reads.
+/// Whether the keys in `found` are every key `vendor`'s parse reads, so that the scan can stop:
+/// never for a vendor with [`VendorSpec::ABSENT`] keys, which only the whole top level tells.
 pub(crate) fn complete(vendor: Vendor, found: u32) -> bool {
-    vendor
-        .index()
-        .is_some_and(|i| found & MASKS[i].1 == MASKS[i].1)
+    vendor.index().is_some_and(|i| {
+        let masks = MASKS[i];
+        masks.absent == 0 && found & masks.reads == masks.reads
+    })
 }
 
 #[cfg(test)]

@@ -70,6 +70,44 @@ fn expected(
             };
             (None, chat, entity_time)
         }
+        chat_webhooks::Vendor::Chatwoot => {
+            // The chat is `"{inbox_id}:{display_id}"` of the conversation the body is or
+            // names; the time is the model's own for the event.
+            let key = |conversation: &Value, inbox: Option<&Value>| {
+                let inbox = text(conversation.get("inbox_id")).or_else(|| text(inbox))?;
+                let display = text(conversation.get("id"))
+                    .or_else(|| text(conversation.get("display_id")))?;
+                Some(format!("{inbox}:{display}"))
+            };
+            let chat = if let Some(conversation) = at("/conversation").filter(|c| c.is_object()) {
+                key(conversation, at("/inbox/id"))
+            } else if let Some(current) = at("/current_conversation").filter(|c| c.is_object()) {
+                key(current, at("/inbox/id"))
+            } else if at("/messages").is_some() {
+                key(json, None)
+            } else {
+                None
+            };
+            let changed_updated_at = || {
+                json.get("changed_attributes")?
+                    .as_array()?
+                    .iter()
+                    .find_map(|change| change.pointer("/updated_at/current_value"))
+            };
+            let time = match event.event_name() {
+                "message_created" | "conversation_created" | "inbox_created" => {
+                    time(at("/created_at"))
+                }
+                "conversation_status_changed"
+                | "conversation_resolved"
+                | "conversation_opened"
+                | "conversation_updated"
+                | "inbox_updated" => time(at("/updated_at")),
+                "contact_updated" => time(changed_updated_at()),
+                _ => None,
+            };
+            (None, chat, time)
+        }
         other => panic!("no rule for {other}"),
     }
 }
@@ -115,6 +153,12 @@ fn accessors_on_every_fixture() {
                 }
                 #[cfg(feature = "inbenta")]
                 Event::Inbenta(inner) => {
+                    assert_eq!(inner.event_id(), event.event_id());
+                    assert_eq!(inner.chat_id(), event.chat_id());
+                    assert_eq!(inner.occurred_at(), event.occurred_at());
+                }
+                #[cfg(feature = "chatwoot")]
+                Event::Chatwoot(inner) => {
                     assert_eq!(inner.event_id(), event.event_id());
                     assert_eq!(inner.chat_id(), event.chat_id());
                     assert_eq!(inner.occurred_at(), event.occurred_at());
@@ -186,6 +230,16 @@ kinds!(
     inbenta,
     "inbenta",
     [("Chats:Close", "chats:close")]
+);
+kinds!(
+    chatwoot_kinds,
+    "chatwoot",
+    chatwoot,
+    "chatwoot",
+    [
+        ("conversation_resolved", "conversation_status_changed"),
+        ("Conversation_Opened", "conversation_status_changed")
+    ]
 );
 kinds!(
     channel_talk_kinds,

@@ -70,6 +70,8 @@ fn is_unknown(event: &chat_webhooks::Event) -> bool {
         Event::ChannelTalk(chat_webhooks::channel_talk::Event::Unknown(_)) => true,
         #[cfg(feature = "inbenta")]
         Event::Inbenta(chat_webhooks::inbenta::Event::Unknown(_)) => true,
+        #[cfg(feature = "chatwoot")]
+        Event::Chatwoot(chat_webhooks::chatwoot::Event::Unknown(_)) => true,
         _ => false,
     }
 }

@@ -112,6 +112,16 @@ fn unknown_body(vendor: Vendor) -> BoxedStrategy<String> {
                 format!("{{\"event\":\"push\",\"type\":\"{model}x\",\"entity\":{{\"chatId\":{chat}}}}}")
             })
             .boxed(),
+        "chatwoot" => ("[a-z]{1,6}_[a-z]{1,6}_later", id(), id(), prop::option::of(id()), prop::bool::ANY)
+            .prop_map(|(name, inbox, display, body_inbox, nested)| {
+                let inbox_member = body_inbox.map(|i| format!(",\"inbox\":{{\"id\":{i}}}")).unwrap_or_default();
+                if nested {
+                    format!("{{\"conversation\":{{\"inbox_id\":{inbox},\"id\":{display}}}{inbox_member},\"event\":\"{name}\"}}")
+                } else {
+                    format!("{{\"id\":{display},\"inbox_id\":{inbox},\"messages\":[]{inbox_member},\"event\":\"{name}\"}}")
+                }
+            })
+            .boxed(),
         other => panic!("tests/envelope.rs has no unknown-event generator for {other}: add one"),
     }
 }

@@ -29,6 +29,9 @@ fn no_vendor() -> String {
     if cfg!(feature = "inbenta") {
         parts.push("trigger and appId (inbenta)");
     }
+    if cfg!(feature = "chatwoot") {
+        parts.push("event named like message_created, without entity (chatwoot)");
+    }
     let list = match parts.split_last() {
         Some((last, [])) => (*last).to_owned(),
         Some((last, rest)) => format!("{}, or {last}", rest.join(", ")),

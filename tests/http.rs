@@ -13,13 +13,14 @@ use std::sync::Arc;
 
 use chat_webhooks::receive::Receiver;
 use chat_webhooks::testing::{registration_request, vendor_request};
-use chat_webhooks::{parse_event, ToChatEvent, Vendor};
+use chat_webhooks::{chatwoot, parse_event, ToChatEvent, Vendor};
 use serde_json::Value;
 
 const SUPEROFFICE_SECRET: &str = "so-Secret-5d1a";
 const INBENTA_SECRET: &str = "inbenta-X-Hook-Secret-77c2";
 const CHANNEL_TALK_TOKEN: &str = "ct token/with+reserved&chars";
 const EBBOT_TOKEN: &str = "ebbot-url-token-0f3e";
+const CHATWOOT_SECRET: &str = "chatwoot-webhook-secret-4b9e";
 
 struct Server {
     base: String,
@@ -41,7 +42,8 @@ impl Server {
                 .secret(Vendor::Inbenta, "an-older-inbenta-secret")
                 .secret(Vendor::Inbenta, INBENTA_SECRET)
                 .secret(Vendor::ChannelTalk, CHANNEL_TALK_TOKEN)
-                .secret(Vendor::Ebbot, EBBOT_TOKEN),
+                .secret(Vendor::Ebbot, EBBOT_TOKEN)
+                .secret(Vendor::Chatwoot, CHATWOOT_SECRET),
         );
         let app = axum_receiver::app(receiver.clone());
         let (tx, rx) = std::sync::mpsc::channel();
@@ -104,6 +106,7 @@ fn secret_of(vendor: Vendor) -> &'static str {
         Vendor::SuperOffice => SUPEROFFICE_SECRET,
         Vendor::Inbenta => INBENTA_SECRET,
         Vendor::ChannelTalk => CHANNEL_TALK_TOKEN,
+        Vendor::Chatwoot => CHATWOOT_SECRET,
         _ => EBBOT_TOKEN,
     }
 }
@@ -113,6 +116,7 @@ fn route_of(vendor: Vendor) -> &'static str {
         Vendor::SuperOffice => "/webhooks/superoffice",
         Vendor::Inbenta => "/webhooks/inbenta",
         Vendor::ChannelTalk => "/webhooks/channel-talk",
+        Vendor::Chatwoot => "/webhooks/chatwoot",
         _ => "/webhooks/ebbot",
     }
 }
@@ -120,7 +124,17 @@ fn route_of(vendor: Vendor) -> &'static str {
 /// The path and headers a vendor would send `body` with.
 fn signed(vendor: Vendor, body: &[u8]) -> (String, Vec<(&'static str, String)>) {
     let sent = vendor_request(vendor, body, secret_of(vendor));
-    (sent.path_and_query(route_of(vendor)), sent.headers)
+    let mut headers = sent.headers.clone();
+    if vendor == Vendor::Chatwoot {
+        // Signed over the timestamp and the body, as Chatwoot sends it.
+        let timestamp = "1741686137";
+        headers.push((chatwoot::TIMESTAMP_HEADER, timestamp.to_owned()));
+        headers.push((
+            chatwoot::SIGNATURE_HEADER,
+            chatwoot::sign(CHATWOOT_SECRET.as_bytes(), timestamp, body),
+        ));
+    }
+    (sent.path_and_query(route_of(vendor)), headers)
 }
 
 fn send(server: &Server, vendor: Vendor, body: &[u8]) -> Reply {
@@ -138,6 +152,7 @@ fn every_fixture_over_http() {
         (Vendor::Ebbot, "ebbot"),
         (Vendor::ChannelTalk, "channel_talk"),
         (Vendor::Inbenta, "inbenta"),
+        (Vendor::Chatwoot, "chatwoot"),
     ] {
         for (path, body) in common::fixtures(dir) {
             // Tampered after signing (one byte of the body changed): refused; so is the body
@@ -148,7 +163,10 @@ fn every_fixture_over_http() {
             let mut tampered = body.clone();
             let last = tampered.len() - 1;
             tampered[last / 2] ^= 0x20;
-            let reply = if matches!(vendor, Vendor::SuperOffice | Vendor::Inbenta) {
+            let reply = if matches!(
+                vendor,
+                Vendor::SuperOffice | Vendor::Inbenta | Vendor::Chatwoot
+            ) {
                 server.post(&route, &headers, &tampered)
             } else {
                 server.post(&format!("{}?token=guess", route_of(vendor)), &[], &body)
@@ -261,6 +279,7 @@ fn dir_of(vendor: Vendor) -> &'static str {
         Vendor::SuperOffice => "superoffice",
         Vendor::Inbenta => "inbenta",
         Vendor::ChannelTalk => "channel_talk",
+        Vendor::Chatwoot => "chatwoot",
         _ => "ebbot",
     }
 }

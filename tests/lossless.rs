@@ -56,6 +56,36 @@ fn objects(value: &Value, place: Place, out: &mut Vec<Place>) {
     }
 }
 
+/// Members a vendor documents as free-form, kept whole as sent by design: objects inside them
+/// are kept, but not counted against the share of objects a typed model meets. Chatwoot's
+/// `custom_attributes` are defined by each account, `additional_attributes` and
+/// `content_attributes` vary by channel and content type, `external_source_ids`, `sentiment`
+/// and `auto_assignment_config` are internal, and a change's values are the model's own.
+const FREE_FORM: &[(&str, &[&str])] = &[(
+    "chatwoot",
+    &[
+        "custom_attributes",
+        "additional_attributes",
+        "content_attributes",
+        "external_source_ids",
+        "sentiment",
+        "auto_assignment_config",
+        "previous_value",
+        "current_value",
+    ],
+)];
+
+/// Whether `place` is inside a member `dir`'s vendor documents as free-form.
+fn free_form(dir: &str, place: &Place) -> bool {
+    FREE_FORM.iter().any(|(vendor, keys)| {
+        *vendor == dir
+            && place
+                .pointer
+                .split('/')
+                .any(|segment| keys.contains(&segment))
+    })
+}
+
 const NAME: &str = "zz_probe";
 
 /// A value that would change if it were re-encoded: `-0`, trailing zeros, escapes.
@@ -85,7 +115,7 @@ fn kept_whole(event: &Event) -> bool {
 #[test]
 fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
     let probe: Value = serde_json::from_str(PROBE).unwrap();
-    let (mut total, mut listed, mut whole) = (0, 0, 0);
+    let (mut total, mut listed, mut whole, mut exempt) = (0, 0, 0, 0);
     for dir in common::enabled_dirs() {
         for (path, bytes) in common::fixtures(dir) {
             let original = common::fixture_value(&bytes);
@@ -105,7 +135,6 @@ fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
                     1,
                 );
                 let event = parse(sent.as_bytes());
-                whole += usize::from(kept_whole(&event));
                 let written = serde_json::to_string(&event).unwrap();
                 assert!(
                     written.contains(&format!(r#""{NAME}":{PROBE}"#)),
@@ -130,14 +159,20 @@ fn an_unknown_member_in_any_object_of_any_fixture_is_kept() {
                     assert_eq!(after.len(), before.len() + 1, "{path}: {after:?}");
                 } else {
                     assert_eq!(after, before, "{path} at `{}`", place.path);
+                    if free_form(dir, &place) {
+                        exempt += 1;
+                        continue;
+                    }
                 }
+                whole += usize::from(kept_whole(&event));
                 total += 1;
             }
         }
     }
     assert!(total > 0);
     eprintln!(
-        "{total} added members kept; {listed} met by a typed model and listed; {whole} in events kept whole"
+        "{} added members kept; {listed} met by a typed model and listed; {whole} in events kept whole; {exempt} in free-form members",
+        total + exempt
     );
     assert!(
         listed * 10 >= (total - whole) * 9,

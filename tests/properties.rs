@@ -23,6 +23,9 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
     if cfg!(feature = "inbenta") {
         dirs.push("inbenta");
     }
+    if cfg!(feature = "chatwoot") {
+        dirs.push("chatwoot");
+    }
     dirs.into_iter()
         .flat_map(common::fixtures)
         .map(|(path, bytes)| (path, common::strip_trailing_commas(&bytes)))
@@ -267,6 +270,8 @@ fn parse_with_every_vendor(body: &[u8]) {
     let _ = chat_webhooks::channel_talk::parse(body);
     #[cfg(feature = "inbenta")]
     let _ = chat_webhooks::inbenta::parse(body);
+    #[cfg(feature = "chatwoot")]
+    let _ = chat_webhooks::chatwoot::parse(body);
     for vendor in chat_webhooks::Vendor::SUPPORTED {
         let _ = chat_webhooks::parse_event_as(vendor, body);
     }

@@ -994,3 +994,104 @@ fn a_delivery_keeps_the_body() {
         assert_eq!(kept.as_ptr(), shared.as_ptr());
     }
 }
+
+/// Chatwoot through the receiver: the signature covers `"{X-Chatwoot-Timestamp}.{body}"`, the
+/// replay window is checked against that signed timestamp (Chatwoot advises 5 minutes), the
+/// delivery id keys de-duplication, and an unsigned request is accepted only by the explicit
+/// opt-in for servers older than v4.11.2.
+#[cfg(feature = "chatwoot")]
+#[test]
+fn chatwoot_signed_timestamps_and_deliveries() {
+    use chat_webhooks::chatwoot;
+
+    let body = fixture("chatwoot/message_created.json");
+    let sent = at("2026-01-01T12:00:00Z");
+    let timestamp = sent.timestamp().to_string();
+    let signature = chatwoot::sign(b"whsec_cw", &timestamp, &body);
+    let headers = [
+        (chatwoot::SIGNATURE_HEADER, signature.as_str()),
+        (chatwoot::TIMESTAMP_HEADER, timestamp.as_str()),
+        (chatwoot::DELIVERY_HEADER, "7d9c0a4e-delivery"),
+    ];
+    let request = Request::new(&body, &headers);
+    let receiver = Receiver::new()
+        .secret(Vendor::Chatwoot, "whsec_cw")
+        .max_age(Duration::from_secs(300));
+    let first = delivery(
+        receiver
+            .receive_at(Vendor::Chatwoot, &request, at("2026-01-01T12:04:00Z"))
+            .unwrap(),
+    );
+    assert_eq!(
+        first.dedup_key,
+        "chatwoot:message_created:id:7d9c0a4e-delivery"
+    );
+    assert_eq!(first.chat.kind, ChatEventKind::MessageCreated);
+    // Stale by its signed timestamp, whatever the body's own times say.
+    let err = receiver
+        .receive_at(Vendor::Chatwoot, &request, at("2026-01-01T12:06:00Z"))
+        .unwrap_err();
+    assert!(matches!(err, ReceiveError::TooOld { .. }), "{err}");
+    // A timestamp that is not the signed one fails the signature.
+    let moved = [
+        (chatwoot::SIGNATURE_HEADER, signature.as_str()),
+        (chatwoot::TIMESTAMP_HEADER, "1767268801"),
+    ];
+    let err = receiver
+        .receive_at(Vendor::Chatwoot, &Request::new(&body, &moved), sent)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "chatwoot: signature does not match the body"
+    );
+    // The body alone signed (the mistake of Chatwoot's issue #13809) does not verify.
+    let body_only = [
+        (chatwoot::SIGNATURE_HEADER, "sha256=00"),
+        (chatwoot::TIMESTAMP_HEADER, timestamp.as_str()),
+    ];
+    assert_eq!(
+        receiver
+            .receive_at(Vendor::Chatwoot, &Request::new(&body, &body_only), sent)
+            .unwrap_err()
+            .status(),
+        401
+    );
+    // Without the timestamp header: refused, saying what is missing.
+    let no_timestamp = [(chatwoot::SIGNATURE_HEADER, signature.as_str())];
+    let err = receiver
+        .receive_at(Vendor::Chatwoot, &Request::new(&body, &no_timestamp), sent)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "chatwoot: missing `X-Chatwoot-Timestamp` header"
+    );
+    // Unsigned (an old server): refused unless opted out explicitly.
+    let none: [(&str, &str); 0] = [];
+    let unsigned = Request::new(&body, &none[..]);
+    assert_eq!(
+        receiver
+            .receive_at(Vendor::Chatwoot, &unsigned, sent)
+            .unwrap_err()
+            .status(),
+        401
+    );
+    let old_server = Receiver::new().without_verification(Vendor::Chatwoot);
+    let opted_out = delivery(
+        old_server
+            .receive_at(Vendor::Chatwoot, &unsigned, sent)
+            .unwrap(),
+    );
+    assert_eq!(opted_out.secret_index(), None);
+    assert!(opted_out
+        .dedup_key
+        .starts_with("chatwoot:message_created:sha256:"));
+    // The testing helper signs the same way.
+    #[cfg(feature = "testing")]
+    {
+        let made =
+            chat_webhooks::testing::vendor_request_at(Vendor::Chatwoot, &body, "whsec_cw", sent);
+        assert!(receiver
+            .receive_at(Vendor::Chatwoot, &made.request(), sent)
+            .is_ok());
+    }
+}

@@ -10,6 +10,7 @@
 #![allow(dead_code)]
 
 pub mod channel_talk;
+pub mod chatwoot;
 pub mod ebbot;
 pub mod inbenta;
 pub mod superoffice;
@@ -32,7 +33,7 @@ fn parse_as<T: DeserializeOwned>(body: &[u8]) -> Result<(), serde_json::Error> {
 ///
 /// # Panics
 ///
-/// If `dir` is not one of `superoffice`, `ebbot`, `channel_talk`, `inbenta`.
+/// If `dir` is not one of `superoffice`, `ebbot`, `channel_talk`, `inbenta`, `chatwoot`.
 pub fn parse(dir: &str, path: &str, body: &[u8]) -> Result<(), serde_json::Error> {
     let file = path.rsplit('/').next().unwrap_or(path);
     let event = file.strip_suffix(".json").unwrap_or(file);
@@ -42,6 +43,7 @@ pub fn parse(dir: &str, path: &str, body: &[u8]) -> Result<(), serde_json::Error
         "ebbot" => ebbot(event, body),
         "channel_talk" => channel_talk(event, body),
         "inbenta" => inbenta(event, body),
+        "chatwoot" => chatwoot(event, body),
         _ => panic!("no baseline for vendor folder `{dir}`"),
     }
 }
@@ -86,6 +88,23 @@ fn channel_talk(event: &str, body: &[u8]) -> Result<(), serde_json::Error> {
         "message" => parse_as::<MessageEvent>(body),
         "userChat" => parse_as::<UserChatEvent>(body),
         "user" => parse_as::<UserEvent>(body),
+        _ => parse_as::<GenericEvent>(body),
+    }
+}
+
+fn chatwoot(event: &str, body: &[u8]) -> Result<(), serde_json::Error> {
+    use chatwoot::*;
+    match event {
+        "message_created" | "message_updated" => parse_as::<MessageEvent>(body),
+        "conversation_created"
+        | "conversation_status_changed"
+        | "conversation_resolved"
+        | "conversation_opened"
+        | "conversation_updated" => parse_as::<ConversationEvent>(body),
+        "contact_created" | "contact_updated" => parse_as::<ContactEvent>(body),
+        "inbox_created" | "inbox_updated" => parse_as::<InboxEvent>(body),
+        "webwidget_triggered" => parse_as::<WebwidgetEvent>(body),
+        "conversation_typing_on" | "conversation_typing_off" => parse_as::<TypingEvent>(body),
         _ => parse_as::<GenericEvent>(body),
     }
 }

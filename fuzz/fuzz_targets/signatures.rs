@@ -4,7 +4,9 @@
 #![no_main]
 
 use chat_webhooks::receive::{Received, Receiver, Request};
-use chat_webhooks::{channel_talk, inbenta, superoffice, verify_token, SignatureError, Vendor};
+use chat_webhooks::{
+    channel_talk, chatwoot, inbenta, superoffice, verify_token, SignatureError, Vendor,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (&[u8], &[u8], &str, bool)| {
@@ -32,6 +34,21 @@ fuzz_target!(|input: (&[u8], &[u8], &str, bool)| {
             assert!(superoffice::verify_signature(secret, body, signature).is_err());
         }
         let _ = inbenta::verify_signature(secret, body, signature);
+    }
+    // Chatwoot, with the fuzzed string as the timestamp: a blank key never verifies; any other
+    // verifies its own signature in either case and no other value.
+    let cw = chatwoot::sign(secret, signature, body);
+    if secret.iter().all(u8::is_ascii_whitespace) {
+        assert_eq!(
+            chatwoot::verify_signature(secret, signature, body, &cw),
+            Err(SignatureError::EmptySecret)
+        );
+    } else {
+        assert!(chatwoot::verify_signature(secret, signature, body, &cw).is_ok());
+        assert!(chatwoot::verify_signature(secret, signature, body, &cw.to_uppercase()).is_ok());
+        if !signature.trim().eq_ignore_ascii_case(&cw) {
+            assert!(chatwoot::verify_signature(secret, signature, body, signature).is_err());
+        }
     }
     if let Ok(text) = std::str::from_utf8(secret) {
         let matches = verify_token(text, signature).is_ok();

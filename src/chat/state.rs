@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// | Channel Talk | user chat `state` | `opened` → `Open`, `queued` → `Queued`, `snoozed` → `Snoozed`, `closed` → `Closed`; other values (the older example's `unassigned`) → `Unknown` |
 /// | Ebbot | `status` | `ongoing` → `Open`, `closed` or `ended` (any case) → `Closed`; other values → `Unknown` |
 /// | Inbenta | the trigger | `chats:create` → `Open`, `queues:update` → `Queued`, `invitations:accept` → `Assigned`, `chats:close` → `Closed`; other triggers → `Unknown` (HyperChat's data is "skinny": it sends no status) |
+/// | Chatwoot | conversation `status` (conversation events only) | `open` → `Open`, `resolved` → `Closed`, `pending` → `Open` (an agent bot is handling the conversation: a chat going on with a bot), `snoozed` → `Snoozed`; other values → `Unknown` |
 /// | SuperOffice | `FieldValues.Status` (`ChatSessionStatus`) | 4 `InQueue` → `Queued`; 5 `CustomerLast`, 6 `UserLast` and the steps before the chat (1 `PreChatForm`, 2 `Faq`, 3 `OfflineForm`) → `Open`; 7 `Finished`, 8 `Deleted`, 9 `Closed`, 11 `ClosedFromQueue` and 10 `RequestPosted` (an offline form sent as a request) → `Closed`; 0 `Invalid` and unknown numbers → `Unknown`; `status` keeps the number |
 ///
 /// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in

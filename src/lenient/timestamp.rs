@@ -22,6 +22,7 @@ const MILLIS_THRESHOLD: u128 = 100_000_000_000;
 /// |---|---|---|
 /// | RFC 3339, 0 to 9 fractional digits | `"2018-04-24T08:18:42.089895Z"`, `"2023-01-01T07:36:11+00:00"` | that instant |
 /// | ISO 8601 date-time without offset | `"2020-02-16T17:50:17"` | **UTC** (SuperOffice sends local-looking values; the offset is not knowable) |
+/// | Ruby's `Time#to_s` | `"2020-03-03 13:05:57 UTC"`, `"2020-03-03 14:05:57 +0100"` | that instant (Chatwoot's 2020 documentation) |
 /// | JSON integer | `1672531200000`, `1672531200` | epoch milliseconds or seconds, by magnitude |
 /// | JSON float | `1672531200.31` | epoch milliseconds or seconds, by magnitude |
 /// | decimal string | `"1672531200000.397183857"`, `"1672531200.310412954"` | epoch milliseconds or seconds, by magnitude, to the nanosecond |
@@ -165,9 +166,25 @@ fn parse_text(text: &str) -> Option<DateTime<Utc>> {
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {
         return Some(time.with_timezone(&Utc));
     }
+    if bytes[10] == b' ' {
+        return parse_ruby(text);
+    }
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
         .ok()
         .map(|naive| naive.and_utc())
+}
+
+/// Reads Ruby's `Time#to_s`: `YYYY-MM-DD HH:MM:SS UTC` or `YYYY-MM-DD HH:MM:SS ±HHMM`.
+fn parse_ruby(text: &str) -> Option<DateTime<Utc>> {
+    const FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+    match text.strip_suffix(" UTC") {
+        Some(naive) => NaiveDateTime::parse_from_str(naive, FORMAT)
+            .ok()
+            .map(|naive| naive.and_utc()),
+        None => DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S %z")
+            .ok()
+            .map(|time| time.with_timezone(&Utc)),
+    }
 }
 
 /// Reads the common shape `YYYY-MM-DDTHH:MM:SS[.f{1,9}][Z|±HH:MM]` (no offset: UTC) without
@@ -431,6 +448,26 @@ mod tests {
         }
         // Leap seconds are left to chrono.
         assert!(Timestamp::parse("2016-12-31T23:59:60Z").is_ok());
+    }
+
+    #[test]
+    fn ruby_time_to_s() {
+        let utc = read(r#""2020-03-03 13:05:57 UTC""#);
+        assert_eq!(utc.to_string(), "2020-03-03T13:05:57Z");
+        assert_eq!(
+            serde_json::to_string(&utc).unwrap(),
+            r#""2020-03-03 13:05:57 UTC""#
+        );
+        let offset = read(r#""2020-03-03 14:05:57 +0100""#);
+        assert_eq!(offset, utc);
+        for bad in [
+            r#""2020-03-03 13:05:57""#,
+            r#""2020-03-03 13:05:57 CET""#,
+            r#""2020-03-03 13:05 UTC""#,
+            r#""2020-03-03 13:05:57 UTC ""#,
+        ] {
+            assert!(serde_json::from_str::<Timestamp>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
