@@ -244,10 +244,14 @@ impl ValueSource for Buffered {
             return Ok(null_value(type_name));
         }
         // The plain read first; only a value that fails it is read again to name the path
-        // (tracking the path on every read about doubled the cost of the read).
+        // (tracking the path on every read about doubled the cost of the read). The read
+        // again gets the budget the first one had: charged twice, a large value would fail
+        // on the budget before it reached its real fault.
+        let budget = crate::json::budget_left();
         if let Ok(value) = serde_json::from_str::<T>(self.0.get()) {
             return Ok(wrap(value));
         }
+        crate::json::restore_budget(budget);
         let mut de = serde_json::Deserializer::from_str(self.0.get());
         serde_path_to_error::deserialize::<_, T>(&mut de)
             .map(wrap)

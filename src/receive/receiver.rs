@@ -529,16 +529,36 @@ enum Credential<'a> {
     Token(QueryToken),
 }
 
-/// Appends `text` to `out` with `%` and `:` percent-encoded, so that the key's parts cannot
-/// run into each other.
+/// Appends `text` to `out` [`Escaped`](crate::error::Escaped) (no line break or terminal
+/// escape from a body reaches a logged key), then with `%` and `:` percent-encoded, so that
+/// the key's parts cannot run into each other.
 fn push_key_part(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            ':' => out.push_str("%3A"),
-            c => out.push(c),
+    use std::fmt::Write;
+    /// Percent-encodes `%` and `:` on the way into the key.
+    struct KeyPart<'a>(&'a mut String);
+    impl Write for KeyPart<'_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            for c in text.chars() {
+                match c {
+                    '%' => self.0.push_str("%25"),
+                    ':' => self.0.push_str("%3A"),
+                    c => self.0.push(c),
+                }
+            }
+            Ok(())
         }
     }
+    // Writing to a `String` cannot fail.
+    let _ = write!(KeyPart(out), "{}", crate::error::Escaped(text));
+}
+
+/// Whether `vendor`'s event id names one event, so that the de-duplication key can be built
+/// from it. Ebbot's `requestId` does not: it is the id of the request inside Ebbot that
+/// caused the event (its `context` names that request's company and user), and one request
+/// causes several events of one topic (a bot answering with three messages sends three
+/// `chat.bot.message` webhooks with one `requestId`).
+fn event_id_names_one_event(vendor: Vendor) -> bool {
+    vendor != Vendor::Ebbot
 }
 
 /// The de-duplication key; see [`Delivery::dedup_key`].
@@ -547,7 +567,8 @@ fn dedup_key(vendor: Vendor, event: &Event, event_id: Option<&str>, body: &[u8])
     key.push_str(vendor.as_str());
     key.push(':');
     push_key_part(&mut key, event.event_name());
-    match event_id.filter(|id| !id.trim().is_empty()) {
+    let event_id = event_id.filter(|id| event_id_names_one_event(vendor) && !id.trim().is_empty());
+    match event_id {
         Some(id) => {
             key.push_str(":id:");
             push_key_part(&mut key, id);

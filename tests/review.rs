@@ -1,0 +1,246 @@
+//! What the hostile review of 0.2 found (issue 23), one test per
+//! finding, with the review's inputs.
+
+use chat_webhooks::{parse_event, Event, Timestamp};
+use serde_json::Value;
+
+/// Whether `text` holds a character that the escaping must never let through.
+fn holds_raw(text: &str) -> Option<char> {
+    text.chars().find(|c| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{ad}'
+                    | '\u{61c}'
+                    | '\u{180e}'
+                    | '\u{200b}'..='\u{200f}'
+                    | '\u{2028}'..='\u{202e}'
+                    | '\u{2060}'..='\u{206f}'
+                    | '\u{feff}'
+                    | '\u{e0000}'..='\u{e007f}'
+            )
+    })
+}
+
+/// 8: error text escapes U+061C, U+00AD, tag characters and `\`, with the controls it did.
+#[cfg(feature = "superoffice")]
+#[test]
+fn error_text_escapes_invisible_characters_and_backslashes() {
+    // An unknown event whose name and a repeated key carry the characters.
+    let body = "{\"EventId\":\"x\",\"Event\":\"a\u{61c}b\u{ad}c\u{e0041}\u{e007f}d\\\\e\\u001b\",\
+                \"k\u{2066}\":1,\"EventId\":\"y\"}";
+    let err = parse_event(body.as_bytes()).unwrap_err();
+    let message = err.to_string();
+    assert_eq!(holds_raw(&message), None, "{message:?}");
+    assert!(
+        message.starts_with(
+            "superoffice a\\u{61c}b\\u{ad}c\\u{e0041}\\u{e007f}d\\\\e\\u{1b}: duplicate field `EventId`"
+        ),
+        "{message}"
+    );
+    // The accessor keeps the name as sent.
+    assert_eq!(
+        err.event(),
+        Some("a\u{61c}b\u{ad}c\u{e0041}\u{e007f}d\\e\u{1b}")
+    );
+    // A backslash is escaped, so that no two names display alike: `\u{1b}` typed out in the
+    // body is not the escape character.
+    let typed_out = br#"{"EventId":"x","Event":"d\\u{1b}","EventId":"y"}"#;
+    let message = parse_event(typed_out).unwrap_err().to_string();
+    assert!(
+        message.starts_with("superoffice d\\\\u{1b}: duplicate"),
+        "{message}"
+    );
+}
+
+/// 8: the standalone errors that quote body text escape it the same way.
+#[cfg(feature = "superoffice")]
+#[test]
+fn standalone_errors_escape_the_same_way() {
+    use chat_webhooks::superoffice::FieldValue;
+    let err = FieldValue::parse("[I:\u{61c}\\\u{e0001}]").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid integer in \"[I:\\u{61c}\\\\\\u{e0001}]\""
+    );
+    let err = Timestamp::parse("2023\u{ad}\\").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid timestamp \"2023\\u{ad}\\\\\", expected"),
+        "{err}"
+    );
+    // Inside a parse error, the text is escaped once, not twice.
+    let body = "{\"EventId\":\"x\",\"Event\":\"test\",\"Timestamp\":\"2023\\n\"}";
+    let message = parse_event(body.as_bytes()).unwrap_err().to_string();
+    assert!(
+        message.contains("Timestamp: invalid timestamp \"2023\\n\", expected"),
+        "{message}"
+    );
+}
+
+/// 9: CR, LF and ESC from the body do not reach the de-duplication key or the
+/// `unknown_members` paths raw.
+#[cfg(feature = "superoffice")]
+#[test]
+fn keys_and_member_paths_are_escaped() {
+    use chat_webhooks::receive::{Received, Receiver, Request};
+    use chat_webhooks::Vendor;
+
+    let receiver = Receiver::new().without_verification(Vendor::SuperOffice);
+    let body = "{\"EventId\":\"a\\r\\nINFO ok\\u001b[2K\\\\\",\"Event\":\"chatsession.created\",\
+                \"x\\r\\ny\\u001b\":1,\"FieldValues\":{\"\\u202e\\n\":2}}";
+    let headers: [(&str, &str); 0] = [];
+    let Ok(Received::Event(delivery)) = receiver.receive(
+        Vendor::SuperOffice,
+        &Request::new(body.as_bytes(), &headers),
+    ) else {
+        panic!("not an event");
+    };
+    assert_eq!(
+        delivery.dedup_key,
+        "superoffice:chatsession.created:id:a\\r\\nINFO ok\\u{1b}[2K\\\\"
+    );
+    assert_eq!(holds_raw(&delivery.dedup_key), None);
+    let paths = delivery.event.unknown_members();
+    assert_eq!(paths, ["x\\r\\ny\\u{1b}", "FieldValues.\\u{202e}\\n"]);
+    // An event name from the body, in the key.
+    let body = "{\"EventId\":\"1\",\"Event\":\"x\\r\\n\\u001b:\"}";
+    let Ok(Received::Event(delivery)) = receiver.receive(
+        Vendor::SuperOffice,
+        &Request::new(body.as_bytes(), &headers),
+    ) else {
+        panic!("not an event");
+    };
+    assert_eq!(delivery.dedup_key, "superoffice:x\\r\\n\\u{1b}%3A:id:1");
+}
+
+/// 10: Ebbot events that share one `requestId` (one request inside Ebbot, several messages)
+/// get different de-duplication keys; a retry of the same bytes gets the same key.
+#[cfg(feature = "ebbot")]
+#[test]
+fn ebbot_events_sharing_a_request_id_keep_apart() {
+    use chat_webhooks::receive::{Received, Receiver, Request};
+    use chat_webhooks::Vendor;
+
+    let receiver = Receiver::new().without_verification(Vendor::Ebbot);
+    let key = |body: &str| {
+        let headers: [(&str, &str); 0] = [];
+        match receiver.receive(Vendor::Ebbot, &Request::new(body.as_bytes(), &headers)) {
+            Ok(Received::Event(delivery)) => delivery.dedup_key,
+            other => panic!("{other:?}"),
+        }
+    };
+    let message = |id: &str, text: &str| {
+        format!(
+            r#"{{"topic":"chat.bot.message","botId":"b","requestId":"r-1","timestamp":1741686137482,
+            "data":{{"chatId":"c","id":"{id}","sender":"bot","type":"text","value":"{text}"}}}}"#
+        )
+    };
+    let first = key(&message("m1", "Hello"));
+    let second = key(&message("m2", "How can I help?"));
+    assert_ne!(first, second);
+    assert_eq!(
+        key(&message("m1", "Hello")),
+        first,
+        "a retry of the same bytes"
+    );
+    assert!(
+        first.starts_with("ebbot:chat.bot.message:sha256:"),
+        "{first}"
+    );
+}
+
+/// 11: offsets beyond `±23:59` are no timestamp.
+#[test]
+fn timestamp_offsets_out_of_range_are_errors() {
+    for text in [
+        "2023-01-01T00:00:00+99:99",
+        "2023-01-01T00:00:00+24:00",
+        "2023-01-01T00:00:00+00:60",
+        "2023-01-01T00:00:00-24:00",
+        "2023-01-01T00:00:00.5-00:99",
+    ] {
+        assert!(Timestamp::parse(text).is_err(), "{text}");
+        let json = format!("\"{text}\"");
+        assert!(serde_json::from_str::<Timestamp>(&json).is_err(), "{text}");
+    }
+    let edge = Timestamp::parse("2023-01-01T00:00:00+23:59").unwrap();
+    assert_eq!(edge.to_string(), "2022-12-31T00:01:00Z");
+    assert_eq!(
+        Timestamp::parse("2023-01-01T00:00:00-00:59")
+            .unwrap()
+            .to_string(),
+        "2023-01-01T00:59:00Z"
+    );
+}
+
+/// 12: a `[F:...]` beyond `f64` is an error, not infinity; money keeps its digits.
+#[cfg(feature = "superoffice")]
+#[test]
+fn field_value_float_overflow_is_an_error() {
+    use chat_webhooks::superoffice::FieldValue;
+    let big = format!("1{}", "0".repeat(400));
+    for text in [
+        format!("[F:{big}]"),
+        format!("[F:-{big}]"),
+        format!("[F:{big}.5]"),
+    ] {
+        let err = FieldValue::parse(&text).unwrap_err();
+        assert_eq!(err.to_string(), format!("invalid number in \"{text}\""));
+    }
+    assert_eq!(
+        FieldValue::parse(&format!("[M:{big}]")).unwrap(),
+        FieldValue::Money(big.clone())
+    );
+    assert_eq!(
+        FieldValue::parse("[F:1.7976931348623157e308]").ok(),
+        None,
+        "no exponent"
+    );
+    assert_eq!(
+        FieldValue::parse(&format!("[F:0.{}1]", "0".repeat(400))).unwrap(),
+        FieldValue::Float(0.0)
+    );
+}
+
+/// 15: a message `value` sent before its `type` is reported for its own fault, as it is when
+/// sent after: never as the memory budget, however many elements it holds.
+#[cfg(feature = "ebbot")]
+#[test]
+fn a_value_before_its_type_names_the_real_fault() {
+    let body = |slides: usize, value_first: bool| {
+        let mut list = vec!["{}"; slides];
+        list.push(r#"{"title": 5}"#);
+        let value = format!(r#""value": {{"slides": [{}]}}"#, list.join(","));
+        let ty = r#""type": "carousel""#;
+        let (a, b) = if value_first {
+            (value.as_str(), ty)
+        } else {
+            (ty, value.as_str())
+        };
+        format!(r#"{{"topic":"chat.bot.message","botId":"b","data":{{{a}, {b}}}}}"#)
+    };
+    let mut budget_errors = 0;
+    for slides in (0..4000).step_by(50) {
+        let after = parse_event(body(slides, false).as_bytes()).unwrap_err();
+        let before = parse_event(body(slides, true).as_bytes()).unwrap_err();
+        let after_message = after.to_string();
+        let before_message = before.to_string();
+        let budget = "too many array elements";
+        if after_message.contains(budget) {
+            budget_errors += 1;
+            assert!(
+                before_message.contains(budget),
+                "{slides}: {before_message}"
+            );
+            continue;
+        }
+        assert!(
+            before_message.contains(&format!(
+                "data: value.slides[{slides}].title: invalid type: integer `5`, expected a string"
+            )),
+            "{slides} slides: {before_message}"
+        );
+    }
+    assert!(budget_errors > 0, "the range reaches the budget");
+}
