@@ -244,3 +244,64 @@ fn a_value_before_its_type_names_the_real_fault() {
     }
     assert!(budget_errors > 0, "the range reaches the budget");
 }
+/// 13: one depth rule for every body: a deep value inside an unknown event is kept whether or
+/// not the body also holds a surrogate escape, and a lone surrogate is refused at any depth
+/// with the surrogate error.
+#[cfg(feature = "superoffice")]
+#[test]
+fn one_depth_rule_for_every_body() {
+    let deep = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+    for depth in [10, 127, 128, 129, 200, 10_000] {
+        for extra in ["\"plain\"", "\"\\ud83d\\ude00\"", "\"\\\\ud800\""] {
+            let body = format!(
+                r#"{{"EventId":"x","Event":"contact.created","Deep":{},"Extra":{extra}}}"#,
+                deep(depth)
+            );
+            let event = parse_event(body.as_bytes())
+                .unwrap_or_else(|err| panic!("depth {depth}, {extra}: {err}"));
+            assert!(matches!(event, Event::SuperOffice(_)));
+            assert_eq!(serde_json::to_string(&event).unwrap(), body);
+        }
+        // A lone surrogate is the error, whatever the depth.
+        let body = format!(
+            r#"{{"EventId":"x","Event":"contact.created","Deep":{},"Bad":"\udc00"}}"#,
+            deep(depth)
+        );
+        let message = parse_event(body.as_bytes()).unwrap_err().to_string();
+        assert!(
+            message.starts_with("superoffice contact.created: lone leading surrogate")
+                || message.contains("surrogate"),
+            "depth {depth}: {message}"
+        );
+        assert!(!message.contains("recursion"), "depth {depth}: {message}");
+    }
+    // The position is the surrogate's, as serde_json gives it.
+    let body = "{\"EventId\":\"x\",\n\"Event\":\"contact.created\",\n\"Bad\":\"ab\\udc00\"}";
+    let err = parse_event(body.as_bytes()).unwrap_err();
+    let strict = serde_json::from_str::<Value>(body).unwrap_err();
+    assert_eq!((err.line(), err.column()), (strict.line(), strict.column()));
+    assert_eq!(
+        err.to_string(),
+        format!("superoffice contact.created: {strict}")
+    );
+}
+
+/// 13: the envelope of an unknown Ebbot topic is read whatever the depth of its other members.
+#[cfg(feature = "ebbot")]
+#[test]
+fn an_unknown_topic_keeps_its_envelope_at_any_depth() {
+    use chat_webhooks::ToChatEvent;
+    for depth in [1, 200] {
+        let body = format!(
+            r#"{{"topic":"chat.new.thing","botId":"b","requestId":"r-9","timestamp":1741686137482,
+            "data":{{"chatId":"c-1","deep":{}1{}}}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let event = parse_event(body.as_bytes()).unwrap();
+        let chat = event.to_chat_event();
+        assert_eq!(chat.event_id.as_deref(), Some("r-9"), "depth {depth}");
+        assert_eq!(chat.chat_id.as_deref(), Some("c-1"), "depth {depth}");
+        assert!(chat.occurred_at.is_some(), "depth {depth}");
+    }
+}

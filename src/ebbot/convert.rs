@@ -1,9 +1,11 @@
 //! Ebbot events in the common model.
 
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{ChatStatus, Content, Event, Message, Sender, TextValue, UserInfo, Webhook};
 use crate::lenient::{Id, Timestamp};
+use crate::open_object::Members;
 use crate::{
     Attachment, Author, ChatEvent, ChatEventKind, ChatMessage, ChatState, Role, ToChatEvent,
     UnknownEvent, Vendor,
@@ -273,29 +275,28 @@ fn chat_message(message: &Message) -> ChatMessage {
     out
 }
 
-/// An unknown topic: its envelope and chat id, read leniently from the raw JSON.
+/// An unknown topic: its envelope and chat id, read leniently from the raw JSON. Only the
+/// members read are decoded (the rest stay raw text), so a deep value elsewhere does not hide
+/// them.
 fn unknown_event(unknown: &UnknownEvent) -> ChatEvent {
     let mut event = ChatEvent::new(Vendor::Ebbot, ChatEventKind::Other);
     event.event_name = Some(unknown.name().to_owned());
-    let Ok(Value::Object(root)) = unknown.deserialize::<Value>() else {
+    let Ok(root) = unknown.deserialize::<Members>() else {
         return event;
     };
-    let text = |value: Option<&Value>| match value? {
-        Value::String(s) => Some(s.clone()),
+    let text = |value: Option<&RawValue>| match serde_json::from_str(value?.get()).ok()? {
+        Value::String(s) => Some(s),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     };
-    event.event_id = text(root.get("requestId")).or_else(|| {
-        text(
-            root.get("context")
-                .and_then(|context| context.get("request_id")),
-        )
-    });
+    let object = |name: &str| root.get_as::<Members>(name).and_then(Result::ok);
+    event.event_id =
+        text(root.get("requestId")).or_else(|| text(object("context")?.get("request_id")));
     event.occurred_at = root
-        .get("timestamp")
-        .and_then(|t| serde::Deserialize::deserialize(t).ok())
-        .map(|t: Timestamp| t.as_datetime());
-    event.chat_id = text(root.get("data").and_then(|data| data.get("chatId")))
-        .or_else(|| text(root.get("chat").and_then(|chat| chat.get("id"))));
+        .get_as::<Timestamp>("timestamp")
+        .and_then(Result::ok)
+        .map(|t| t.as_datetime());
+    event.chat_id = text(object("data").as_ref().and_then(|data| data.get("chatId")))
+        .or_else(|| text(object("chat")?.get("id")));
     event
 }
