@@ -118,10 +118,13 @@ macro_rules! open_enum {
 ///         info: Info = "info" (with = json_string), // Option<Info>, through a module's
 ///                                                   // `serialize(&Info, S)` / `deserialize(D)`
 ///         tags: Vec<String> = "tags" (list),     // Vec<String>: null or absent reads as
-///                                                // empty; always written
+///                                                // empty; written when not empty or sent
 ///     }
 /// }
 /// ```
+///
+/// A member sent as `null` reads as `None` (or empty) and is written back as `null` while it
+/// stays so: the object's `other` remembers it.
 ///
 /// The type parameter is optional. Fields are written in the order declared.
 macro_rules! open_object {
@@ -217,16 +220,15 @@ macro_rules! open_object {
                     &mut self,
                     index: usize,
                     map: &mut A,
-                ) -> Result<(), A::Error> {
-                    match index {
+                ) -> Result<bool, A::Error> {
+                    Ok(match index {
                         $(
                             index::$field => {
-                                open_field_read!(self.$field, map, $ty $(, $mode $(= $with)?)?);
+                                open_field_read!(self.$field, map, $ty $(, $mode $(= $with)?)?)
                             }
                         )+
-                        _ => {}
-                    }
-                    Ok(())
+                        _ => false,
+                    })
                 }
 
                 #[allow(unused_variables)]
@@ -239,7 +241,12 @@ macro_rules! open_object {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    $( open_field_write!(map, $key, self.$field, $ty $(, $mode $(= $with)?)?); )+
+                    $(
+                        open_field_write!(
+                            map, $key, self.$field, self.other, index::$field, $ty
+                            $(, $mode $(= $with)?)?
+                        );
+                    )+
                     Ok(())
                 }
 
@@ -292,7 +299,9 @@ macro_rules! open_field_type {
 }
 
 /// Reads an `open_object!` field: by its type's `Deserialize`, or for `(with = module)` by
-/// `module::deserialize` (`null` reads as `None` without calling it).
+/// `module::deserialize` (`null` reads as `None` without calling it), or for `(list)` by
+/// [`List::read`](crate::open_object::List) (`null` reads as empty). Evaluates to whether the
+/// value was `null`.
 macro_rules! open_field_read {
     ($slot:expr, $map:ident, $ty:ty, list) => {{
         struct List($ty);
@@ -303,11 +312,25 @@ macro_rules! open_field_read {
                 <$ty as $crate::open_object::List>::read(deserializer).map(List)
             }
         }
-        $slot = $map.next_value::<List>()?.0;
+        match $map.next_value::<Option<List>>()? {
+            Some(list) => {
+                $slot = list.0;
+                false
+            }
+            None => {
+                $slot = ::std::default::Default::default();
+                true
+            }
+        }
     }};
-    ($slot:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
+    ($slot:expr, $map:ident, $ty:ty, required) => {{
         $slot = $map.next_value()?;
-    };
+        false
+    }};
+    ($slot:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {{
+        $slot = $map.next_value()?;
+        $slot.is_none()
+    }};
     ($slot:expr, $map:ident, $ty:ty, with = $with:ident) => {{
         struct With($ty);
         impl<'de> ::serde::Deserialize<'de> for With {
@@ -318,28 +341,37 @@ macro_rules! open_field_read {
             }
         }
         $slot = $map.next_value::<Option<With>>()?.map(|with| with.0);
+        $slot.is_none()
     }};
 }
 
-/// Writes an `open_object!` field: when present, always (`null` for `None`), as it is (a
-/// required field or a list, `[]` when empty), or for
-/// `(with = module)` through `module::serialize` when present.
+/// Writes an `open_object!` field: when present (`null` when it was sent as `null`), always
+/// (`null` for `None`), as it is (a required field), for a list when it holds something or was
+/// sent (`null` when sent as `null`), or for `(with = module)` through `module::serialize`.
 macro_rules! open_field_write {
-    ($map:ident, $key:expr, $value:expr, $ty:ty) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty) => {
         if let Some(value) = &$value {
             $map.serialize_entry($key, value)?;
+        } else if $other.sent_null($index) {
+            $map.serialize_entry($key, &())?;
         }
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, always) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, always) => {
         $map.serialize_entry($key, &$value)?;
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, required) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, required) => {
         $map.serialize_entry($key, &$value)?;
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, list) => {
-        $map.serialize_entry($key, &$value)?;
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, list) => {
+        if !$crate::open_object::List::is_empty_list(&$value) {
+            $map.serialize_entry($key, &$value)?;
+        } else if $other.sent_null($index) {
+            $map.serialize_entry($key, &())?;
+        } else if $other.was_sent($index) {
+            $map.serialize_entry($key, &$value)?;
+        }
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, with = $with:ident) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, with = $with:ident) => {
         if let Some(value) = &$value {
             struct With<'a>(&'a $ty);
             impl ::serde::Serialize for With<'_> {
@@ -351,6 +383,8 @@ macro_rules! open_field_write {
                 }
             }
             $map.serialize_entry($key, &With(value))?;
+        } else if $other.sent_null($index) {
+            $map.serialize_entry($key, &())?;
         }
     };
 }

@@ -305,3 +305,42 @@ fn an_unknown_topic_keeps_its_envelope_at_any_depth() {
         assert!(chat.occurred_at.is_some(), "depth {depth}");
     }
 }
+/// 16: leftovers are lossless: a member keeps its spelling (`user_id` among PascalCase keys)
+/// and a typed member sent as `null` is written back as `null`.
+#[test]
+fn leftovers_are_lossless() {
+    let mut bodies = Vec::new();
+    if cfg!(feature = "superoffice") {
+        bodies.extend([
+            r#"{"EventId":"x","Event":"chatsession.created","FieldValues":{"Rating":1,"user_id":5,"contactId":"2","TOPICID":3}}"#,
+            r#"{"EventId":"x","Event":"chatsession.created","FieldValues":{"rating":1,"UserId":5}}"#,
+            r#"{"EventId":"x","Event":"chatsession.created","Timestamp":null,"Entity":null,"FieldValues":{"ContactId":null,"Rating":2}}"#,
+            r#"{"EventId":"x","Event":"chatsession.created","Changes":null}"#,
+            r#"{"EventId":"x","Event":"chatsession.created"}"#,
+        ]);
+    }
+    if cfg!(feature = "ebbot") {
+        bodies.extend([
+            r#"{"topic":"chat.create","botId":"b","requestId":null,"data":{"id":"c","type":null,"user":null}}"#,
+            r#"{"topic":"chat.bot.message","botId":"b","data":{"chatId":null,"type":null,"value":null,"timestamp":null}}"#,
+            r#"{"topic":"chat.bot.message","botId":"b","data":{"value":"hi","type":null}}"#,
+        ]);
+    }
+    if cfg!(feature = "channel-talk") {
+        bodies.push(
+            r#"{"event":"push","type":"message","entity":{"chatId":"1","plainText":null},"refers":null}"#,
+        );
+    }
+    if cfg!(feature = "inbenta") {
+        bodies.push(
+            r#"{"trigger":"chats:close","appId":"a","created_at":null,"data":{"chatId":null}}"#,
+        );
+    }
+    for body in bodies {
+        let event = parse_event(body.as_bytes()).unwrap_or_else(|err| panic!("{body}: {err}"));
+        let back = serde_json::to_value(&event).unwrap();
+        let sent: Value = serde_json::from_str(body).unwrap();
+        assert_eq!(back, sent, "{body}");
+        assert!(event.unknown_members().is_empty(), "{body}");
+    }
+}

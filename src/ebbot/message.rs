@@ -323,13 +323,24 @@ impl OpenObject for Message {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> Result<(), A::Error> {
+    ) -> Result<bool, A::Error> {
+        let mut null = false;
         match index {
-            0 => self.chat_id = map.next_value()?,
-            1 => self.id = map.next_value()?,
-            2 => self.sender = map.next_value()?,
+            0 => {
+                self.chat_id = map.next_value()?;
+                null = self.chat_id.is_none();
+            }
+            1 => {
+                self.id = map.next_value()?;
+                null = self.id.is_none();
+            }
+            2 => {
+                self.sender = map.next_value()?;
+                null = self.sender.is_none();
+            }
             TYPE => {
                 let type_name: Option<String> = map.next_value()?;
+                null = type_name.is_none();
                 self.content = match (std::mem::take(&mut self.content), type_name) {
                     // The value came first: read it now that its type is known.
                     (
@@ -357,26 +368,37 @@ impl OpenObject for Message {
                     },
                 };
             }
-            _ => self.timestamp = map.next_value()?,
+            // A `null` value is kept in the content, as sent.
+            _ => {
+                self.timestamp = map.next_value()?;
+                null = self.timestamp.is_none();
+            }
         }
-        Ok(())
+        Ok(null)
     }
 
     fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        if let Some(chat_id) = &self.chat_id {
-            map.serialize_entry(KEYS[0], chat_id)?;
+        /// Writes a member when set, or as `null` when it was sent so.
+        fn entry<M: SerializeMap, T: Serialize>(
+            map: &mut M,
+            other: &Members,
+            index: usize,
+            value: Option<&T>,
+        ) -> Result<(), M::Error> {
+            match value {
+                Some(value) => map.serialize_entry(KEYS[index], value),
+                None if other.sent_null(index) => map.serialize_entry(KEYS[index], &()),
+                None => Ok(()),
+            }
         }
-        if let Some(id) = &self.id {
-            map.serialize_entry(KEYS[1], id)?;
-        }
-        if let Some(sender) = &self.sender {
-            map.serialize_entry(KEYS[2], sender)?;
+        entry(map, &self.other, 0, self.chat_id.as_ref())?;
+        entry(map, &self.other, 1, self.id.as_ref())?;
+        entry(map, &self.other, 2, self.sender.as_ref())?;
+        if self.content.type_name().is_none() && self.other.sent_null(TYPE) {
+            map.serialize_entry(KEYS[TYPE], &())?;
         }
         self.content.serialize_entries(map)?;
-        if let Some(timestamp) = &self.timestamp {
-            map.serialize_entry(KEYS[5], timestamp)?;
-        }
-        Ok(())
+        entry(map, &self.other, 5, self.timestamp.as_ref())
     }
 
     fn writes(&self, name: &str) -> bool {

@@ -25,9 +25,18 @@ use serde_json::value::RawValue;
 /// assert_eq!(reason["code"], 7);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The `other` of a typed model also remembers which of the model's typed members were sent
+/// as `null`, so that they are written back as `null` rather than dropped (equality does not
+/// compare this: a member sent as `null` and one absent are both `None`).
 #[derive(Clone, Default)]
 pub struct Members {
     members: Vec<(String, Box<RawValue>)>,
+    /// The typed members of the model holding these that were sent, by index (bit `i` for
+    /// member `i`).
+    sent: u64,
+    /// Those of them that were sent as `null`.
+    nulls: u64,
 }
 
 impl Members {
@@ -35,7 +44,26 @@ impl Members {
     pub const fn new() -> Self {
         Members {
             members: Vec::new(),
+            sent: 0,
+            nulls: 0,
         }
+    }
+
+    /// Notes which typed members of the model holding these were sent, and which as `null`
+    /// (bit `i` for member `i`).
+    pub(crate) fn set_typed(&mut self, sent: u64, nulls: u64) {
+        self.sent = sent;
+        self.nulls = nulls;
+    }
+
+    /// Whether the model's typed member `index` was sent as `null`.
+    pub(crate) fn sent_null(&self, index: usize) -> bool {
+        self.nulls & (1 << index) != 0
+    }
+
+    /// Whether the model's typed member `index` was sent (with any value, `null` included).
+    pub(crate) fn was_sent(&self, index: usize) -> bool {
+        self.sent & (1 << index) != 0
     }
 
     /// How many members there are.

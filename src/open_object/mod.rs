@@ -33,8 +33,11 @@ pub use self::members::{Members, RawJson};
 /// A field read with `open_object!`'s `(list)`: `null` or absent reads as empty.
 #[allow(dead_code)] // used by the vendors with `(list)` fields
 pub(crate) trait List: Default {
-    /// Reads the field's value.
+    /// Reads the field's value (not `null`: the reader handles that).
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// Whether it holds nothing: an empty list is written only if it was sent.
+    fn is_empty_list(&self) -> bool;
 }
 
 /// An array, each element charged to the parse's memory budget (`crate::lenient::array`).
@@ -42,12 +45,20 @@ impl<T: serde::de::DeserializeOwned> List for Vec<T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         crate::lenient::array(deserializer)
     }
+
+    fn is_empty_list(&self) -> bool {
+        self.is_empty()
+    }
 }
 
 /// An object whose members are all kept.
 impl List for Members {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(<Option<Members> as serde::Deserialize>::deserialize(deserializer)?.unwrap_or_default())
+        <Members as serde::Deserialize>::deserialize(deserializer)
+    }
+
+    fn is_empty_list(&self) -> bool {
+        self.is_empty()
     }
 }
 pub(crate) use self::walk::{report, Path, Walk};
@@ -67,12 +78,13 @@ pub(crate) trait OpenObject: Sized {
     /// The name of the typed member at `index`, for "duplicate field" messages.
     fn member_name(&self, index: usize) -> &'static str;
 
-    /// Reads the value of the typed member at `index`.
+    /// Reads the value of the typed member at `index`; `true` when it was `null` (the member
+    /// is then written back as `null` while it stays unset: see [`Members::sent_null`]).
     fn read_member<'de, A: MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> Result<(), A::Error>;
+    ) -> Result<bool, A::Error>;
 
     /// Checks the model once every member is read: required members, members that depend on
     /// each other. `seen` has bit `i` set for each typed member `i` that was present.
@@ -134,6 +146,7 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
         crate::json::charge::<A::Error>(std::mem::size_of::<T>())?;
         let mut value = T::empty();
         let mut seen: u64 = 0;
+        let mut nulls: u64 = 0;
         while let Some(key) = map.next_key_seed(KeySeed(&mut value))? {
             match key {
                 Key::Known(index) => {
@@ -142,7 +155,9 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
                         return Err(de::Error::duplicate_field(value.member_name(index)));
                     }
                     seen |= bit;
-                    value.read_member(index, &mut map)?;
+                    if value.read_member(index, &mut map)? {
+                        nulls |= bit;
+                    }
                 }
                 Key::Other(name) => {
                     let member: Box<RawValue> = map.next_value()?;
@@ -151,6 +166,7 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
             }
         }
         value.finish(seen)?;
+        value.other_mut().set_typed(seen, nulls);
         Ok(value)
     }
 }

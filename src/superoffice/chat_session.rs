@@ -10,9 +10,10 @@ use crate::open_object::{self, Members, OpenObject, Path, Walk};
 ///
 /// SuperOffice documents these keys in camelCase (`contactId`) and sends them in PascalCase
 /// (`ContactId`) in its example; both are read, as is snake_case (`contact_id`, the database
-/// column names other entities use), and the fields serialize back in the style that arrived
-/// ([`key_style`](Self::key_style)). Members this crate does not type are kept in
-/// `other`, with their keys as sent.
+/// column names other entities use), and any other letter case. The fields serialize back in
+/// the style that arrived ([`key_style`](Self::key_style)); a member that arrived spelled
+/// otherwise than the rest (`user_id` among PascalCase keys, `TOPICID`) is written back as it
+/// was spelled. Members this crate does not type are kept in `other`, with their keys as sent.
 ///
 /// Ids are [`Id`]s because the example sends some as strings (`"ContactId": "21"`) and others
 /// as numbers; `CustomerAlias` is [`Text`] because the example sends the number `5` for a text
@@ -50,12 +51,36 @@ pub struct ChatSessionData {
     pub user_id: Option<Id>,
     /// Members this crate does not type, as sent.
     pub other: Members,
-    /// The key style the members arrived in, used again when serializing.
+    /// The key style the members arrived in, used again when serializing (for a member that
+    /// arrived spelled another way, that spelling is used instead).
     pub key_style: KeyStyle,
     /// While reading: `None` before the first key, then whether a key settled the style (a
     /// lowercase single word such as `rating` does not: it is both the camel and the snake
     /// spelling).
     style_settled: Option<bool>,
+    /// How each typed member arrived spelled, when not in [`key_style`](Self::key_style).
+    spelled: Spelled,
+}
+
+/// How a typed member of [`ChatSessionData`] arrived spelled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Spelling {
+    /// In the object's key style (or not sent).
+    #[default]
+    Style,
+    /// In this style, which is not the object's.
+    In(KeyStyle),
+    /// In another letter case, kept in [`Spelled::odd`].
+    Odd,
+}
+
+/// The spellings of the typed members that did not arrive in the object's key style.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Spelled {
+    /// Per typed member, in the order of [`NAMES`].
+    each: [Spelling; 13],
+    /// The keys as sent of the [`Spelling::Odd`] ones (allocated only if there is one).
+    odd: Option<Box<[Option<Box<str>>; 13]>>,
 }
 
 impl PartialEq for ChatSessionData {
@@ -75,6 +100,7 @@ impl PartialEq for ChatSessionData {
             && self.user_id == other.user_id
             && self.other == other.other
             && self.key_style == other.key_style
+            && self.spelled == other.spelled
     }
 }
 
@@ -114,6 +140,22 @@ impl KeyStyle {
             KeyStyle::Pascal => 0,
             KeyStyle::Camel => 1,
             KeyStyle::Snake => 2,
+        }
+    }
+}
+
+impl ChatSessionData {
+    /// The key the typed member `index` is written under.
+    fn name(&self, index: usize) -> &str {
+        match self.spelled.each[index] {
+            Spelling::Style => NAMES[index][self.key_style.index()],
+            Spelling::In(style) => NAMES[index][style.index()],
+            Spelling::Odd => self
+                .spelled
+                .odd
+                .as_ref()
+                .and_then(|odd| odd[index].as_deref())
+                .unwrap_or(NAMES[index][self.key_style.index()]),
         }
     }
 }
@@ -211,7 +253,27 @@ impl OpenObject for ChatSessionData {
                 self.style_settled = Some(sure);
             }
         }
+        // Noted as sent; `finish` keeps only what differs from the style that settled.
+        self.spelled.each[index] = if NAMES[index][style.index()] == name {
+            Spelling::In(style)
+        } else {
+            self.spelled.odd.get_or_insert_with(Box::default)[index] = Some(name.into());
+            Spelling::Odd
+        };
         Some(index)
+    }
+
+    fn finish<E: serde::de::Error>(&mut self, _seen: u64) -> Result<(), E> {
+        let style = self.key_style.index();
+        for (index, spelling) in self.spelled.each.iter_mut().enumerate() {
+            if let Spelling::In(sent) = *spelling {
+                // `rating` is both the camel and the snake spelling.
+                if NAMES[index][sent.index()] == NAMES[index][style] {
+                    *spelling = Spelling::Style;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn member_name(&self, index: usize) -> &'static str {
@@ -224,13 +286,13 @@ impl OpenObject for ChatSessionData {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> Result<(), A::Error> {
+    ) -> Result<bool, A::Error> {
         fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
             slot: &mut Option<T>,
             map: &mut A,
-        ) -> Result<(), A::Error> {
+        ) -> Result<bool, A::Error> {
             *slot = map.next_value()?;
-            Ok(())
+            Ok(slot.is_none())
         }
         match index {
             0 => put(&mut self.alert_level, map),
@@ -250,11 +312,12 @@ impl OpenObject for ChatSessionData {
     }
 
     fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        let style = self.key_style.index();
         macro_rules! entry {
             ($index:expr, $field:expr) => {
                 if let Some(value) = &$field {
-                    map.serialize_entry(NAMES[$index][style], value)?;
+                    map.serialize_entry(self.name($index), value)?;
+                } else if self.other.sent_null($index) {
+                    map.serialize_entry(self.name($index), &())?;
                 }
             };
         }
@@ -275,9 +338,7 @@ impl OpenObject for ChatSessionData {
     }
 
     fn writes(&self, name: &str) -> bool {
-        NAMES
-            .iter()
-            .any(|names| names[self.key_style.index()] == name)
+        (0..NAMES.len()).any(|index| self.name(index) == name)
     }
 
     fn other(&self) -> &Members {
