@@ -61,3 +61,6 @@ pub use crate::signature::{verify_token, SignatureError};
 pub use crate::table::ParseEventKindError;
 pub use crate::unknown::UnknownEvent;
 pub use crate::vendor::{ParseVendorError, Vendor};
+/// The `chrono` this crate's API uses (`DateTime<Utc>` in [`Timestamp`], [`ChatEvent`], the
+/// receiver's windows), re-exported so that your code names the same version.
+pub use chrono;

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::clock::{Clock, ClockSlot};
 use super::{Delivery, Headers, ReceiveError, Received, Secret, Verification};
 use crate::signature::{encode_hex, query_param, QueryToken};
 use crate::{parse_event_as, Event, SignatureError, ToChatEvent, Vendor};
@@ -180,13 +181,15 @@ struct Slot {
 /// `max_age` applies only to the vendors that send a delivery time; Channel Talk's events are
 /// not refused for their age unless you set its window with `max_age_for`, and then its
 /// entity's time is what counts. An event without the time is refused when a window applies
-/// ([`ReceiveError::NoTimestamp`]). The clock is read only by [`receive`](Self::receive);
-/// [`receive_at`](Self::receive_at) takes `now`.
+/// ([`ReceiveError::NoTimestamp`]). The clock is read only by [`receive`](Self::receive) (and
+/// the axum extractor, which calls it): the system's, or the one set with
+/// [`clock`](Self::clock); [`receive_at`](Self::receive_at) takes `now`.
 #[derive(Debug, Default)]
 pub struct Receiver {
     slots: [Slot; 4],
     max_age: Option<Duration>,
     max_age_for: [Option<Duration>; 4],
+    clock: ClockSlot,
 }
 
 impl Clone for Receiver {
@@ -200,6 +203,7 @@ impl Clone for Receiver {
             }),
             max_age: self.max_age,
             max_age_for: self.max_age_for,
+            clock: self.clock.clone(),
         }
     }
 }
@@ -374,18 +378,30 @@ impl Receiver {
         }
     }
 
-    /// [`receive_at`](Self::receive_at) with the current time (`Utc::now()`, read through
-    /// `std::time::SystemTime`): the one function of this crate that reads the clock.
+    /// Reads the time from `clock` instead of the system's: the time that
+    /// [`receive`](Self::receive), and so the axum extractor, check events and registration
+    /// windows against. For tests of the replay window over HTTP, or a service with its own
+    /// clock. See [`Clock`].
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.clock = ClockSlot::new(clock);
+        self
+    }
+
+    /// The time by the receiver's [`clock`](Self::clock): the system's unless one was set. Use
+    /// it for the `until` of [`open_registration`](Self::open_registration).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// [`receive_at`](Self::receive_at) with the time by the receiver's
+    /// [`clock`](Self::clock) (the system's, `std::time::SystemTime`, unless one was set): the
+    /// one function of this crate that reads the clock.
     pub fn receive<H: Headers + ?Sized>(
         &self,
         vendor: Vendor,
         request: &Request<'_, H>,
     ) -> Result<Received, ReceiveError> {
-        self.receive_at(
-            vendor,
-            request,
-            DateTime::<Utc>::from(std::time::SystemTime::now()),
-        )
+        self.receive_at(vendor, request, self.now())
     }
 
     /// Checks a request that arrived on `vendor`'s route at time `now`, then parses it.
