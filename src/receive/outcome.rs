@@ -73,8 +73,9 @@ pub enum Verification {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Handshake {
-    /// SuperOffice's `test` POST when a webhook is registered (`X-Hook-Test: true`): answer
-    /// `200 OK`. It was authenticated like any event.
+    /// SuperOffice's `test` POST when a webhook is registered: answer `200 OK`. It is the
+    /// signed body `"Event": "test"`, authenticated like any event; the `X-Hook-Test: true`
+    /// header SuperOffice adds is not signed, and neither needed nor read.
     #[cfg(feature = "superoffice")]
     SuperOfficeTest {
         /// The test event.
