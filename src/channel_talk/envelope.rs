@@ -292,26 +292,14 @@ impl<P: Model> OpenObject for Webhook<P> {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> Result<bool, A::Error> {
-        Ok(match index {
-            0 => {
-                self.action = map.next_value()?;
-                false
-            }
-            1 => {
-                self.type_as_sent = map.next_value_seed(TypeSeed(self.kind))?;
-                self.type_as_sent == TypeAsSent::Absent
-            }
-            // Written back as `null` when `None` in any case: a detection key.
-            2 => {
-                self.entity = map.next_value()?;
-                false
-            }
-            _ => {
-                self.refers = map.next_value()?;
-                self.refers.is_none()
-            }
-        })
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => self.action = map.next_value()?,
+            1 => self.type_as_sent = map.next_value_seed(TypeSeed(self.kind))?,
+            2 => self.entity = map.next_value()?,
+            _ => self.refers = map.next_value()?,
+        }
+        Ok(())
     }
 
     fn finish<E: de::Error>(&mut self, seen: u64) -> Result<(), E> {
@@ -332,13 +320,13 @@ impl<P: Model> OpenObject for Webhook<P> {
         map.serialize_entry(KEYS[0], &self.action)?;
         if let Some(ty) = self.type_as_sent() {
             map.serialize_entry(KEYS[1], ty)?;
-        } else if self.other.sent_null(1) {
+        } else if self.other.was_sent(1) {
             map.serialize_entry(KEYS[1], &())?;
         }
         map.serialize_entry(KEYS[2], &self.entity)?;
         if let Some(refers) = &self.refers {
             map.serialize_entry(KEYS[3], refers)?;
-        } else if self.other.sent_null(3) {
+        } else if self.other.was_sent(3) {
             map.serialize_entry(KEYS[3], &())?;
         }
         Ok(())

@@ -323,24 +323,13 @@ impl OpenObject for Message {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let mut null = false;
+    ) -> Result<(), A::Error> {
         match index {
-            0 => {
-                self.chat_id = map.next_value()?;
-                null = self.chat_id.is_none();
-            }
-            1 => {
-                self.id = map.next_value()?;
-                null = self.id.is_none();
-            }
-            2 => {
-                self.sender = map.next_value()?;
-                null = self.sender.is_none();
-            }
+            0 => self.chat_id = map.next_value()?,
+            1 => self.id = map.next_value()?,
+            2 => self.sender = map.next_value()?,
             TYPE => {
                 let type_name: Option<String> = map.next_value()?;
-                null = type_name.is_none();
                 self.content = match (std::mem::take(&mut self.content), type_name) {
                     // The value came first: read it now that its type is known.
                     (
@@ -368,17 +357,13 @@ impl OpenObject for Message {
                     },
                 };
             }
-            // A `null` value is kept in the content, as sent.
-            _ => {
-                self.timestamp = map.next_value()?;
-                null = self.timestamp.is_none();
-            }
+            _ => self.timestamp = map.next_value()?,
         }
-        Ok(null)
+        Ok(())
     }
 
     fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        /// Writes a member when set, or as `null` when it was sent so.
+        /// Writes a member when set, or as `null` when it was sent (so, as `null`).
         fn entry<M: SerializeMap, T: Serialize>(
             map: &mut M,
             other: &Members,
@@ -387,14 +372,15 @@ impl OpenObject for Message {
         ) -> Result<(), M::Error> {
             match value {
                 Some(value) => map.serialize_entry(KEYS[index], value),
-                None if other.sent_null(index) => map.serialize_entry(KEYS[index], &()),
+                None if other.was_sent(index) => map.serialize_entry(KEYS[index], &()),
                 None => Ok(()),
             }
         }
         entry(map, &self.other, 0, self.chat_id.as_ref())?;
         entry(map, &self.other, 1, self.id.as_ref())?;
         entry(map, &self.other, 2, self.sender.as_ref())?;
-        if self.content.type_name().is_none() && self.other.sent_null(TYPE) {
+        // A `null` value is kept in the content, as sent; a `null` type is not.
+        if self.content.type_name().is_none() && self.other.was_sent(TYPE) {
             map.serialize_entry(KEYS[TYPE], &())?;
         }
         self.content.serialize_entries(map)?;

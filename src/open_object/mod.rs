@@ -63,7 +63,8 @@ impl List for Members {
 }
 pub(crate) use self::walk::{report, Path, Walk};
 
-/// A model read and written as an open object. At most 64 typed members.
+/// A model read and written as an open object. At most 64 typed members (32 for one with a
+/// `(list)` member).
 pub(crate) trait OpenObject: Sized {
     /// What the model is, for "invalid type" messages: `"a chat (an object)"`.
     const EXPECTING: &'static str;
@@ -78,13 +79,13 @@ pub(crate) trait OpenObject: Sized {
     /// The name of the typed member at `index`, for "duplicate field" messages.
     fn member_name(&self, index: usize) -> &'static str;
 
-    /// Reads the value of the typed member at `index`; `true` when it was `null` (the member
-    /// is then written back as `null` while it stays unset: see [`Members::sent_null`]).
+    /// Reads the value of the typed member at `index`. One that reads as `None` (it was `null`)
+    /// is written back as `null` while it stays so (see [`Members::was_sent`]).
     fn read_member<'de, A: MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> Result<bool, A::Error>;
+    ) -> Result<(), A::Error>;
 
     /// Checks the model once every member is read: required members, members that depend on
     /// each other. `seen` has bit `i` set for each typed member `i` that was present.
@@ -146,7 +147,6 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
         crate::json::charge::<A::Error>(std::mem::size_of::<T>())?;
         let mut value = T::empty();
         let mut seen: u64 = 0;
-        let mut nulls: u64 = 0;
         while let Some(key) = map.next_key_seed(KeySeed(&mut value))? {
             match key {
                 Key::Known(index) => {
@@ -155,9 +155,7 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
                         return Err(de::Error::duplicate_field(value.member_name(index)));
                     }
                     seen |= bit;
-                    if value.read_member(index, &mut map)? {
-                        nulls |= bit;
-                    }
+                    value.read_member(index, &mut map)?;
                 }
                 Key::Other(name) => {
                     let member: Box<RawValue> = map.next_value()?;
@@ -166,7 +164,7 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
             }
         }
         value.finish(seen)?;
-        value.other_mut().set_typed(seen, nulls);
+        value.other_mut().set_sent(seen);
         Ok(value)
     }
 }

@@ -11,9 +11,9 @@ use crate::open_object::{self, Members, OpenObject, Path, Walk};
 /// SuperOffice documents these keys in camelCase (`contactId`) and sends them in PascalCase
 /// (`ContactId`) in its example; both are read, as is snake_case (`contact_id`, the database
 /// column names other entities use), and any other letter case. The fields serialize back in
-/// the style that arrived ([`key_style`](Self::key_style)); a member that arrived spelled
-/// otherwise than the rest (`user_id` among PascalCase keys, `TOPICID`) is written back as it
-/// was spelled. Members this crate does not type are kept in `other`, with their keys as sent.
+/// the style that arrived ([`key_style`](Self::key_style)); each member read from a body is
+/// written back as it was spelled, even one spelled otherwise than the rest (`user_id` among
+/// PascalCase keys, `TOPICID`). Members this crate does not type are kept in `other`, with their keys as sent.
 ///
 /// Ids are [`Id`]s because the example sends some as strings (`"ContactId": "21"`) and others
 /// as numbers; `CustomerAlias` is [`Text`] because the example sends the number `5` for a text
@@ -51,31 +51,31 @@ pub struct ChatSessionData {
     pub user_id: Option<Id>,
     /// Members this crate does not type, as sent.
     pub other: Members,
-    /// The key style the members arrived in, used again when serializing (for a member that
-    /// arrived spelled another way, that spelling is used instead).
+    /// The key style the members arrived in (the first key that tells it): members set in
+    /// code are written in it, members read from a body as they were spelled.
     pub key_style: KeyStyle,
     /// While reading: `None` before the first key, then whether a key settled the style (a
     /// lowercase single word such as `rating` does not: it is both the camel and the snake
     /// spelling).
     style_settled: Option<bool>,
-    /// How each typed member arrived spelled, when not in [`key_style`](Self::key_style).
+    /// How each typed member read from a body was spelled.
     spelled: Spelled,
 }
 
-/// How a typed member of [`ChatSessionData`] arrived spelled.
+/// How a typed member of [`ChatSessionData`] was spelled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Spelling {
-    /// In the object's key style (or not sent).
+    /// Not read from a body: in the object's key style.
     #[default]
     Style,
-    /// In this style, which is not the object's.
+    /// In this style.
     In(KeyStyle),
     /// In another letter case, kept in [`Spelled::odd`].
     Odd,
 }
 
-/// The spellings of the typed members that did not arrive in the object's key style.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The spellings of the typed members read from a body.
+#[derive(Debug, Clone, Default)]
 struct Spelled {
     /// Per typed member, in the order of [`NAMES`].
     each: [Spelling; 13],
@@ -100,7 +100,7 @@ impl PartialEq for ChatSessionData {
             && self.user_id == other.user_id
             && self.other == other.other
             && self.key_style == other.key_style
-            && self.spelled == other.spelled
+            && (0..NAMES.len()).all(|index| self.name(index) == other.name(index))
     }
 }
 
@@ -162,7 +162,14 @@ impl ChatSessionData {
 
 /// Which typed member `key` names, ignoring case and underscores, and how sure the key is of
 /// its style (a lowercase single word such as `rating` could be camel or snake).
+#[cfg(test)]
 fn classify(key: &str) -> Option<(usize, KeyStyle, bool)> {
+    classify_spelled(key).map(|(index, style, sure, _)| (index, style, sure))
+}
+
+/// [`classify`], and whether `key` is the style's own spelling of the member (`TOPICID` is
+/// not): the fast path's keys all are.
+fn classify_spelled(key: &str) -> Option<(usize, KeyStyle, bool, bool)> {
     // Fast path: the spellings SuperOffice uses (a lowercase single word such as `rating` is
     // both the camel and the snake spelling, so it does not settle the style).
     let (style, sure, index) = match key {
@@ -202,9 +209,12 @@ fn classify(key: &str) -> Option<(usize, KeyStyle, bool)> {
         "UserId" => (KeyStyle::Pascal, true, 12),
         "userId" => (KeyStyle::Camel, true, 12),
         "user_id" => (KeyStyle::Snake, true, 12),
-        _ => return classify_folded(key),
+        _ => {
+            let (index, style, sure) = classify_folded(key)?;
+            return Some((index, style, sure, NAMES[index][style.index()] == key));
+        }
     };
-    Some((index, style, sure))
+    Some((index, style, sure, true))
 }
 
 /// [`classify`] for any other casing, with or without underscores.
@@ -244,7 +254,7 @@ impl OpenObject for ChatSessionData {
     /// Classifies the key without allocating and notes its style: the first key that settles
     /// the style decides it; until one does, the first key's style stands.
     fn classify(&mut self, name: &str) -> Option<usize> {
-        let (index, style, sure) = classify(name)?;
+        let (index, style, sure, exact) = classify_spelled(name)?;
         match self.style_settled {
             Some(true) => {}
             Some(false) if !sure => {}
@@ -253,27 +263,13 @@ impl OpenObject for ChatSessionData {
                 self.style_settled = Some(sure);
             }
         }
-        // Noted as sent; `finish` keeps only what differs from the style that settled.
-        self.spelled.each[index] = if NAMES[index][style.index()] == name {
+        self.spelled.each[index] = if exact {
             Spelling::In(style)
         } else {
             self.spelled.odd.get_or_insert_with(Box::default)[index] = Some(name.into());
             Spelling::Odd
         };
         Some(index)
-    }
-
-    fn finish<E: serde::de::Error>(&mut self, _seen: u64) -> Result<(), E> {
-        let style = self.key_style.index();
-        for (index, spelling) in self.spelled.each.iter_mut().enumerate() {
-            if let Spelling::In(sent) = *spelling {
-                // `rating` is both the camel and the snake spelling.
-                if NAMES[index][sent.index()] == NAMES[index][style] {
-                    *spelling = Spelling::Style;
-                }
-            }
-        }
-        Ok(())
     }
 
     fn member_name(&self, index: usize) -> &'static str {
@@ -286,13 +282,13 @@ impl OpenObject for ChatSessionData {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> Result<bool, A::Error> {
+    ) -> Result<(), A::Error> {
         fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
             slot: &mut Option<T>,
             map: &mut A,
-        ) -> Result<bool, A::Error> {
+        ) -> Result<(), A::Error> {
             *slot = map.next_value()?;
-            Ok(slot.is_none())
+            Ok(())
         }
         match index {
             0 => put(&mut self.alert_level, map),
@@ -316,7 +312,7 @@ impl OpenObject for ChatSessionData {
             ($index:expr, $field:expr) => {
                 if let Some(value) = &$field {
                     map.serialize_entry(self.name($index), value)?;
-                } else if self.other.sent_null($index) {
+                } else if self.other.was_sent($index) {
                     map.serialize_entry(self.name($index), &())?;
                 }
             };
