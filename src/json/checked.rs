@@ -59,9 +59,7 @@ pub(crate) fn lone_surrogate(body: &[u8]) -> Option<(usize, usize)> {
         let mut i = open + 1;
         let mut bad = false;
         let close = loop {
-            let Some(next) = memchr::memchr2(b'"', b'\\', &body[i..]).map(|n| i + n) else {
-                return None;
-            };
+            let next = memchr::memchr2(b'"', b'\\', &body[i..]).map(|n| i + n)?;
             if body[next] == b'"' {
                 break next;
             }
