@@ -80,8 +80,8 @@ impl<H: ?Sized> fmt::Debug for Request<'_, H> {
                         f.write_str("&")?;
                     }
                     match pair.split_once('=') {
-                        Some((name, _)) => write!(f, "{}=..", name.escape_debug())?,
-                        None => write!(f, "{}", pair.escape_debug())?,
+                        Some((name, _)) => write!(f, "{}=..", crate::error::Escaped(name))?,
+                        None => write!(f, "{}", crate::error::Escaped(pair))?,
                     }
                 }
                 f.write_str("\"")
