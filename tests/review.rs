@@ -1,5 +1,6 @@
-//! What the hostile review of 0.2 found (issue 23), one test per
-//! finding, with the review's inputs.
+//! What the hostile review of 0.2 found (issue 23, points 8 to 13, 15 and 16), one test per
+//! finding, with the review's inputs. Each failed on 0.2; the second test of point 8 pins
+//! that the standalone errors use the same escaping.
 
 use chat_webhooks::{parse_event, Timestamp};
 use serde_json::Value;
