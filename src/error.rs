@@ -291,22 +291,59 @@ impl fmt::Display for Error {
     }
 }
 
-/// Text from a body, displayed with its control characters escaped (`\r`, `\n`, `\u{1b}`),
-/// and the Unicode controls that reorder or hide text (bidirectional overrides and isolates,
-/// zero-width and line separators): a message never carries a line break or a terminal
-/// escape from a body into a log or an HTTP answer. Printable text, quotes and backslashes are
-/// written as they are, so ordinary messages read as before.
+/// Text from a body, displayed so that it cannot forge or hide anything where it is written:
+/// the one escaping of body text in this crate, used by error messages, de-duplication keys
+/// and [`unknown_members`](crate::Event::unknown_members) paths.
+///
+/// Escaped: `\` as `\\`; `\r`, `\n` and `\t` as such; every other control character
+/// (C0, DEL, C1: `\u{1b}`) and every invisible or format character that reorders, hides or
+/// smuggles text, as `\u{..}`: bidirectional marks, embeddings, overrides and isolates
+/// (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), zero-width and invisible
+/// characters (U+00AD, U+034F, U+115F, U+1160, U+17B4, U+17B5, U+180B to U+180F, U+200B to
+/// U+200D, U+2060 to U+2064, U+206A to U+206F, U+3164, U+FEFF, U+FFA0), line and paragraph
+/// separators (U+2028, U+2029), the other format characters (U+0600 to U+0605, U+06DD,
+/// U+070F, U+0890, U+0891, U+08E2, U+110BD, U+110CD, U+13430 to U+1343F, U+1BCA0 to U+1BCA3,
+/// U+1D173 to U+1D17A, U+FFF9 to U+FFFB), variation selectors (U+FE00 to U+FE0F, U+E0100 to
+/// U+E01EF) and tag characters (U+E0000 to U+E007F), with the rest of Unicode's
+/// default-ignorable code points (U+FFF0 to U+FFF8, up to U+E0FFF). Since `\` is escaped too,
+/// two different texts never escape to the same text. Printable text and quotes are written
+/// as they are, so ordinary messages read as before.
 pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
 impl Escaped<'_> {
+    /// Whether `c` is written escaped.
     fn needs_escape(c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_control() || c == '\\';
+        }
         c.is_control()
             || matches!(
                 c,
-                '\u{200b}'..='\u{200f}'
+                '\u{ad}'
+                    | '\u{34f}'
+                    | '\u{600}'..='\u{605}'
+                    | '\u{61c}'
+                    | '\u{6dd}'
+                    | '\u{70f}'
+                    | '\u{890}'..='\u{891}'
+                    | '\u{8e2}'
+                    | '\u{115f}'..='\u{1160}'
+                    | '\u{17b4}'..='\u{17b5}'
+                    | '\u{180b}'..='\u{180f}'
+                    | '\u{200b}'..='\u{200f}'
                     | '\u{2028}'..='\u{202e}'
-                    | '\u{2060}'..='\u{2069}'
+                    | '\u{2060}'..='\u{206f}'
+                    | '\u{3164}'
+                    | '\u{fe00}'..='\u{fe0f}'
                     | '\u{feff}'
+                    | '\u{ffa0}'
+                    | '\u{fff0}'..='\u{fffb}'
+                    | '\u{110bd}'
+                    | '\u{110cd}'
+                    | '\u{13430}'..='\u{1343f}'
+                    | '\u{1bca0}'..='\u{1bca3}'
+                    | '\u{1d173}'..='\u{1d17a}'
+                    | '\u{e0000}'..='\u{e0fff}'
             )
     }
 }
@@ -317,6 +354,7 @@ impl fmt::Display for Escaped<'_> {
         while let Some((at, c)) = rest.char_indices().find(|(_, c)| Self::needs_escape(*c)) {
             f.write_str(&rest[..at])?;
             match c {
+                '\\' => f.write_str("\\\\")?,
                 '\n' => f.write_str("\\n")?,
                 '\r' => f.write_str("\\r")?,
                 '\t' => f.write_str("\\t")?,
@@ -345,7 +383,7 @@ mod tests {
         let text = "push\r\n2026-01-01 INFO payment approved\u{1b}[2K\u{202e}\t\"`é\\";
         assert_eq!(
             Escaped(text).to_string(),
-            "push\\r\\n2026-01-01 INFO payment approved\\u{1b}[2K\\u{202e}\\t\"`é\\"
+            "push\\r\\n2026-01-01 INFO payment approved\\u{1b}[2K\\u{202e}\\t\"`é\\\\"
         );
         assert_eq!(Escaped("plain").to_string(), "plain");
     }

@@ -70,6 +70,6 @@ pub use crate::table::ParseEventKindError;
 pub use crate::unknown::UnknownEvent;
 pub use crate::vendor::{ParseVendorError, Vendor};
 
-/// The `chrono` this crate's public API uses (`DateTime<Utc>` in events and in
-/// [`Receiver::open_registration`](receive::Receiver::open_registration)).
+/// The `chrono` this crate's API uses (`DateTime<Utc>` in [`Timestamp`], [`ChatEvent`], the
+/// receiver's windows), re-exported so that your code names the same version.
 pub use chrono;

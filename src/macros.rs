@@ -118,10 +118,13 @@ macro_rules! open_enum {
 ///         info: Info = "info" (with = json_string), // Option<Info>, through a module's
 ///                                                   // `serialize(&Info, S)` / `deserialize(D)`
 ///         tags: Vec<String> = "tags" (list),     // Vec<String>: null or absent reads as
-///                                                // empty; always written
+///                                                // empty; written when not empty or sent
 ///     }
 /// }
 /// ```
+///
+/// A member sent as `null` reads as `None` (or empty) and is written back as `null` while it
+/// stays so: the object's `other` remembers which members were sent.
 ///
 /// The type parameter is optional. Fields are written in the order declared.
 macro_rules! open_object {
@@ -190,6 +193,19 @@ macro_rules! open_object {
 
             const KEYS: &[&str] = &[$($key),+];
             const _: () = assert!(KEYS.len() <= 64, "an open object has at most 64 typed members");
+            /// Which typed members are lists: a list sent as `null` is noted at bit `63 - i`
+            /// of `Members::sent`, above the typed members' bits.
+            const LISTS: &[bool] = &[$(open_field_is_list!($($mode)?)),+];
+            const _: () = assert!(
+                KEYS.len() <= 32 || {
+                    let mut i = 0;
+                    while i < LISTS.len() && !LISTS[i] {
+                        i += 1;
+                    }
+                    i == LISTS.len()
+                },
+                "an open object with a (list) member has at most 32 typed members"
+            );
 
             impl $(<$gen: ::serde::Serialize + ::serde::de::DeserializeOwned>)? OpenObject
                 for $name $(<$gen>)?
@@ -221,7 +237,10 @@ macro_rules! open_object {
                     match index {
                         $(
                             index::$field => {
-                                open_field_read!(self.$field, map, $ty $(, $mode $(= $with)?)?);
+                                open_field_read!(
+                                    self.$field, self.other, index::$field, map, $ty
+                                    $(, $mode $(= $with)?)?
+                                );
                             }
                         )+
                         _ => {}
@@ -239,7 +258,12 @@ macro_rules! open_object {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    $( open_field_write!(map, $key, self.$field, $ty $(, $mode $(= $with)?)?); )+
+                    $(
+                        open_field_write!(
+                            map, $key, self.$field, self.other, index::$field, $ty
+                            $(, $mode $(= $with)?)?
+                        );
+                    )+
                     Ok(())
                 }
 
@@ -291,10 +315,21 @@ macro_rules! open_field_type {
     ($ty:ty, required) => { $ty };
 }
 
+/// Whether an `open_object!` field's mode is `(list)`.
+macro_rules! open_field_is_list {
+    (list) => {
+        true
+    };
+    ($($mode:ident)?) => {
+        false
+    };
+}
+
 /// Reads an `open_object!` field: by its type's `Deserialize`, or for `(with = module)` by
-/// `module::deserialize` (`null` reads as `None` without calling it).
+/// `module::deserialize` (`null` reads as `None` without calling it), or for `(list)` by
+/// [`List::read`](crate::open_object::List) (`null` reads as empty, and is noted in `other`).
 macro_rules! open_field_read {
-    ($slot:expr, $map:ident, $ty:ty, list) => {{
+    ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty, list) => {{
         struct List($ty);
         impl<'de> ::serde::Deserialize<'de> for List {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -303,12 +338,18 @@ macro_rules! open_field_read {
                 <$ty as $crate::open_object::List>::read(deserializer).map(List)
             }
         }
-        $slot = $map.next_value::<List>()?.0;
+        match $map.next_value::<Option<List>>()? {
+            Some(list) => $slot = list.0,
+            None => {
+                $slot = ::std::default::Default::default();
+                $other.set_null_list($index);
+            }
+        }
     }};
-    ($slot:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
+    ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
         $slot = $map.next_value()?;
     };
-    ($slot:expr, $map:ident, $ty:ty, with = $with:ident) => {{
+    ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty, with = $with:ident) => {{
         struct With($ty);
         impl<'de> ::serde::Deserialize<'de> for With {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -321,25 +362,34 @@ macro_rules! open_field_read {
     }};
 }
 
-/// Writes an `open_object!` field: when present, always (`null` for `None`), as it is (a
-/// required field or a list, `[]` when empty), or for
-/// `(with = module)` through `module::serialize` when present.
+/// Writes an `open_object!` field: when present (`null` when it was sent but is `None`: it
+/// was sent as `null`), always (`null` for `None`), as it is (a required field), for a list
+/// when it holds something or was sent (`null` when sent as `null`), or for `(with = module)`
+/// through `module::serialize`.
 macro_rules! open_field_write {
-    ($map:ident, $key:expr, $value:expr, $ty:ty) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty) => {
         if let Some(value) = &$value {
             $map.serialize_entry($key, value)?;
+        } else if $other.was_sent($index) {
+            $map.serialize_entry($key, &())?;
         }
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, always) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, always) => {
         $map.serialize_entry($key, &$value)?;
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, required) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, required) => {
         $map.serialize_entry($key, &$value)?;
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, list) => {
-        $map.serialize_entry($key, &$value)?;
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, list) => {
+        if !$crate::open_object::List::is_empty_list(&$value) {
+            $map.serialize_entry($key, &$value)?;
+        } else if $other.null_list($index) {
+            $map.serialize_entry($key, &())?;
+        } else if $other.was_sent($index) {
+            $map.serialize_entry($key, &$value)?;
+        }
     };
-    ($map:ident, $key:expr, $value:expr, $ty:ty, with = $with:ident) => {
+    ($map:ident, $key:expr, $value:expr, $other:expr, $index:expr, $ty:ty, with = $with:ident) => {
         if let Some(value) = &$value {
             struct With<'a>(&'a $ty);
             impl ::serde::Serialize for With<'_> {
@@ -351,6 +401,8 @@ macro_rules! open_field_write {
                 }
             }
             $map.serialize_entry($key, &With(value))?;
+        } else if $other.was_sent($index) {
+            $map.serialize_entry($key, &())?;
         }
     };
 }

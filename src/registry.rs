@@ -90,6 +90,12 @@ pub(crate) trait VendorSpec {
     /// against when the request carries no signed timestamp.
     const DELIVERY_TIME: bool;
 
+    /// Whether the vendor's event id names one event, so that de-duplication can key on it.
+    /// Ebbot's `requestId` does not: it names the request inside Ebbot that caused the event,
+    /// and one request causes several events of one topic (a bot answering with three
+    /// messages sends three `chat.bot.message` webhooks with one `requestId`).
+    const EVENT_ID_IS_UNIQUE: bool = true;
+
     /// Where a request carries the vendor's delivery id (retries reuse it), which then keys
     /// de-duplication.
     const DELIVERY_ID: Option<Source> = None;
@@ -354,6 +360,18 @@ macro_rules! lookups {
                 )*
                 #[allow(unreachable_patterns)]
                 _ => None,
+            }
+        }
+
+        /// [`VendorSpec::EVENT_ID_IS_UNIQUE`] of `vendor`.
+        pub(crate) fn event_id_is_unique(vendor: Vendor) -> bool {
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$vendor => <crate::$module::Spec as VendorSpec>::EVENT_ID_IS_UNIQUE,
+                )*
+                #[allow(unreachable_patterns)]
+                _ => false,
             }
         }
 

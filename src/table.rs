@@ -85,7 +85,12 @@ impl ParseEventKindError {
 
 impl fmt::Display for ParseEventKindError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} event name {:?}", self.vendor, self.name)
+        write!(
+            f,
+            "unknown {} event name \"{}\"",
+            self.vendor,
+            crate::error::Escaped(&self.name)
+        )
     }
 }
 

@@ -142,6 +142,75 @@ pub fn vendor_request(vendor: Vendor, body: &[u8], secret: &str) -> VendorReques
     vendor_request_at(vendor, body, secret, DateTime::UNIX_EPOCH)
 }
 
+/// The request as the [`http`] crate's, posted to `path` (with the query string), with the
+/// headers and the body: to drive your own HTTP stack. `Err` when `path` is no URI path, or
+/// a header value cannot be sent (a registration secret with a line break).
+#[cfg(feature = "http")]
+impl VendorRequest {
+    /// An `http::Request` posting this request to `path` (`/webhooks/superoffice`); the body
+    /// as [`bytes::Bytes`].
+    ///
+    /// ```
+    /// use chat_webhooks::testing::vendor_request;
+    /// use chat_webhooks::Vendor;
+    ///
+    /// let sent = vendor_request(Vendor::ChannelTalk, br#"{"event":"push"}"#, "s3cret");
+    /// let request = sent.http_request("/webhooks/channel-talk")?;
+    /// assert_eq!(request.method(), "POST");
+    /// assert_eq!(request.uri(), "/webhooks/channel-talk?token=s3cret");
+    /// assert_eq!(request.headers()["content-type"], "application/json");
+    /// assert_eq!(request.body().as_ref(), br#"{"event":"push"}"#);
+    /// # Ok::<(), http::Error>(())
+    /// ```
+    pub fn http_request(&self, path: &str) -> Result<http::Request<bytes::Bytes>, http::Error> {
+        self.http_request_with(path, bytes::Bytes::from(self.body.clone()))
+    }
+
+    /// The request with `body` for its body.
+    fn http_request_with<B>(&self, path: &str, body: B) -> Result<http::Request<B>, http::Error> {
+        let mut builder = http::Request::builder()
+            .method(http::Method::POST)
+            .uri(self.path_and_query(path));
+        for (name, value) in &self.headers {
+            builder = builder.header(*name, value.as_str());
+        }
+        builder.body(body)
+    }
+}
+
+/// An `http::Request` posting the request to `/`; see [`VendorRequest::http_request`] for
+/// another path.
+#[cfg(feature = "http")]
+impl TryFrom<VendorRequest> for http::Request<bytes::Bytes> {
+    type Error = http::Error;
+
+    fn try_from(sent: VendorRequest) -> Result<Self, http::Error> {
+        sent.http_request("/")
+    }
+}
+
+/// The request for an axum `Router` (`router.oneshot(request)`) or the
+/// [`Webhook`](crate::receive::axum::Webhook) extractor, with an axum body.
+#[cfg(feature = "axum")]
+impl VendorRequest {
+    /// An axum request posting this request to `path`: an `http::Request` with an
+    /// [`axum_core::body::Body`] (`axum::body::Body`).
+    pub fn axum_request(&self, path: &str) -> Result<axum_core::extract::Request, http::Error> {
+        self.http_request_with(path, axum_core::body::Body::from(self.body.clone()))
+    }
+}
+
+/// An axum request posting the request to `/`; see [`VendorRequest::axum_request`] for
+/// another path.
+#[cfg(feature = "axum")]
+impl TryFrom<VendorRequest> for axum_core::extract::Request {
+    type Error = http::Error;
+
+    fn try_from(sent: VendorRequest) -> Result<Self, http::Error> {
+        sent.axum_request("/")
+    }
+}
+
 /// The registration handshake `vendor` would send to offer `secret` (Inbenta's unsigned
 /// `X-Hook-Secret` with an empty body), to the URL you registered with `token` in its
 /// [`REGISTRATION_PARAMETER`](crate::receive::REGISTRATION_PARAMETER) query parameter. A

@@ -479,9 +479,10 @@ fn only_event_entity_and_type_are_required() {
     assert_eq!(hook.refers.as_ref().unwrap(), &Default::default());
 
     let event = parse(r#"{"event":"update","type":"user","entity":null,"refers":null}"#);
+    // Written back as sent: `refers` was sent as `null`.
     assert_eq!(
         reserialized(&event),
-        r#"{"event":"update","type":"user","entity":null}"#
+        r#"{"event":"update","type":"user","entity":null,"refers":null}"#
     );
     let chat = event.to_chat_event();
     assert_eq!(

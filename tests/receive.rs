@@ -440,6 +440,39 @@ fn superoffice_test_post_is_a_handshake() {
     ));
 }
 
+/// The signed body decides, not the unsigned `X-Hook-Test` header (issue 23, point 7): a
+/// `test` body is the registration test without the header, an event of another name is an
+/// event with it, and the header does not spare a `test` body its signature.
+#[test]
+fn superoffice_test_is_told_by_the_signed_body() {
+    let receiver = Receiver::new().secret(Vendor::SuperOffice, "s");
+    let receive = |body: &[u8], headers: &[(&str, &str)]| {
+        receiver.receive(Vendor::SuperOffice, &Request::new(body, headers))
+    };
+    let test = fixture("superoffice/test.json");
+    let signature = superoffice::sign(b"s", &test);
+    let signed = [("X-SuperOffice-Signature", signature.as_str())];
+    assert!(matches!(
+        receive(&test, &signed),
+        Ok(Received::Handshake(Handshake::Test { .. }))
+    ));
+    let event = fixture("superoffice/chatsession.created.json");
+    let signature = superoffice::sign(b"s", &event);
+    let with_header = [
+        (superoffice::TEST_HEADER, "true"),
+        ("X-SuperOffice-Signature", signature.as_str()),
+    ];
+    assert!(matches!(
+        receive(&event, &with_header),
+        Ok(Received::Event(_))
+    ));
+    let unsigned = [(superoffice::TEST_HEADER, "true")];
+    assert!(matches!(
+        receive(&test, &unsigned),
+        Err(ReceiveError::Missing { .. })
+    ));
+}
+
 #[test]
 fn replay_guard() {
     let body = fixture("superoffice/chatsession.created.json"); // Timestamp 2025-03-11T09:42:17.33Z

@@ -320,10 +320,14 @@ impl<P: Model> OpenObject for Webhook<P> {
         map.serialize_entry(KEYS[0], &self.action)?;
         if let Some(ty) = self.type_as_sent() {
             map.serialize_entry(KEYS[1], ty)?;
+        } else if self.other.was_sent(1) {
+            map.serialize_entry(KEYS[1], &())?;
         }
         map.serialize_entry(KEYS[2], &self.entity)?;
         if let Some(refers) = &self.refers {
             map.serialize_entry(KEYS[3], refers)?;
+        } else if self.other.was_sent(3) {
+            map.serialize_entry(KEYS[3], &())?;
         }
         Ok(())
     }

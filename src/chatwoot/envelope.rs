@@ -262,6 +262,11 @@ impl<P: Payload> OpenObject for Webhook<P> {
     fn other_mut(&mut self) -> &mut Members {
         self.payload.other_mut()
     }
+
+    /// The envelope's own members are always written when set; the payload's bits are its own.
+    fn set_sent(&mut self, seen: u64) {
+        self.payload.set_sent(seen >> OWN);
+    }
 }
 
 impl<P: Walk> Walk for Webhook<P> {

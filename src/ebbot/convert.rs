@@ -29,8 +29,9 @@ use crate::{
 /// and `timestamp`), so [`ChatEvent::key_of`] gives each the same key as the message topic
 /// that delivered it: `ebbot:<chat id>:<message id>`.
 ///
-/// Always: `event_name` the topic, `event_id` from `requestId` (or `context.request_id`),
-/// `occurred_at` from `timestamp`.
+/// Always: `event_name` the topic, `event_id` from `requestId` (or `context.request_id`: the
+/// request inside Ebbot that caused the event, which several events can share; the
+/// receiver's `dedup_key` does not rely on it), `occurred_at` from `timestamp`.
 ///
 /// A message's author has the role of its `sender` (`user` is [`Role::Customer`]; an unknown
 /// sender is [`Role::Unknown`]), its name from `full_name` when sent, and no id, which Ebbot

@@ -27,7 +27,9 @@ open_object! {
         /// Who caused the event, as far as Ebbot tells (empty strings in every published
         /// example).
         context: Context = "context",
-        /// Id of this delivery; `context.request_id` repeats it.
+        /// Id of the request inside Ebbot that caused the event; `context.request_id`
+        /// repeats it. Several events can share it (one request, several messages), so it is
+        /// not a de-duplication key on its own.
         request_id: Id = "requestId",
         /// When the event was sent: epoch milliseconds.
         timestamp: Timestamp = "timestamp",
@@ -62,7 +64,9 @@ open_object! {
         chat: Chat = "chat",
         /// Who caused the event, as far as Ebbot tells.
         context: Context = "context",
-        /// Id of this delivery; `context.request_id` repeats it.
+        /// Id of the request inside Ebbot that caused the event; `context.request_id`
+        /// repeats it. Several events can share it (one request, several messages), so it is
+        /// not a de-duplication key on its own.
         request_id: Id = "requestId",
         /// When the event was sent: epoch milliseconds.
         timestamp: Timestamp = "timestamp",
@@ -89,7 +93,7 @@ open_object! {
         /// Id of the Ebbot user impersonated, when an admin acts as another user; usually
         /// empty.
         impersonated_user_id: Id = "impersonated_user_id",
-        /// Id of the delivery, the same as the envelope's `requestId`.
+        /// Id of the request that caused the event, the same as the envelope's `requestId`.
         request_id: Id = "request_id",
     }
 }

@@ -309,10 +309,14 @@ impl ValueSource for Buffered {
             return Ok(null_value(type_name));
         }
         // The plain read first; only a value that fails it is read again to name the path
-        // (tracking the path on every read about doubled the cost of the read).
+        // (tracking the path on every read about doubled the cost of the read). The read
+        // again gets the budget the first one had: charged twice, a large value would fail
+        // on the budget before it reached its real fault.
+        let budget = crate::json::budget_left();
         if let Ok(value) = serde_json::from_str::<T>(self.0.get()) {
             return Ok(wrap(value));
         }
+        crate::json::restore_budget(budget);
         let mut de = serde_json::Deserializer::from_str(self.0.get());
         serde_path_to_error::deserialize::<_, T>(&mut de)
             .map(wrap)
@@ -466,38 +470,34 @@ impl OpenObject for Message {
     }
 
     fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        if let Some(chat_id) = &self.chat_id {
-            map.serialize_entry(KEYS[0], chat_id)?;
+        /// Writes a member when set, or as `null` when it was sent (so, as `null`).
+        fn entry<M: SerializeMap, T: Serialize>(
+            map: &mut M,
+            other: &Members,
+            index: usize,
+            value: Option<&T>,
+        ) -> Result<(), M::Error> {
+            match value {
+                Some(value) => map.serialize_entry(KEYS[index], value),
+                None if other.was_sent(index) => map.serialize_entry(KEYS[index], &()),
+                None => Ok(()),
+            }
         }
-        if let Some(id) = &self.id {
-            map.serialize_entry(KEYS[1], id)?;
-        }
-        if let Some(sender) = &self.sender {
-            map.serialize_entry(KEYS[2], sender)?;
+        entry(map, &self.other, 0, self.chat_id.as_ref())?;
+        entry(map, &self.other, 1, self.id.as_ref())?;
+        entry(map, &self.other, 2, self.sender.as_ref())?;
+        // A `null` value is kept in the content, as sent; a `null` type is not.
+        if self.content.type_name().is_none() && self.other.was_sent(TYPE) {
+            map.serialize_entry(KEYS[TYPE], &())?;
         }
         self.content.serialize_entries(map)?;
-        if let Some(timestamp) = &self.timestamp {
-            map.serialize_entry(KEYS[TIMESTAMP], timestamp)?;
-        }
-        if let Some(button_id) = &self.button_id {
-            map.serialize_entry(KEYS[6], button_id)?;
-        }
-        if let Some(label) = &self.label {
-            map.serialize_entry(KEYS[7], label)?;
-        }
-        if let Some(stop) = &self.stop {
-            map.serialize_entry(KEYS[8], stop)?;
-        }
-        if let Some(finished) = &self.finished {
-            map.serialize_entry(KEYS[9], finished)?;
-        }
-        if let Some(username) = &self.username {
-            map.serialize_entry(KEYS[10], username)?;
-        }
-        if let Some(full_name) = &self.full_name {
-            map.serialize_entry(KEYS[11], full_name)?;
-        }
-        Ok(())
+        entry(map, &self.other, TIMESTAMP, self.timestamp.as_ref())?;
+        entry(map, &self.other, 6, self.button_id.as_ref())?;
+        entry(map, &self.other, 7, self.label.as_ref())?;
+        entry(map, &self.other, 8, self.stop.as_ref())?;
+        entry(map, &self.other, 9, self.finished.as_ref())?;
+        entry(map, &self.other, 10, self.username.as_ref())?;
+        entry(map, &self.other, 11, self.full_name.as_ref())
     }
 
     fn writes(&self, name: &str) -> bool {

@@ -185,6 +185,8 @@ impl crate::registry::VendorSpec for Spec {
         occurred_at: &[&["timestamp"]],
     };
     const DELIVERY_TIME: bool = true;
+    // `requestId` names the request that caused the event, and several events share it.
+    const EVENT_ID_IS_UNIQUE: bool = false;
 
     type Event = Event;
 

@@ -57,6 +57,19 @@ impl Drop for Budget {
     }
 }
 
+/// What is left of the running parse's budget: [`restore`] it to read a value again (on a
+/// failure path, to name the failing field) without charging it twice.
+#[cfg_attr(not(feature = "ebbot"), allow(dead_code))] // used by Ebbot's messages
+pub(crate) fn left() -> usize {
+    LEFT.with(Cell::get)
+}
+
+/// Sets what is left of the running parse's budget back to what [`left`] returned.
+#[cfg_attr(not(feature = "ebbot"), allow(dead_code))] // used by Ebbot's messages
+pub(crate) fn restore(left: usize) {
+    LEFT.with(|cell| cell.set(left));
+}
+
 /// Charges `bytes` to the running parse's budget: an error once it is spent.
 pub(crate) fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
     LEFT.with(|left| match left.get().checked_sub(bytes) {

@@ -10,32 +10,81 @@
 //!   would disagree;
 //! - every string, keys included, must decode: a lone surrogate escape (`"\ud800"`) is an
 //!   error here, rather than a member that reads as `None` later.
+//!
+//! Neither check recurses, so a value kept raw is kept at any depth, as it is in a typed
+//! event's kept members: the top-level keys are read with serde_json (the values skipped,
+//! which serde_json does without recursion), and the strings are checked by one scan of the
+//! body ([`lone_surrogate`]) that reads only their escapes.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 /// A body checked as described in the module docs; holds nothing.
 pub(crate) struct Checked;
 
-/// Reads a body as [`Checked`]. Values are walked string by string only when `strings` is set:
-/// when the body holds a `\u` escape of a surrogate (see [`may_hold_surrogates`]); otherwise
-/// every string decodes, and only the top-level keys are read.
+/// Reads a body's top-level keys as [`Checked`]: an error for a key sent twice or one that
+/// does not decode. The values are skipped.
 #[derive(Clone, Copy)]
-pub(crate) struct CheckedSeed {
-    pub(crate) strings: bool,
-}
+pub(crate) struct CheckedSeed;
 
 impl<'de> DeserializeSeed<'de> for CheckedSeed {
     type Value = Checked;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Checked, D::Error> {
-        deserializer.deserialize_map(RootVisitor {
-            strings: self.strings,
-        })
+        deserializer.deserialize_map(RootVisitor)
     }
+}
+
+/// The byte range of the first string in `body` that does not decode (a lone surrogate
+/// escape), quotes included; `None` when every string decodes.
+///
+/// `body` must be valid JSON (the caller has read it): a string then starts at each `"` met
+/// outside one, and a backslash is met only inside one. One pass, with no recursion: the
+/// depth of the body costs nothing.
+pub(crate) fn lone_surrogate(body: &[u8]) -> Option<(usize, usize)> {
+    /// The code unit of the `\uXXXX` escape at `at` (at its backslash), if it is one.
+    fn unit(body: &[u8], at: usize) -> Option<u16> {
+        let escape = body.get(at..at + 6)?;
+        if &escape[..2] != b"\\u" {
+            return None;
+        }
+        let hex = std::str::from_utf8(&escape[2..]).ok()?;
+        u16::from_str_radix(hex, 16).ok()
+    }
+    let mut at = 0;
+    while let Some(open) = memchr::memchr(b'"', &body[at..]).map(|i| at + i) {
+        let mut i = open + 1;
+        let mut bad = false;
+        let close = loop {
+            let next = memchr::memchr2(b'"', b'\\', &body[i..]).map(|n| i + n)?;
+            if body[next] == b'"' {
+                break next;
+            }
+            match unit(body, next) {
+                Some(0xD800..=0xDBFF) => match unit(body, next + 6) {
+                    Some(0xDC00..=0xDFFF) => i = next + 12,
+                    _ => {
+                        bad = true;
+                        i = next + 6;
+                    }
+                },
+                Some(0xDC00..=0xDFFF) => {
+                    bad = true;
+                    i = next + 6;
+                }
+                // Another escape: the backslash and the byte after it.
+                _ => i = next + 2,
+            }
+        };
+        if bad {
+            return Some((open, close));
+        }
+        at = close + 1;
+    }
+    None
 }
 
 /// Whether `body` may hold a surrogate escape (`\ud800` to `\udfff`, either case): one
@@ -50,9 +99,7 @@ pub(crate) fn may_hold_surrogates(body: &[u8]) -> bool {
     })
 }
 
-struct RootVisitor {
-    strings: bool,
-}
+struct RootVisitor;
 
 impl<'de> Visitor<'de> for RootVisitor {
     type Value = Checked;
@@ -76,21 +123,15 @@ impl<'de> Visitor<'de> for RootVisitor {
                 set.contains(&key)
             };
             if seen {
-                return Err(de::Error::custom(format_args!(
-                    "duplicate field `{}`",
-                    key.escape_debug()
-                )));
+                // As sent: `Error`'s `Display` escapes the message once.
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
             }
             if list.len() < LIST {
                 list.push(key);
             } else {
                 set.insert(key);
             }
-            if self.strings {
-                map.next_value::<Strings>()?;
-            } else {
-                map.next_value::<de::IgnoredAny>()?;
-            }
+            map.next_value::<de::IgnoredAny>()?;
         }
         Ok(Checked)
     }
@@ -127,81 +168,20 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-/// Any value, with every string in it decoded (and nothing kept).
-struct Strings;
-
-impl<'de> Deserialize<'de> for Strings {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(StringsVisitor)
-    }
-}
-
-struct StringsVisitor;
-
-impl<'de> Visitor<'de> for StringsVisitor {
-    type Value = Strings;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Strings, E> {
-        Ok(Strings)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Strings, E> {
-        Ok(Strings)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Strings, E> {
-        Ok(Strings)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Strings, E> {
-        Ok(Strings)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Strings, E> {
-        Ok(Strings)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Strings, E> {
-        Ok(Strings)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Strings, E> {
-        Ok(Strings)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Strings, D::Error> {
-        Strings::deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strings, A::Error> {
-        while seq.next_element::<Strings>()?.is_some() {}
-        Ok(Strings)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strings, A::Error> {
-        while map.next_key::<Strings>()?.is_some() {
-            map.next_value::<Strings>()?;
-        }
-        Ok(Strings)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(json: &str) -> Result<(), String> {
-        let strings = may_hold_surrogates(json.as_bytes());
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        CheckedSeed { strings }
+        CheckedSeed
             .deserialize(&mut deserializer)
             .and_then(|_| deserializer.end())
-            .map(|_| ())
-            .map_err(|err| err.to_string())
+            .map_err(|err| err.to_string())?;
+        match lone_surrogate(json.as_bytes()) {
+            Some((open, close)) => Err(json[open..=close].to_owned()),
+            None => Ok(()),
+        }
     }
 
     #[test]
@@ -238,22 +218,38 @@ mod tests {
         many.push("\"k3\": 0".to_owned());
         let err = check(&format!("{{{}}}", many.join(","))).unwrap_err();
         assert!(err.starts_with("duplicate field `k3`"), "{err}");
-        // The key is escaped in the message.
+        // The key is as sent here: `Error`'s `Display` escapes the whole message once.
         let err = check("{\"\\n\\u001b\": 1, \"\\n\\u001b\": 2}").unwrap_err();
-        assert!(err.starts_with(r"duplicate field `\n\u{1b}`"), "{err}");
+        assert!(err.starts_with("duplicate field `\n\u{1b}`"), "{err}");
     }
 
     #[test]
     fn every_string_decodes() {
-        assert!(check(r#"{"a": ["\ud83d\ude00", {"b": "\u00e9"}]}"#).is_ok());
         for json in [
-            r#"{"a": "\ud800"}"#,
-            r#"{"a": ["x", {"b": "\udc00"}]}"#,
-            r#"{"a": {"\ud800": 1}}"#,
-            r#"{"\ud800": 1}"#,
+            r#"{"a": ["\ud83d\ude00", {"b": "\u00e9"}]}"#,
+            r#"{"a": "\\ud800", "b": "\\\\", "c": "\"\\udc00"}"#,
+            r#"{"\uDBFF\uDFFF": "\uD800\uDC00"}"#,
         ] {
-            let err = check(json).unwrap_err();
-            assert!(err.contains("escape"), "{json}: {err}");
+            assert_eq!(check(json), Ok(()), "{json}");
         }
+        for (json, string) in [
+            (r#"{"a": "\ud800"}"#, r#""\ud800""#),
+            (r#"{"a": ["x", {"b": "y\udc00z"}]}"#, r#""y\udc00z""#),
+            (r#"{"a": {"\ud800\u0041": 1}}"#, r#""\ud800\u0041""#),
+            (r#"{"a": "\ud800\ud800\udc00"}"#, r#""\ud800\ud800\udc00""#),
+            (r#"{"a": "\\", "b": "\udfff"}"#, r#""\udfff""#),
+        ] {
+            assert_eq!(check(json), Err(string.to_owned()), "{json}");
+        }
+        // A top-level key is decoded by serde_json.
+        let err = check(r#"{"\ud800": 1}"#).unwrap_err();
+        assert!(err.contains("escape"), "{err}");
+        // Any depth: no recursion.
+        let deep = format!(
+            r#"{{"a": {}"\udc00"{}}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(check(&deep).is_err());
     }
 }

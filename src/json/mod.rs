@@ -29,6 +29,8 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 pub(crate) use self::budget::charge;
+#[allow(unused_imports)] // used by the vendor features
+pub(crate) use self::budget::{left as budget_left, restore as restore_budget};
 pub(crate) use self::scan::{Field, Root};
 
 use crate::error::Error;
@@ -355,12 +357,34 @@ impl<'a> Prepared<'a> {
         let error = |err| Error::json(Some(vendor), Some(event), None, &err, self.skipped);
         // Two quick searches spare the strict read to the bodies that may fail it.
         let bytes = self.body.as_bytes();
-        let strings = checked::may_hold_surrogates(bytes);
-        if strings || scan::may_repeat_a_key(bytes) {
-            self.check(checked::CheckedSeed { strings })
-                .map_err(error)?;
+        let surrogates = checked::may_hold_surrogates(bytes);
+        if surrogates || scan::may_repeat_a_key(bytes) {
+            self.check(checked::CheckedSeed).map_err(error)?;
+        }
+        if surrogates {
+            // The body is JSON (the check read it): its strings can be told apart.
+            if let Some((open, close)) = checked::lone_surrogate(bytes) {
+                return Err(error(self.string_error(open, close)));
+            }
         }
         self.read().map_err(error)
+    }
+
+    /// serde_json's error for the string at `open..=close` of the body, which does not decode,
+    /// at its line and column in the body: the string is read after the body before it,
+    /// blanked (newlines kept).
+    fn string_error(&self, open: usize, close: usize) -> serde_json::Error {
+        let bytes = self.body.as_bytes();
+        let mut text: Vec<u8> = bytes[..open]
+            .iter()
+            .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
+            .collect();
+        text.extend_from_slice(&bytes[open..=close]);
+        match serde_json::from_slice::<String>(&text) {
+            Err(err) => err,
+            // Not reached: `lone_surrogate` found a string that does not decode.
+            Ok(_) => serde::de::Error::custom("a string does not decode"),
+        }
     }
 
     fn data_error<T: DeserializeOwned>(

@@ -141,15 +141,20 @@ pub struct TimestampError {
 
 impl fmt::Display for TimestampError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid timestamp {:?}, expected RFC 3339, an ISO 8601 date-time, or epoch seconds or milliseconds",
-            self.text
-        )
+        invalid(f, crate::error::Escaped(&self.text))
     }
 }
 
 impl std::error::Error for TimestampError {}
+
+/// The message for text that is no timestamp: `text` escaped on its own, or as sent inside a
+/// parse error (whose `Display` escapes the whole message once).
+fn invalid(f: &mut impl fmt::Write, text: impl fmt::Display) -> fmt::Result {
+    write!(
+        f,
+        "invalid timestamp \"{text}\", expected RFC 3339, an ISO 8601 date-time, or epoch seconds or milliseconds"
+    )
+}
 
 fn parse_text(text: &str) -> Option<DateTime<Utc>> {
     if let Some(time) = parse_decimal(text) {
@@ -221,7 +226,13 @@ fn parse_iso_fast(b: &[u8]) -> Option<DateTime<Utc>> {
     let offset_seconds = match rest {
         b"" | b"Z" => 0,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-            let seconds = (num(&[*h1, *h2])? * 60 + num(&[*m1, *m2])?) as i32 * 60;
+            // An offset is at most 23:59, as RFC 3339 and chrono have it: `+24:00`, `+00:60`
+            // and `+99:99` are no offset (chrono rejects them too).
+            let (hours, minutes) = (num(&[*h1, *h2])?, num(&[*m1, *m2])?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let seconds = (hours * 60 + minutes) as i32 * 60;
             if *sign == b'-' {
                 -seconds
             } else {
@@ -381,7 +392,11 @@ impl<'de> Deserialize<'de> for Timestamp {
             }
 
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
-                Timestamp::parse(value).map_err(E::custom)
+                Timestamp::parse(value).map_err(|_| {
+                    let mut message = String::new();
+                    let _ = invalid(&mut message, value);
+                    E::custom(message)
+                })
             }
         }
 

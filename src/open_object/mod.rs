@@ -33,8 +33,11 @@ pub use self::members::{Members, RawJson};
 /// A field read with `open_object!`'s `(list)`: `null` or absent reads as empty.
 #[allow(dead_code)] // used by the vendors with `(list)` fields
 pub(crate) trait List: Default {
-    /// Reads the field's value.
+    /// Reads the field's value (not `null`: the reader handles that).
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// Whether it holds nothing: an empty list is written only if it was sent.
+    fn is_empty_list(&self) -> bool;
 }
 
 /// An array, each element charged to the parse's memory budget (`crate::lenient::array`).
@@ -42,17 +45,26 @@ impl<T: serde::de::DeserializeOwned> List for Vec<T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         crate::lenient::array(deserializer)
     }
+
+    fn is_empty_list(&self) -> bool {
+        self.is_empty()
+    }
 }
 
 /// An object whose members are all kept.
 impl List for Members {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(<Option<Members> as serde::Deserialize>::deserialize(deserializer)?.unwrap_or_default())
+        <Members as serde::Deserialize>::deserialize(deserializer)
+    }
+
+    fn is_empty_list(&self) -> bool {
+        self.is_empty()
     }
 }
 pub(crate) use self::walk::{report, Path, Walk};
 
-/// A model read and written as an open object. At most 64 typed members.
+/// A model read and written as an open object. At most 64 typed members (32 for one with a
+/// `(list)` member).
 pub(crate) trait OpenObject: Sized {
     /// What the model is, for "invalid type" messages: `"a chat (an object)"`.
     const EXPECTING: &'static str;
@@ -67,7 +79,8 @@ pub(crate) trait OpenObject: Sized {
     /// The name of the typed member at `index`, for "duplicate field" messages.
     fn member_name(&self, index: usize) -> &'static str;
 
-    /// Reads the value of the typed member at `index`.
+    /// Reads the value of the typed member at `index`. One that reads as `None` (it was `null`)
+    /// is written back as `null` while it stays so (see [`Members::was_sent`]).
     fn read_member<'de, A: MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -93,6 +106,13 @@ pub(crate) trait OpenObject: Sized {
 
     /// The members kept as sent, for the reader.
     fn other_mut(&mut self) -> &mut Members;
+
+    /// Notes which typed members were sent (`seen`, as for [`finish`](Self::finish)), for
+    /// [`Members::was_sent`]. A model that hands members to another model's reader (Chatwoot's
+    /// envelope) passes that model its own bits.
+    fn set_sent(&mut self, seen: u64) {
+        self.other_mut().set_sent(seen);
+    }
 }
 
 /// Reads an [`OpenObject`] from a JSON object.
@@ -151,6 +171,7 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
             }
         }
         value.finish(seen)?;
+        value.set_sent(seen);
         Ok(value)
     }
 }

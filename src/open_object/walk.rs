@@ -5,6 +5,7 @@ use std::fmt;
 use serde_json::value::RawValue;
 
 use super::{Members, RawJson};
+use crate::error::Escaped;
 
 /// Where a value is in the event's JSON: `entity.files[2].name`.
 #[derive(Clone, Copy)]
@@ -24,12 +25,14 @@ impl<'a> Path<'a> {
     }
 }
 
+/// Keys are written [`Escaped`]: a key from the body cannot put a line break or a terminal
+/// escape into a logged path.
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Key(Path::Root, key) => Escaped(key).fmt(f),
+            Path::Key(parent, key) => write!(f, "{parent}.{}", Escaped(key)),
             Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
     }

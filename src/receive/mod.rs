@@ -52,12 +52,14 @@
 #[cfg(feature = "axum")]
 pub mod axum;
 mod body;
+mod clock;
 mod headers;
 mod outcome;
 mod receiver;
 mod secret;
 
 pub use self::body::Body;
+pub use self::clock::{Clock, SystemClock};
 pub use self::headers::Headers;
 pub use self::outcome::{Delivery, Handshake, ReceiveError, Received, Registration, Verification};
 pub use self::receiver::{

@@ -30,11 +30,14 @@ pub struct Delivery {
     pub verification: Verification,
     /// A key to de-duplicate deliveries by.
     ///
-    /// `<vendor>:<event>:id:<event id>` where the vendor sends a non-empty event id
-    /// (SuperOffice `EventId`, Ebbot `requestId`), else `<vendor>:<event>:sha256:<hex>`, with
-    /// the lowercase hex SHA-256 of the raw body, which is the same for a retried delivery of
-    /// the same bytes. `<event>` is the vendor's event name ([`Event::event_name`]); in it and
-    /// in the id, `%` is written `%25` and `:` `%3A`, so that no two events share a key:
+    /// `<vendor>:<event>:id:<event id>` where the vendor sends a non-empty id of the event
+    /// (SuperOffice `EventId`), else `<vendor>:<event>:sha256:<hex>`, with the lowercase hex
+    /// SHA-256 of the raw body, which is the same for a retried delivery of the same bytes.
+    /// Ebbot's `requestId` is not used: it names the request inside Ebbot that caused the
+    /// event, and several events of one topic share it. `<event>` is the vendor's event name
+    /// ([`Event::event_name`]); it and the id are escaped as error messages escape body text
+    /// (no line break or terminal escape reaches a logged key: `\r`, `\u{1b}`, `\\`), then
+    /// `%` is written `%25` and `:` `%3A`, so that no two events share a key:
     /// `superoffice:chatsession.created:id:e87ac619`,
     /// `inbenta:chats%3Aclose:sha256:9f86d0...`.
     pub dedup_key: String,
@@ -72,8 +75,10 @@ pub enum Verification {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Handshake {
-    /// The test a vendor sends when a webhook is registered (SuperOffice's `test` event, with
-    /// `X-Hook-Test: true`): answer `200 OK`. It was authenticated like any event.
+    /// The test a vendor sends when a webhook is registered (SuperOffice's `test` POST):
+    /// answer `200 OK`. It is the signed body (`"Event": "test"`), authenticated like any
+    /// event; the `X-Hook-Test: true` header SuperOffice adds is not signed, and neither
+    /// needed nor read.
     Test {
         /// The vendor.
         vendor: Vendor,

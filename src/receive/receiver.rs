@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::clock::{Clock, ClockSlot};
 use super::{Delivery, Headers, ReceiveError, Received, Secret, Verification};
 use crate::auth::{Hmac, Scheme, Signed, Source};
 use crate::signature::{encode_hex, query_param, sha256, QueryToken};
@@ -76,8 +77,8 @@ impl<H: ?Sized> fmt::Debug for Request<'_, H> {
                         f.write_str("&")?;
                     }
                     match pair.split_once('=') {
-                        Some((name, _)) => write!(f, "{}=..", name.escape_debug())?,
-                        None => write!(f, "{}", pair.escape_debug())?,
+                        Some((name, _)) => write!(f, "{}=..", crate::error::Escaped(name))?,
+                        None => write!(f, "{}", crate::error::Escaped(pair))?,
                     }
                 }
                 f.write_str("\"")
@@ -266,12 +267,14 @@ where
 /// Channel Talk's events are not refused for their age unless you set its window with
 /// `max_age_for`, and then its entity's time is what counts. An event without the time is
 /// refused when a window applies ([`ReceiveError::NoTimestamp`]). The clock is read only by
-/// [`receive`](Self::receive); [`receive_at`](Self::receive_at) takes `now`.
+/// [`receive`](Self::receive) (and the axum extractor, which calls it): the system's, or the
+/// one set with [`clock`](Self::clock); [`receive_at`](Self::receive_at) takes `now`.
 #[derive(Debug, Default)]
 pub struct Receiver {
     slots: [Slot; Vendor::COUNT],
     max_age: Option<Duration>,
     max_age_for: [Option<Duration>; Vendor::COUNT],
+    clock: ClockSlot,
 }
 
 /// The query parameter that carries a registration window's one-time token
@@ -289,6 +292,7 @@ impl Clone for Receiver {
             }),
             max_age: self.max_age,
             max_age_for: self.max_age_for,
+            clock: self.clock.clone(),
         }
     }
 }
@@ -492,18 +496,30 @@ impl Receiver {
         super::Handshake::Registration(registration.confirmed())
     }
 
-    /// [`receive_at`](Self::receive_at) with the current time (`Utc::now()`, read through
-    /// `std::time::SystemTime`): the one function of this crate that reads the clock.
+    /// Reads the time from `clock` instead of the system's: the time that
+    /// [`receive`](Self::receive), and so the axum extractor, check events and registration
+    /// windows against. For tests of the replay window over HTTP, or a service with its own
+    /// clock. See [`Clock`].
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.clock = ClockSlot::new(clock);
+        self
+    }
+
+    /// The time by the receiver's [`clock`](Self::clock): the system's unless one was set. Use
+    /// it for the `until` of [`open_registration`](Self::open_registration).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// [`receive_at`](Self::receive_at) with the time by the receiver's
+    /// [`clock`](Self::clock) (the system's, `std::time::SystemTime`, unless one was set): the
+    /// one function of this crate that reads the clock.
     pub fn receive<H: Headers + ?Sized>(
         &self,
         vendor: Vendor,
         request: &Request<'_, H>,
     ) -> Result<Received, ReceiveError> {
-        self.receive_at(
-            vendor,
-            request,
-            DateTime::<Utc>::from(std::time::SystemTime::now()),
-        )
+        self.receive_at(vendor, request, self.now())
     }
 
     /// Checks a request that arrived on `vendor`'s route at time `now`, then parses it.
@@ -535,12 +551,11 @@ impl Receiver {
             .and_then(|source| read_source(request, source))
             .map(str::trim)
             .filter(|id| !id.is_empty());
-        let dedup_key = dedup_key(
-            vendor,
-            &event,
-            delivery_id.or(chat.event_id.as_deref()),
-            request.body,
-        );
+        let event_id = chat
+            .event_id
+            .as_deref()
+            .filter(|_| crate::registry::event_id_is_unique(vendor));
+        let dedup_key = dedup_key(vendor, &event, delivery_id.or(event_id), request.body);
         Ok(Received::Event(Box::new(Delivery {
             event,
             chat,
@@ -761,24 +776,39 @@ fn epoch_seconds(text: &str) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(text.parse().ok()?, 0)
 }
 
-/// Appends `text` to `out` with `%` and `:` percent-encoded, so that the key's parts cannot
-/// run into each other.
+/// Appends `text` to `out` escaped as error messages escape body text (no line breaks or
+/// terminal escapes reach a log), then with `%` and `:` percent-encoded, so that the key's
+/// parts cannot run into each other.
 fn push_key_part(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            ':' => out.push_str("%3A"),
-            c => out.push(c),
+    use std::fmt::Write;
+    /// Percent-encodes `%` and `:` on the way into the key.
+    struct KeyPart<'a>(&'a mut String);
+    impl Write for KeyPart<'_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            for c in text.chars() {
+                match c {
+                    '%' => self.0.push_str("%25"),
+                    ':' => self.0.push_str("%3A"),
+                    c => self.0.push(c),
+                }
+            }
+            Ok(())
         }
     }
+    // Writing to a `String` cannot fail.
+    let _ = write!(KeyPart(out), "{}", crate::error::Escaped(text));
 }
 
-/// The length of `text` once [`push_key_part`] has encoded it.
+/// The length of `text` once [`push_key_part`] has written it, when it needs no escaping
+/// (the usual case; otherwise the key grows, and is shrunk to its size at the end).
 fn key_part_len(text: &str) -> usize {
     text.len() + 2 * text.bytes().filter(|b| matches!(b, b'%' | b':')).count()
 }
 
-/// The de-duplication key; see [`Delivery::dedup_key`]. Allocated at its exact size.
+/// The de-duplication key; see [`Delivery::dedup_key`]. `id` is the delivery id, or the
+/// event id where it names one event
+/// ([`VendorSpec::EVENT_ID_IS_UNIQUE`](crate::registry::VendorSpec::EVENT_ID_IS_UNIQUE)).
+/// Allocated at its exact size.
 fn dedup_key(vendor: Vendor, event: &Event, id: Option<&str>, body: &[u8]) -> String {
     let name = event.event_name();
     let id = id.filter(|id| !id.trim().is_empty());
@@ -800,7 +830,7 @@ fn dedup_key(vendor: Vendor, event: &Event, id: Option<&str>, body: &[u8]) -> St
             key.push_str(&encode_hex(&sha256(body)));
         }
     }
-    debug_assert_eq!(key.len(), key.capacity());
+    key.shrink_to_fit();
     key
 }
 

@@ -25,8 +25,14 @@ pub(crate) const SCHEME: Scheme = Scheme::Hmac(HMAC);
 /// The header that names the event (`chatsession.created`, `webhook123.started`).
 pub const EVENT_HEADER: &str = "X-SuperOffice-Event";
 
-/// The header present, with value `true`, on the test POST sent when a webhook is registered.
-/// Answer it with `200 OK`; its body is a [`Event::Test`](super::Event::Test).
+/// The header SuperOffice adds, with value `true`, to the test POST it sends when a webhook is
+/// registered.
+///
+/// Informational: what marks the test is its body, `"Event": "test"` ([`Event::Test`](super::Event::Test)),
+/// which the signature covers; a header is not signed, so the receiver neither needs nor
+/// reads this one. A signed `test` body is the registration test with the header or without
+/// it, and a signed event of any other name is an event even with it. Answer the test with
+/// `200 OK`.
 pub const TEST_HEADER: &str = "X-Hook-Test";
 
 /// Checks an `X-SuperOffice-Signature` header value against the raw request body.

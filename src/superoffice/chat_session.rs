@@ -11,9 +11,10 @@ use crate::open_object::{self, Members, OpenObject, Path, Walk};
 ///
 /// SuperOffice documents these keys in camelCase (`contactId`) and sends them in PascalCase
 /// (`ContactId`) in its example; both are read, as is snake_case (`contact_id`, the database
-/// column names other entities use), and the fields serialize back in the style that arrived
-/// ([`key_style`](Self::key_style)). Members this crate does not type are kept in
-/// `other`, with their keys as sent.
+/// column names other entities use), and any other letter case. The fields serialize back in
+/// the style that arrived ([`key_style`](Self::key_style)); each member read from a body is
+/// written back as it was spelled, even one spelled otherwise than the rest (`user_id` among
+/// PascalCase keys, `TOPICID`). Members this crate does not type are kept in `other`, with their keys as sent.
 ///
 /// Ids are [`Id`]s because the example sends some as strings (`"ContactId": "21"`) and others
 /// as numbers; `CustomerAlias` is [`Text`] because the example sends the number `5` for a text
@@ -52,12 +53,36 @@ pub struct ChatSessionData {
     pub user_id: Option<Id>,
     /// Members this crate does not type, as sent.
     pub other: Members,
-    /// The key style the members arrived in, used again when serializing.
+    /// The key style the members arrived in (the first key that tells it): members set in
+    /// code are written in it, members read from a body as they were spelled.
     pub key_style: KeyStyle,
     /// While reading: `None` before the first key, then whether a key settled the style (a
     /// lowercase single word such as `rating` does not: it is both the camel and the snake
     /// spelling).
     style_settled: Option<bool>,
+    /// How each typed member read from a body was spelled.
+    spelled: Spelled,
+}
+
+/// How a typed member of [`ChatSessionData`] was spelled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Spelling {
+    /// Not read from a body: in the object's key style.
+    #[default]
+    Style,
+    /// In this style.
+    In(KeyStyle),
+    /// In another letter case, kept in [`Spelled::odd`].
+    Odd,
+}
+
+/// The spellings of the typed members read from a body.
+#[derive(Debug, Clone, Default)]
+struct Spelled {
+    /// Per typed member, in the order of [`NAMES`].
+    each: [Spelling; 13],
+    /// The keys as sent of the [`Spelling::Odd`] ones (allocated only if there is one).
+    odd: Option<Box<[Option<Box<str>>; 13]>>,
 }
 
 impl PartialEq for ChatSessionData {
@@ -77,6 +102,7 @@ impl PartialEq for ChatSessionData {
             && self.user_id == other.user_id
             && self.other == other.other
             && self.key_style == other.key_style
+            && (0..NAMES.len()).all(|index| self.name(index) == other.name(index))
     }
 }
 
@@ -120,9 +146,32 @@ impl KeyStyle {
     }
 }
 
+impl ChatSessionData {
+    /// The key the typed member `index` is written under.
+    fn name(&self, index: usize) -> &str {
+        match self.spelled.each[index] {
+            Spelling::Style => NAMES[index][self.key_style.index()],
+            Spelling::In(style) => NAMES[index][style.index()],
+            Spelling::Odd => self
+                .spelled
+                .odd
+                .as_ref()
+                .and_then(|odd| odd[index].as_deref())
+                .unwrap_or(NAMES[index][self.key_style.index()]),
+        }
+    }
+}
+
 /// Which typed member `key` names, ignoring case and underscores, and how sure the key is of
 /// its style (a lowercase single word such as `rating` could be camel or snake).
+#[cfg(test)]
 fn classify(key: &str) -> Option<(usize, KeyStyle, bool)> {
+    classify_spelled(key).map(|(index, style, sure, _)| (index, style, sure))
+}
+
+/// [`classify`], and whether `key` is the style's own spelling of the member (`TOPICID` is
+/// not): the fast path's keys all are.
+fn classify_spelled(key: &str) -> Option<(usize, KeyStyle, bool, bool)> {
     // Fast path: the spellings SuperOffice uses (a lowercase single word such as `rating` is
     // both the camel and the snake spelling, so it does not settle the style).
     let (style, sure, index) = match key {
@@ -162,9 +211,12 @@ fn classify(key: &str) -> Option<(usize, KeyStyle, bool)> {
         "UserId" => (KeyStyle::Pascal, true, 12),
         "userId" => (KeyStyle::Camel, true, 12),
         "user_id" => (KeyStyle::Snake, true, 12),
-        _ => return classify_folded(key),
+        _ => {
+            let (index, style, sure) = classify_folded(key)?;
+            return Some((index, style, sure, NAMES[index][style.index()] == key));
+        }
     };
-    Some((index, style, sure))
+    Some((index, style, sure, true))
 }
 
 /// [`classify`] for any other casing, with or without underscores.
@@ -204,7 +256,7 @@ impl OpenObject for ChatSessionData {
     /// Classifies the key without allocating and notes its style: the first key that settles
     /// the style decides it; until one does, the first key's style stands.
     fn classify(&mut self, name: &str) -> Option<usize> {
-        let (index, style, sure) = classify(name)?;
+        let (index, style, sure, exact) = classify_spelled(name)?;
         match self.style_settled {
             Some(true) => {}
             Some(false) if !sure => {}
@@ -213,6 +265,12 @@ impl OpenObject for ChatSessionData {
                 self.style_settled = Some(sure);
             }
         }
+        self.spelled.each[index] = if exact {
+            Spelling::In(style)
+        } else {
+            self.spelled.odd.get_or_insert_with(Box::default)[index] = Some(name.into());
+            Spelling::Odd
+        };
         Some(index)
     }
 
@@ -252,11 +310,12 @@ impl OpenObject for ChatSessionData {
     }
 
     fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        let style = self.key_style.index();
         macro_rules! entry {
             ($index:expr, $field:expr) => {
                 if let Some(value) = &$field {
-                    map.serialize_entry(NAMES[$index][style], value)?;
+                    map.serialize_entry(self.name($index), value)?;
+                } else if self.other.was_sent($index) {
+                    map.serialize_entry(self.name($index), &())?;
                 }
             };
         }
@@ -277,9 +336,7 @@ impl OpenObject for ChatSessionData {
     }
 
     fn writes(&self, name: &str) -> bool {
-        NAMES
-            .iter()
-            .any(|names| names[self.key_style.index()] == name)
+        (0..NAMES.len()).any(|index| self.name(index) == name)
     }
 
     fn other(&self) -> &Members {

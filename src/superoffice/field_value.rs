@@ -12,7 +12,7 @@
 //! | moniker | type | example | read as |
 //! |---|---|---|---|
 //! | `I` | integer | `[I:6]`, `[I:-1]` | [`FieldValue::Int`] |
-//! | `F` | double, decimal | `[F:123.4]` | [`FieldValue::Float`] |
+//! | `F` | double, decimal | `[F:123.4]` | [`FieldValue::Float`] (a number beyond `f64` is an error) |
 //! | `M` | money | `[M:123.45]` | [`FieldValue::Money`], the decimal text |
 //! | `DT` | date-time, no zone | `[DT:09/16/2025 14:22:14.0000000]` | [`FieldValue::DateTime`] |
 //! | `D` | date | `[D:09.11.2017]` | [`FieldValue::Date`] |
@@ -90,7 +90,10 @@ impl FieldValue {
             "I" => FieldValue::Int(int(value).ok_or_else(|| invalid("integer"))?),
             "F" => FieldValue::Float(float(value).ok_or_else(|| invalid("number"))?),
             "M" => {
-                float(value).ok_or_else(|| invalid("amount"))?;
+                // Kept as its decimal text, so any number of digits is exact.
+                if !is_decimal(value) {
+                    return Err(invalid("amount"));
+                }
                 FieldValue::Money(value.trim().to_owned())
             }
             "D" => FieldValue::Date(date(value.trim()).ok_or_else(|| invalid("date"))?),
@@ -137,17 +140,29 @@ fn int(text: &str) -> Option<i64> {
     text.trim().parse().ok()
 }
 
-/// A decimal number: digits with an optional sign and fraction (no exponent, no `inf`/`NaN`).
-fn float(text: &str) -> Option<f64> {
+/// Whether `text` is a decimal number: digits with an optional sign and fraction (no
+/// exponent, no `inf`/`NaN`).
+fn is_decimal(text: &str) -> bool {
     let text = text.trim();
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let decimal = !(whole.is_empty() && fraction.is_empty())
+    !(whole.is_empty() && fraction.is_empty())
         && whole
             .bytes()
             .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit());
-    decimal.then(|| text.parse().ok()).flatten()
+            .all(|b| b.is_ascii_digit())
+}
+
+/// A decimal number (see [`is_decimal`]) that a finite `f64` holds: one too large for it
+/// (`1` and 400 zeros) is an error, not infinity.
+fn float(text: &str) -> Option<f64> {
+    if !is_decimal(text) {
+        return None;
+    }
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|value: &f64| value.is_finite())
 }
 
 /// `MM/DD/YYYY`, `DD.MM.YYYY` or `YYYY-MM-DD`.
@@ -245,7 +260,7 @@ impl fmt::Display for FieldValueError {
             Kind::UnknownTag(tag) => write!(f, "unknown type tag `{tag}`")?,
             Kind::Invalid(what) => write!(f, "invalid {what}")?,
         }
-        write!(f, " in {:?}", self.text)
+        write!(f, " in \"{}\"", crate::error::Escaped(&self.text))
     }
 }
 

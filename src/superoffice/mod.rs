@@ -10,7 +10,7 @@
 //! | `chatsession.created` | [`Event::ChatSessionCreated`] | [`ChatSessionEvent`] |
 //! | `chatsession.message` | [`Event::ChatSessionMessage`] | [`ChatSessionEvent`] |
 //! | `chatsession.changed` | [`Event::ChatSessionChanged`] | [`ChatSessionEvent`] |
-//! | `test` (registration, header `X-Hook-Test: true`) | [`Event::Test`] | [`TestEvent`] |
+//! | `test` (the registration test: signed like any event; SuperOffice adds an unsigned `X-Hook-Test: true`, which is not needed) | [`Event::Test`] | [`TestEvent`] |
 //! | `webhook.started` (also `webhook<n>.started`) | [`Event::WebhookStarted`] | [`WebhookStateEvent`] |
 //! | `webhook.stopped` (also `webhook<n>.stopped`) | [`Event::WebhookStopped`] | [`WebhookStateEvent`] |
 //! | `webhook.errors` (also `webhook<n>.errors`) | [`Event::WebhookErrors`] | [`WebhookStateEvent`] |
