@@ -83,16 +83,15 @@ fn main() {
         return sign(&args[1], args[2].parse().unwrap());
     }
     let compact = args.get(1).is_some_and(|form| form == "compact");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    // `CHAT_WEBHOOKS_FIXTURES` points another build's fixtures folder at this one, so that two
+    // builds run on the same bodies (scripts/ab_wallclock.sh).
+    let root = std::env::var_os("CHAT_WEBHOOKS_FIXTURES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"));
     let mut bodies = Vec::new();
-    for dir in [
-        "superoffice",
-        "ebbot",
-        "channel_talk",
-        "inbenta",
-        "chatwoot",
-    ] {
-        if dir == "chatwoot" && !cfg!(feature = "chatwoot") {
+    for vendor in chat_webhooks::Vendor::SUPPORTED {
+        let dir = vendor.as_str();
+        if !vendor.is_enabled() || !root.join(dir).is_dir() {
             continue;
         }
         if args.get(2).is_some_and(|only| only != dir) {
@@ -120,7 +119,12 @@ fn main() {
         .iter()
         .map(|(_, _, _, body)| parse_event(body).unwrap())
         .collect();
-    for _ in 0..200 {
+    // `COUNT_ROUNDS` lengthens the loop for wall-clock timing (scripts/ab_wallclock.sh).
+    let rounds: usize = std::env::var("COUNT_ROUNDS")
+        .ok()
+        .and_then(|rounds| rounds.parse().ok())
+        .unwrap_or(200);
+    for _ in 0..rounds {
         for (i, (dir, path, messy, body)) in bodies.iter().enumerate() {
             match mode.as_str() {
                 "event" => drop(black_box(parse_event(black_box(body)).unwrap())),

@@ -15,7 +15,7 @@
 
 use crate::error::Error;
 use crate::json::{Keys, Prepared};
-use crate::registry::{complete, detect_keys, detected, found, key_index};
+use crate::registry::{any_complete, complete, detect_keys, detected, key_index};
 use crate::Vendor;
 
 /// How far a body's root object is read before it is parsed.
@@ -29,28 +29,44 @@ pub(crate) enum Until {
 
 /// Prepares `body` for a parse: reads as far as `until` says and checks for UTF-8.
 pub(crate) fn prepare(body: &[u8], until: Until) -> Prepared<'_> {
-    Prepared::until(body, &keys(until))
-}
-
-/// The keys to record, and when to stop.
-fn keys(until: Until) -> Keys {
-    /// `Keys::done` for [`Until`], with `Until::AnyVendor` as `usize::MAX` and a vendor as its
-    /// index.
-    fn done(found: u32, until: usize) -> bool {
-        match Vendor::SUPPORTED.get(until) {
-            Some(vendor) => complete(*vendor, found),
-            None => Vendor::SUPPORTED.iter().any(|v| complete(*v, found)),
-        }
-    }
     let until = match until {
         Until::AnyVendor => usize::MAX,
         // `Vendor::Custom` has no keys: it is complete at once, and fails as disabled.
         Until::Vendor(vendor) => vendor.index().unwrap_or(usize::MAX - 1),
     };
-    Keys {
-        index: key_index,
-        done,
-        until,
+    Prepared::until::<Registered>(body, until)
+}
+
+/// The registry's keys, read until a vendor's keys are complete: `until` is a vendor's index,
+/// or `usize::MAX` for any vendor.
+struct Registered;
+
+impl Keys for Registered {
+    #[inline]
+    fn index(key: &[u8]) -> Option<usize> {
+        key_index(key)
+    }
+
+    #[inline]
+    fn done(found: u32, until: usize) -> bool {
+        match Vendor::SUPPORTED.get(until) {
+            Some(vendor) => complete(*vendor, found),
+            None => any_complete(found),
+        }
+    }
+}
+
+/// The registry's keys, read to the end of the root object.
+struct Everything;
+
+impl Keys for Everything {
+    #[inline]
+    fn index(key: &[u8]) -> Option<usize> {
+        key_index(key)
+    }
+
+    fn done(_: u32, _: usize) -> bool {
+        false
     }
 }
 
@@ -59,7 +75,7 @@ fn keys(until: Until) -> Keys {
 /// whose keys come first; no vendor sends another's keys at the top level.
 pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
     prepared.expect_object(None)?;
-    let found = found(prepared.fields());
+    let found = prepared.found();
     Vendor::SUPPORTED
         .into_iter()
         .find(|vendor| detected(*vendor, found, prepared))
@@ -74,16 +90,9 @@ pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
 /// The one enabled vendor whose keys `body` has, read to the end of its root object: a body
 /// with two vendors' keys is an error ([`Error::ambiguous`]) whatever the order of its members.
 pub(crate) fn detect_all(body: &[u8]) -> Result<Vendor, Error> {
-    let prepared = Prepared::sniffed(
-        body,
-        &Keys {
-            index: key_index,
-            done: |_, _| false,
-            until: 0,
-        },
-    );
+    let prepared = Prepared::sniffed::<Everything>(body, 0);
     prepared.expect_object(None)?;
-    let found = found(prepared.fields());
+    let found = prepared.found();
     let mut matched = Vendor::SUPPORTED
         .into_iter()
         .filter(|vendor| detected(*vendor, found, &prepared));

@@ -24,7 +24,7 @@ use serde_json::value::RawValue;
 
 use crate::auth::{Scheme, SecretExchange, Source};
 use crate::error::Error;
-use crate::json::{Field, Prepared};
+use crate::json::Prepared;
 use crate::unknown::{EnvelopePaths, Hoisted};
 use crate::Vendor;
 
@@ -403,6 +403,7 @@ macro_rules! lookups {
         }
 
         /// Parses a prepared body as `vendor`'s event.
+        #[inline]
         pub(crate) fn parse(vendor: Vendor, prepared: &Prepared<'_>) -> Result<crate::Event, Error> {
             match vendor {
                 $(
@@ -450,29 +451,43 @@ macro_rules! lookups {
 vendors!(lookups);
 
 /// The top-level keys of every enabled vendor, each once.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn keys() -> &'static [&'static str] {
     KEY_TABLE.0.split_at(KEY_TABLE.1).0
 }
 
-/// The index of `key` in [`keys`]: where [`Prepared`] records its value. Called for every
-/// top-level member the scan reads: lengths and first bytes are compared before the bytes.
-pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
-    let first = *key.first()?;
-    keys().iter().position(|k| {
-        let k = k.as_bytes();
-        k.len() == key.len() && k[0] == first && k == key
-    })
+/// Where a key lands in [`KEY_SLOTS`]: its length, first and last bytes, mixed.
+const fn slot(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(31) ^ (first as usize).wrapping_mul(7) ^ (last as usize)) & 63
 }
 
-/// The bits of the keys `fields` hold (indexed as [`keys`]).
-pub(crate) fn found(fields: &[Field]) -> u32 {
-    fields
-        .iter()
-        .take(KEY_TABLE.1)
-        .enumerate()
-        .fold(0, |mask, (i, field)| {
-            mask | (u32::from(*field != Field::Absent) << i)
-        })
+/// The keys by [`slot`]: each key's index plus one, 0 for none. Built at compile time, and
+/// checked to hold no two keys in one slot: a lookup is one hash, one load and one comparison.
+const KEY_SLOTS: [u8; 64] = {
+    let mut slots = [0u8; 64];
+    let mut i = 0;
+    while i < KEY_TABLE.1 {
+        let key = KEY_TABLE.0[i].as_bytes();
+        assert!(!key.is_empty(), "a detection key is empty");
+        let at = slot(key.len(), key[0], key[key.len() - 1]);
+        assert!(
+            slots[at] == 0,
+            "two detection keys share a slot: change `slot`"
+        );
+        slots[at] = i as u8 + 1;
+        i += 1;
+    }
+    slots
+};
+
+/// The index of `key` in [`keys`]: where [`Prepared`] records its value. Called for every
+/// top-level member the scan reads, so it is one table lookup (see [`KEY_SLOTS`]) and at most
+/// one comparison.
+#[inline]
+pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
+    let (&first, &last) = (key.first()?, key.last()?);
+    let i = usize::from(KEY_SLOTS[slot(key.len(), first, last)]).checked_sub(1)?;
+    (KEY_TABLE.0[i].as_bytes() == key).then_some(i)
 }
 
 /// Whether the keys in `found` (and the values `prepared` holds for them) tell `vendor`: all
@@ -486,6 +501,15 @@ pub(crate) fn detected(vendor: Vendor, found: u32, prepared: &Prepared<'_>) -> b
             && found & masks.absent == 0
             && recognises(vendor, prepared)
     })
+}
+
+/// Whether the keys in `found` are every key some enabled vendor's parse reads: the scan of
+/// [`parse_event`](crate::parse_event) stops there.
+#[inline]
+pub(crate) fn any_complete(found: u32) -> bool {
+    MASKS
+        .iter()
+        .any(|masks| masks.absent == 0 && found & masks.reads == masks.reads)
 }
 
 /// Whether the keys in `found` are every key `vendor`'s parse reads, so that the scan can stop:

@@ -59,17 +59,17 @@ pub fn tolerant_json(body: &[u8]) -> Cow<'_, [u8]> {
 }
 
 /// The most top-level keys [`Prepared`] records.
-pub(crate) const MAX_KEYS: usize = 16;
+pub(crate) const MAX_KEYS: usize = 12;
 
-/// Which top-level keys [`Prepared`] records, and when it has read enough.
-pub(crate) struct Keys {
+/// Which top-level keys [`Prepared`] records, and when it has read enough: given by the
+/// caller (detection), so that this module knows no vendor. A type, not function pointers, so
+/// that the scan of every body calls both inline.
+pub(crate) trait Keys {
     /// The slot in [`Prepared::fields`] of a key, if it is one to record.
-    pub(crate) index: fn(&[u8]) -> Option<usize>,
+    fn index(key: &[u8]) -> Option<usize>;
     /// Whether the keys recorded so far (bit `k` set for slot `k`) are enough, given `until`:
     /// the scan stops there.
-    pub(crate) done: fn(u32, usize) -> bool,
-    /// What `done` is asked about.
-    pub(crate) until: usize,
+    fn done(found: u32, until: usize) -> bool;
 }
 
 /// The body serde_json reads: text once it is known to be UTF-8, bytes otherwise.
@@ -147,6 +147,8 @@ pub(crate) struct Prepared<'a> {
     skipped: usize,
     root: Root,
     fields: [Field; MAX_KEYS],
+    /// The bits of the recorded keys (bit `k` for slot `k`).
+    found: u32,
     /// The slot of each recorded key (see [`Keys::index`]).
     key_index: fn(&[u8]) -> Option<usize>,
     /// Only sniffed, not checked for UTF-8 (see [`Prepared::sniffed`]): not for parsing.
@@ -156,8 +158,8 @@ pub(crate) struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Skips a byte-order mark, reads the root object's members as far as `keys` says, and
     /// checks for UTF-8.
-    pub(crate) fn until(body: &'a [u8], keys: &Keys) -> Self {
-        let mut prepared = Prepared::sniffed(body, keys);
+    pub(crate) fn until<K: Keys>(body: &'a [u8], until: usize) -> Self {
+        let mut prepared = Prepared::sniffed::<K>(body, until);
         prepared.body = check_utf8(&body[prepared.skipped..]);
         prepared.sniffed = false;
         prepared
@@ -165,19 +167,20 @@ impl<'a> Prepared<'a> {
 
     /// Reads the root object's members as far as `keys` says, and no more: enough to tell the
     /// vendor. Such a body is not for parsing, only for [`syntax_error`](Self::syntax_error).
-    pub(crate) fn sniffed(body: &'a [u8], keys: &Keys) -> Self {
+    pub(crate) fn sniffed<K: Keys>(body: &'a [u8], until: usize) -> Self {
         let (body, skipped) = match body.strip_prefix(BOM) {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let (root, fields) = scan::sniff(body, keys.index, |found| (keys.done)(found, keys.until));
+        let (root, fields, found) = scan::sniff(body, K::index, |found| K::done(found, until));
         Prepared {
             body: Body::Bytes(Cow::Borrowed(body)),
             repaired: OnceCell::new(),
             skipped,
             root,
             fields,
-            key_index: keys.index,
+            found,
+            key_index: K::index,
             sniffed: true,
         }
     }
@@ -219,8 +222,14 @@ impl<'a> Prepared<'a> {
 
     /// What the root object holds under each recorded key (see [`Keys::index`]), as far as it
     /// was read.
+    #[allow(dead_code)] // the scan's record, for tests and failure paths
     pub(crate) fn fields(&self) -> &[Field] {
         &self.fields
+    }
+
+    /// The bits of the recorded keys (bit `k` for slot `k`, see [`Keys::index`]).
+    pub(crate) fn found(&self) -> u32 {
+        self.found
     }
 
     /// Whether the body needs repair (it has trailing commas).
@@ -450,21 +459,27 @@ mod tests {
     use super::*;
 
     /// Records no key: reads the root object to its end.
-    const NO_KEYS: Keys = Keys {
-        index: |_| None,
-        done: |_, _| false,
-        until: 0,
-    };
+    struct NoKeys;
+
+    impl Keys for NoKeys {
+        fn index(_: &[u8]) -> Option<usize> {
+            None
+        }
+
+        fn done(_: u32, _: usize) -> bool {
+            false
+        }
+    }
 
     fn repaired(input: &str) -> String {
-        let prepared = Prepared::until(input.as_bytes(), &NO_KEYS);
+        let prepared = Prepared::until::<NoKeys>(input.as_bytes(), 0);
         String::from_utf8(prepared.bytes().to_vec()).unwrap()
     }
 
     #[test]
     fn detection_only_sniffs() {
         let body = br#"{"EventId": "x", "Event": "test", "Changes": [1,],}"#;
-        let sniffed = Prepared::sniffed(body, &NO_KEYS);
+        let sniffed = Prepared::sniffed::<NoKeys>(body, 0);
         assert!(
             matches!(sniffed.body, Body::Bytes(Cow::Borrowed(_))),
             "no repair for detection"
@@ -479,7 +494,7 @@ mod tests {
     #[test]
     fn clean_input_is_borrowed() {
         let body = br#"{"a": [1, 2], "b": "x,]"}"#;
-        let prepared = Prepared::until(body, &NO_KEYS);
+        let prepared = Prepared::until::<NoKeys>(body, 0);
         assert!(!prepared.needs_repair());
         assert_eq!(prepared.bytes(), body);
     }
@@ -501,13 +516,13 @@ mod tests {
             repaired("{\"é\": [\"\u{1F600}\",], \"b\": \"ü\",}"),
             "{\"é\": [\"\u{1F600}\" ], \"b\": \"ü\" }"
         );
-        let prepared = Prepared::until("{\"é\": 1,}".as_bytes(), &NO_KEYS);
+        let prepared = Prepared::until::<NoKeys>("{\"é\": 1,}".as_bytes(), 0);
         assert!(matches!(prepared.body, Body::Text(Cow::Borrowed(_))));
         assert!(matches!(
             prepared.repaired(),
             Some(Body::Text(Cow::Owned(_)))
         ));
-        let prepared = Prepared::until(b"{\"\xff\": 1,}", &NO_KEYS);
+        let prepared = Prepared::until::<NoKeys>(b"{\"\xff\": 1,}", 0);
         assert!(matches!(
             prepared.repaired(),
             Some(Body::Bytes(Cow::Owned(_)))
@@ -554,7 +569,7 @@ mod tests {
 
     #[test]
     fn bodies_that_are_not_utf8_are_read_as_bytes() {
-        let prepared = Prepared::until(b"{\"a\": 1, \"b\": \"\xff\"}", &NO_KEYS);
+        let prepared = Prepared::until::<NoKeys>(b"{\"a\": 1, \"b\": \"\xff\"}", 0);
         // As from serde_json::from_slice: skipped values are not checked, read ones are.
         assert!(prepared.read::<serde::de::IgnoredAny>().is_ok());
         let err = prepared.read::<serde_json::Value>().unwrap_err();
@@ -562,14 +577,14 @@ mod tests {
             err.to_string(),
             "invalid unicode code point at line 1 column 16"
         );
-        let prepared = Prepared::until("{\"b\": \"\u{e9}\u{1F600}\"}".as_bytes(), &NO_KEYS);
+        let prepared = Prepared::until::<NoKeys>("{\"b\": \"\u{e9}\u{1F600}\"}".as_bytes(), 0);
         let value: serde_json::Value = prepared.read().unwrap();
         assert_eq!(value["b"], "\u{e9}\u{1F600}");
     }
 
     #[test]
     fn byte_order_mark_is_skipped() {
-        let prepared = Prepared::until(b"\xEF\xBB\xBF{\"a\":1}", &NO_KEYS);
+        let prepared = Prepared::until::<NoKeys>(b"\xEF\xBB\xBF{\"a\":1}", 0);
         assert_eq!(prepared.bytes(), br#"{"a":1}"#);
         assert!(!prepared.needs_repair());
     }

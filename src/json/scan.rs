@@ -133,13 +133,13 @@ pub(crate) fn sniff<const N: usize>(
     bytes: &[u8],
     lookup: impl Fn(&[u8]) -> Option<usize>,
     done: impl Fn(u32) -> bool,
-) -> (Root, [Field; N]) {
+) -> (Root, [Field; N], u32) {
     const { assert!(N <= 32, "found is a u32") };
     let mut fields = [Field::Absent; N];
     let mut found = 0u32;
     let (root, mut i) = root(bytes);
     if root != Root::Object {
-        return (root, fields);
+        return (root, fields, found);
     }
     while let Some(member) = member(bytes, &mut i) {
         let wanted = if member.key_escaped {
@@ -160,7 +160,7 @@ pub(crate) fn sniff<const N: usize>(
         }
         i = skip_value(bytes, i, member.first);
     }
-    (root, fields)
+    (root, fields, found)
 }
 
 /// Whether the root object may have a key twice, keys compared by their decoded text.
@@ -388,7 +388,8 @@ mod tests {
     }
 
     fn sniff_all(bytes: &[u8]) -> (Root, [Field; 3]) {
-        sniff(bytes, lookup, |_| false)
+        let (root, fields, _) = sniff(bytes, lookup, |_| false);
+        (root, fields)
     }
 
     #[test]
@@ -413,7 +414,8 @@ mod tests {
     #[test]
     fn stops_when_done() {
         let body = br#"{"Event": "a", "topic": "b"}"#;
-        let (_, fields): (_, [Field; 3]) = sniff(body, lookup, |found| found & 1 != 0);
+        let (_, fields, found): (_, [Field; 3], _) = sniff(body, lookup, |found| found & 1 != 0);
+        assert_eq!(found, 1);
         assert_eq!(fields[1], Field::Absent);
     }
 
