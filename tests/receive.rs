@@ -1128,3 +1128,36 @@ fn chatwoot_signed_timestamps_and_deliveries() {
             .is_ok());
     }
 }
+
+/// Issue 21.14: an Inbenta Messenger webhook posted to the HyperChat route is named, even when
+/// its `X-Hook-Signature` (the Messenger's raw secret, not an HMAC) fails the check.
+#[cfg(feature = "inbenta")]
+#[test]
+fn a_messenger_webhook_on_the_hyperchat_route_is_named() {
+    let body = fixture("inbenta/variants/refused/messenger.ticket.json");
+    let headers = [("X-Hook-Signature", "the-messenger-secret")];
+    let receiver = Receiver::new().secret(Vendor::Inbenta, "hyperchat-secret");
+    let err = receiver
+        .receive_at(
+            Vendor::Inbenta,
+            &Request::new(&body, &headers),
+            at("2026-01-01T12:00:00Z"),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("messenger"), "{err}");
+    assert_eq!(
+        err.status(),
+        400,
+        "not a webhook of this route: retrying is pointless"
+    );
+    // A HyperChat body with a bad signature is still plainly unauthenticated.
+    let body = fixture("inbenta/chats.close.json");
+    let err = receiver
+        .receive_at(
+            Vendor::Inbenta,
+            &Request::new(&body, &headers),
+            at("2026-01-01T12:00:00Z"),
+        )
+        .unwrap_err();
+    assert_eq!(err.status(), 401, "{err}");
+}

@@ -534,7 +534,18 @@ impl Receiver {
                 registration,
             )));
         }
-        let checked = self.verify(vendor, request)?;
+        let checked = match self.verify(vendor, request) {
+            Ok(checked) => checked,
+            // A request of another kind that a vendor sends to webhook URLs (an Inbenta
+            // Messenger webhook, whose `X-Hook-Signature` is its raw secret; a Channel App
+            // function call) fails the check: say what it is, so that its log names it.
+            Err(err @ (ReceiveError::Missing { .. } | ReceiveError::Unauthenticated { .. })) => {
+                let prepared =
+                    crate::detect::prepare(request.body, crate::detect::Until::Vendor(vendor));
+                return Err(crate::registry::foreign(&prepared).map_or(err, ReceiveError::Parse));
+            }
+            Err(err) => return Err(err),
+        };
         let event = parse_event_as(vendor, request.body)?;
         if crate::registry::is_registration_test(&event) {
             return Ok(Received::Handshake(super::Handshake::Test {
