@@ -11,7 +11,7 @@
         feature = "inbenta",
         feature = "chatwoot"
     )),
-    allow(dead_code, unused_imports, unused_macros, unused_variables)
+    allow(dead_code, unused_imports, unused_macros, unused_mut, unused_variables)
 )]
 
 #[macro_use]

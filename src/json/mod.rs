@@ -123,6 +123,22 @@ fn repair(body: &Body<'_>) -> Option<Body<'static>> {
     })
 }
 
+/// The line and column (from 1, in bytes) of `at` in `bytes`, as serde_json counts them.
+fn position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, at - start + 1)
+}
+
+/// An error for a body that is not UTF-8 where serde_json's own could not be had.
+fn not_utf8() -> serde_json::Error {
+    serde::de::Error::custom("the body is not UTF-8")
+}
+
 /// Replaces the bytes at `commas` with spaces, on a copy only when there are any.
 fn blank(body: &[u8], commas: Vec<usize>) -> Cow<'_, [u8]> {
     if commas.is_empty() {
@@ -200,18 +216,53 @@ impl<'a> Prepared<'a> {
     }
 
     /// Runs `read` on the body as sent, and on a syntax error, again on the repaired body if it
-    /// has trailing commas.
-    fn tolerant<R>(
-        &self,
-        read: impl Fn(&Body<'_>) -> serde_json::Result<R>,
-    ) -> serde_json::Result<R> {
-        match read(&self.body) {
+    /// has trailing commas. Only a body that is UTF-8 is read (see [`utf8_error`](Self::utf8_error)
+    /// for one that is not), so that every model is compiled for one reader, `&str`.
+    fn tolerant<R>(&self, read: impl Fn(&str) -> serde_json::Result<R>) -> serde_json::Result<R> {
+        let Body::Text(text) = &self.body else {
+            return Err(self.utf8_error().unwrap_or_else(not_utf8));
+        };
+        match read(text) {
             Err(err) if err.is_syntax() => match self.repaired() {
-                Some(repaired) => read(repaired),
-                None => Err(err),
+                Some(Body::Text(repaired)) => read(repaired),
+                _ => Err(err),
             },
             done => done,
         }
+    }
+
+    /// For a body that is not UTF-8, the error serde_json reports when it reads it as bytes:
+    /// a syntax error before the first byte that is not UTF-8, else "invalid unicode code
+    /// point" at that byte's line and column (the byte is in a string; elsewhere it is a
+    /// syntax error). `None` for a UTF-8 body. Failure path only.
+    fn utf8_error(&self) -> Option<serde_json::Error> {
+        let Body::Bytes(_) = &self.body else {
+            return None;
+        };
+        let bytes = self.body_for_errors().as_bytes();
+        let bad = std::str::from_utf8(bytes).err()?.valid_up_to();
+        let (line, column) = position(bytes, bad);
+        if let Err(err) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            if (err.line(), err.column()) <= (line, column) {
+                return Some(err);
+            }
+        }
+        // The string the byte is in, read after the body before it blanked (newlines kept),
+        // from the byte before it: serde_json's own error, at the byte's position.
+        let mut text: Vec<u8> = bytes[..bad]
+            .iter()
+            .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
+            .collect();
+        match text.last_mut() {
+            Some(last) if *last != b'\n' => *last = b'"',
+            _ => return Some(not_utf8()),
+        }
+        text.extend_from_slice(&bytes[bad..]);
+        Some(
+            serde_json::from_slice::<String>(&text)
+                .err()
+                .unwrap_or_else(not_utf8),
+        )
     }
 
     /// The body as serde_json will read it (repaired if it has trailing commas).
@@ -326,33 +377,24 @@ impl<'a> Prepared<'a> {
     }
 
     /// One `serde_json` read of the body (two if it has trailing commas, see
-    /// [`tolerant`](Self::tolerant)): as `str` when it is UTF-8 (see [`check_utf8`]). A body
-    /// that is not is read as bytes, so serde_json reports the invalid string itself (with its
-    /// position) and accepts invalid bytes where it always has, in values it skips.
+    /// [`tolerant`](Self::tolerant)), as `str` (see [`check_utf8`]). Every model is read
+    /// through this one reader: reading a body that is not UTF-8 as bytes compiled each model
+    /// a second time (a release binary held two copies of every model's reader) for bodies
+    /// that fail anyway, since JSON is UTF-8 and every kept member is text.
     fn read<T: DeserializeOwned>(&self) -> serde_json::Result<T> {
-        self.tolerant(|body| {
-            let _budget = budget::Budget::for_body(body.as_bytes().len());
-            match body {
-                Body::Text(text) => serde_json::from_str(text),
-                Body::Bytes(bytes) => serde_json::from_slice(bytes),
-            }
+        self.tolerant(|text| {
+            let _budget = budget::Budget::for_body(text.len());
+            serde_json::from_str(text)
         })
     }
 
     /// Reads the body as [`checked::Checked`], as [`read`](Self::read) reads it.
     fn check(&self, seed: checked::CheckedSeed) -> serde_json::Result<()> {
         use serde::de::DeserializeSeed;
-        self.tolerant(|body| match body {
-            Body::Text(text) => {
-                let mut deserializer = serde_json::Deserializer::from_str(text);
-                seed.deserialize(&mut deserializer)?;
-                deserializer.end()
-            }
-            Body::Bytes(bytes) => {
-                let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-                seed.deserialize(&mut deserializer)?;
-                deserializer.end()
-            }
+        self.tolerant(|text| {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            seed.deserialize(&mut deserializer)?;
+            deserializer.end()
         })
     }
 
@@ -407,16 +449,12 @@ impl<'a> Prepared<'a> {
         }
         // Failure path only: parse again, tracking the path to the failing field. Should the
         // second run not fail (it always does, on the same bytes), the first error still stands.
-        let body = self.body_for_errors();
-        let _budget = budget::Budget::for_body(body.as_bytes().len());
-        let tracked = match body {
-            Body::Text(text) => serde_path_to_error::deserialize::<_, T>(
-                &mut serde_json::Deserializer::from_str(text),
-            ),
-            Body::Bytes(bytes) => serde_path_to_error::deserialize::<_, T>(
-                &mut serde_json::Deserializer::from_slice(bytes),
-            ),
+        let Body::Text(text) = self.body_for_errors() else {
+            return Error::json(Some(vendor), Some(event), None, &err, self.skipped);
         };
+        let _budget = budget::Budget::for_body(text.len());
+        let tracked =
+            serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_str(text));
         match tracked {
             Err(tracked) => {
                 let path = tracked.path().to_string();
@@ -568,14 +606,34 @@ mod tests {
     }
 
     #[test]
-    fn bodies_that_are_not_utf8_are_read_as_bytes() {
+    fn bodies_that_are_not_utf8_fail_with_serde_json_s_error() {
         let prepared = Prepared::until::<NoKeys>(b"{\"a\": 1, \"b\": \"\xff\"}", 0);
-        // As from serde_json::from_slice: skipped values are not checked, read ones are.
-        assert!(prepared.read::<serde::de::IgnoredAny>().is_ok());
-        let err = prepared.read::<serde_json::Value>().unwrap_err();
+        // Every read fails, with the error serde_json::from_slice gives at the byte.
+        for err in [
+            prepared.read::<serde::de::IgnoredAny>().unwrap_err(),
+            prepared.read::<serde_json::Value>().unwrap_err(),
+        ] {
+            assert_eq!(
+                err.to_string(),
+                "invalid unicode code point at line 1 column 16"
+            );
+        }
+        // On a later line, and after a syntax error, which comes first.
+        let prepared = Prepared::until::<NoKeys>(b"{\"a\": 1,\n \"b\": \"x\xff\"}", 0);
         assert_eq!(
-            err.to_string(),
-            "invalid unicode code point at line 1 column 16"
+            prepared
+                .read::<serde_json::Value>()
+                .unwrap_err()
+                .to_string(),
+            "invalid unicode code point at line 2 column 9"
+        );
+        let prepared = Prepared::until::<NoKeys>(b"{\"a\" 1, \"b\": \"\xff\"}", 0);
+        assert_eq!(
+            prepared
+                .read::<serde_json::Value>()
+                .unwrap_err()
+                .to_string(),
+            "expected `:` at line 1 column 6"
         );
         let prepared = Prepared::until::<NoKeys>("{\"b\": \"\u{e9}\u{1F600}\"}".as_bytes(), 0);
         let value: serde_json::Value = prepared.read().unwrap();
