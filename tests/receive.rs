@@ -1161,3 +1161,25 @@ fn a_messenger_webhook_on_the_hyperchat_route_is_named() {
         .unwrap_err();
     assert_eq!(err.status(), 401, "{err}");
 }
+
+/// A Channel App function call posted to the Channel Talk webhook route (it carries no
+/// `token`) is named, not only refused.
+#[cfg(feature = "channel-talk")]
+#[test]
+fn an_app_function_call_on_the_webhook_route_is_named() {
+    let body = fixture("channel_talk/variants/refused/app.function.json");
+    let headers = [("x-signature", "c2lnbmVk")];
+    let receiver = Receiver::new().secret(Vendor::ChannelTalk, "webhook-token");
+    let err = receiver
+        .receive_at(
+            Vendor::ChannelTalk,
+            &Request::new(&body, &headers),
+            at("2026-01-01T12:00:00Z"),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("channel app function call"),
+        "{err}"
+    );
+    assert_eq!(err.status(), 400);
+}
