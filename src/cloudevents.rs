@@ -13,7 +13,7 @@
 //! | `subject` | the chat id, when known |
 //! | `time` | `occurred_at`, when known |
 //! | `datacontenttype` | `application/json` |
-//! | `chatvendor` (extension) | the source's name: `superoffice`, `ebbot`, `channel_talk`, `inbenta`, or a custom source's |
+//! | `chatvendor` (extension) | the source's name: `superoffice`, `ebbot`, `channel_talk`, `inbenta`, `chatwoot`, or a custom source's |
 //! | `data` | the [`ChatEvent`] as JSON |
 //!
 //! [CloudEvents 1.0]: https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md

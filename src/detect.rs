@@ -9,9 +9,13 @@
 //! | Ebbot | `topic` and `botId` |
 //! | Channel Talk | `event` and `entity` (`type` is read when present: team-chat pushes come without it) |
 //! | Inbenta | `trigger` and `appId` |
+//! | Chatwoot | `event`, named like `message_created`, and no `entity` |
 //!
 //! Only the root object's members are read, and only until one vendor's keys are complete
-//! ([`crate::json`]): detection costs no parse of its own and usually reads a few members.
+//! ([`crate::json`]): detection costs no parse of its own and usually reads a few members. A
+//! vendor told by a key its bodies lack (Chatwoot) is told only once the whole top level is
+//! read. A body that holds two vendors' keys is refused whatever the order of its members
+//! (see [`crate::parse_event`]).
 
 use crate::error::Error;
 use crate::json::{Keys, Prepared};

@@ -15,7 +15,7 @@ macro_rules! vendor_enum {
         /// A chat product whose webhooks this crate reads.
         ///
         /// Displays, parses and serializes as the name of its module: `superoffice`, `ebbot`,
-        /// `channel_talk`, `inbenta`. [`Vendor::Custom`] marks a
+        /// `channel_talk`, `inbenta`, `chatwoot`. [`Vendor::Custom`] marks a
         /// [`ChatEvent`](crate::ChatEvent) that a user built from a payload of their own (see
         /// [`ChatEvent::custom`](crate::ChatEvent::custom)).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What happened, in terms every vendor shares.
 ///
-/// The kinds were chosen from all four vendors' events; which vendor event maps to which kind
+/// The kinds were chosen from every vendor's events; which vendor event maps to which kind
 /// is the table at the crate root. Serializes, displays and parses ([`as_str`](Self::as_str),
 /// `Display`, `FromStr`) in snake_case: `message_created`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
