@@ -5,22 +5,25 @@
 //! arrived (the raw body, the headers, and the query string), and it
 //!
 //! 1. recognises a registration handshake (Inbenta's unsigned `X-Hook-Secret` exchange), which
-//!    it accepts only inside a registration window you open
-//!    ([`Receiver::open_registration`]), and tells you what to answer;
-//! 2. checks the vendor's authenticity (SuperOffice and Inbenta signatures, Channel Talk's
-//!    `token` query parameter, a token you put in your Ebbot webhook URL) against every secret
-//!    configured for it, so secrets can be rotated without downtime;
+//!    it accepts only inside a registration window you open with a one-time token
+//!    ([`Receiver::open_registration`]), and hands you the secret to store before it is used
+//!    ([`Receiver::confirm_registration`]);
+//! 2. checks the vendor's authenticity by its [`Scheme`](crate::auth::Scheme) (SuperOffice,
+//!    Inbenta and Chatwoot signatures, Channel Talk's `token` query parameter, a token you put
+//!    in your Ebbot webhook URL) against every secret configured for it, or given by your
+//!    [`SecretSource`], so secrets can be rotated without downtime;
 //! 3. parses the very bytes it checked, never a re-serialized copy;
 //! 4. recognises SuperOffice's registration `test` POST as a handshake;
 //! 5. optionally refuses events older (or further in the future) than a maximum age, measured
-//!    against the payload's own delivery time, with a window per vendor;
+//!    against a signed timestamp (Chatwoot) or the payload's own delivery time, with a window
+//!    per vendor and a [`Clock`] you can set;
 //! 6. hands back the event, its common form, which secret matched, a de-duplication key, and
 //!    the body as received.
 //!
 //! A refused request is a [`ReceiveError`]: log its `Display`, which says exactly what was
 //! wrong, and answer the caller with [`ReceiveError::status`] and
-//! [`ReceiveError::public_message`], which say no more than the status. An empty secret never
-//! verifies anything, and secrets can be added, rotated and removed while the receiver serves
+//! [`ReceiveError::public_message`], which say no more than the status. An empty or
+//! whitespace-only secret never verifies anything, and secrets can be added, rotated and removed while the receiver serves
 //! ([`Receiver::add_secret`], [`Receiver::set_secrets`]). With the `axum` feature,
 //! `receive::axum::Webhook` does all of this in an extractor.
 //!
