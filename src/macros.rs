@@ -430,7 +430,8 @@ macro_rules! open_field_check {
 /// - `dispatch`, the case-insensitive choice of the typed parse for a name;
 /// - `Serialize` (the vendor's JSON, an unknown event's raw JSON) and `Deserialize`.
 ///
-/// An alias may hold `#`, which matches one or more ASCII digits (`"webhook#.started"`).
+/// An alias may hold `#`, which matches one or more ASCII digits (`"webhook#.started"`), and
+/// `*`, which matches one or more ASCII letters (`"message.*"`).
 macro_rules! event_enum {
     (
         vendor: $vendor:expr;

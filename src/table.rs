@@ -31,7 +31,8 @@ pub(crate) trait Envelope {
 }
 
 /// Whether `name` is the alias `pattern` of an event name, in any ASCII letter case; a `#` in
-/// `pattern` matches one or more ASCII digits (`webhook#.started` matches `webhook123.started`).
+/// `pattern` matches one or more ASCII digits (`webhook#.started` matches `webhook123.started`),
+/// a `*` one or more ASCII letters (`message.*` matches `message.push`).
 ///
 /// One walk over both names, byte by byte, that stops at the first difference: most names
 /// differ from an alias in their first byte. (Splitting the pattern at `#` with `str::split`
@@ -41,12 +42,17 @@ pub(crate) trait Envelope {
 pub(crate) fn alias_matches(pattern: &str, name: &str) -> bool {
     let mut name = name.as_bytes();
     for &expected in pattern.as_bytes() {
-        if expected == b'#' {
-            let digits = name.iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 0 {
+        if expected == b'#' || expected == b'*' {
+            let class = if expected == b'#' {
+                u8::is_ascii_digit
+            } else {
+                u8::is_ascii_alphabetic
+            };
+            let run = name.iter().take_while(|b| class(b)).count();
+            if run == 0 {
                 return false;
             }
-            name = &name[digits..];
+            name = &name[run..];
         } else {
             match name.split_first() {
                 Some((first, rest)) if first.eq_ignore_ascii_case(&expected) => name = rest,
@@ -116,6 +122,10 @@ mod tests {
         assert!(!name_matches("webhook#.started", ""));
         assert!(name_matches("v#", "V007"));
         assert!(!name_matches("v#", "v7a"));
+        assert!(name_matches("message.*", "Message.PUSH"));
+        assert!(!name_matches("message.*", "message."));
+        assert!(!name_matches("message.*", "message.push.x"));
+        assert!(!name_matches("message.*", "message.p2"));
         assert!(name_matches("", ""));
         // A letter's case is folded in ASCII only.
         assert!(!name_matches("chats:close", "chats:cloſe"));

@@ -246,7 +246,12 @@ kinds!(
     "channel-talk",
     channel_talk,
     "channel_talk",
-    [("UserChat", "userChat")]
+    [
+        ("UserChat", "userChat"),
+        ("message.push", "message"),
+        ("USERCHAT.update", "userChat"),
+        ("user.update", "user")
+    ]
 );
 
 #[test]

@@ -154,11 +154,11 @@ event_enum! {
     /// entity's shape when `type` is absent).
     events {
         /// `message`: a message was written in a user chat or a team chat (group).
-        Message(MessageEvent) = "message",
+        Message(MessageEvent) = "message" | "message.*",
         /// `userChat`: a user chat was opened (`push`) or changed (`update`).
-        UserChat(UserChatEvent) = "userChat",
+        UserChat(UserChatEvent) = "userChat" | "userChat.*",
         /// `user`: a user's contacts or marketing consent changed (`update`).
-        User(UserEvent) = "user",
+        User(UserEvent) = "user" | "user.*",
     }
 }
 
