@@ -371,7 +371,8 @@ impl Hmac {
     }
 
     /// The signature value the sender would send for `signed` under `secret`: the prefix and
-    /// the encoded MAC. For tests and for replaying captured requests.
+    /// the encoded MAC. For tests and for replaying captured requests. Empty when the scheme
+    /// signs a timestamp or an id that `signed` lacks: no sender signs without them.
     pub fn sign(&self, secret: &[u8], signed: &Signed<'_>) -> String {
         let Ok(mac) = self.mac(secret, signed) else {
             return String::new();

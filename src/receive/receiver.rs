@@ -689,17 +689,24 @@ impl Receiver {
                     ),
                 };
                 // One digest per reading of the token, compared with each secret's digest.
-                let digests: Vec<[u8; 32]> = received
-                    .readings()
-                    .map(|reading| reading.trim())
-                    .filter(|reading| !reading.is_empty())
-                    .map(|reading| sha256(reading.as_bytes()))
-                    .collect();
-                if digests.is_empty() {
+                // A token has at most two readings (see `QueryToken`): their digests on the
+                // stack, no allocation per request.
+                let mut digests = [None; 2];
+                for (slot, reading) in digests.iter_mut().zip(received.readings()) {
+                    let reading = reading.trim();
+                    if !reading.is_empty() {
+                        *slot = Some(sha256(reading.as_bytes()));
+                    }
+                }
+                if digests.iter().all(Option::is_none) {
                     return Err(unauthenticated(SignatureError::EmptyToken));
                 }
                 let index = first_match(&secrets, |secret| {
-                    if digests.iter().any(|digest| secret.matches_digest(digest)) {
+                    if digests
+                        .iter()
+                        .flatten()
+                        .any(|digest| secret.matches_digest(digest))
+                    {
                         Ok(())
                     } else {
                         Err(SignatureError::TokenMismatch)
