@@ -1,7 +1,7 @@
 //! Channel Talk events in the common model.
 
 use super::{
-    Block, ChatType, Event, EventAction, Message, MessageEvent, MessageOption, PersonType, Refers,
+    ChatType, Event, EventAction, Message, MessageEvent, MessageOption, PersonType, Refers,
     UserChatEvent, UserChatState, UserEvent,
 };
 use crate::lenient::Id;
@@ -65,24 +65,6 @@ impl ToChatEvent for Event {
             Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
-
-    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving a message's text,
-    /// author name and attachments' names and links out of the event instead of copying them.
-    fn into_chat_event(self) -> ChatEvent {
-        match self {
-            Event::Message(mut hook) => {
-                let mut event = message_envelope(&hook);
-                let entity = hook.entity.take();
-                let refers = hook.refers.take();
-                if let Some(message) = entity {
-                    event.participant = log_person(&message, refers.as_ref());
-                    event.message = Some(owned_message(message, refers));
-                }
-                event
-            }
-            other => other.to_chat_event(),
-        }
-    }
 }
 
 fn new_event(name: &str, kind: ChatEventKind) -> ChatEvent {
@@ -108,7 +90,7 @@ fn log_person(message: &Message, refers: Option<&Refers>) -> Option<Author> {
     }
     let mut person = Author::new(role(message.person_type.as_deref()));
     person.id = message.person_id.as_ref().map(text);
-    person.name = borrowed_author_name(message, refers);
+    person.name = author_name(message, refers);
     Some(person)
 }
 
@@ -148,24 +130,6 @@ fn role(person_type: Option<&PersonType>) -> Role {
     }
 }
 
-/// The author's name: that of the person in `refers` of the author's type whose `id` is the
-/// `personId`.
-fn author_name<'a>(message: &Message, refers: Option<&'a mut Refers>) -> Option<&'a mut String> {
-    let person_id = message.person_id.as_ref()?;
-    let refers = refers?;
-    let (id, name) = match message.person_type.as_deref()? {
-        PersonType::Manager => refers.manager.as_mut().map(|m| (&m.id, &mut m.name)),
-        PersonType::Bot => refers.bot.as_mut().map(|b| (&b.id, &mut b.name)),
-        PersonType::User => refers.user.as_mut().map(|u| (&u.id, &mut u.name)),
-        PersonType::Veil => refers.veil.as_mut().map(|v| (&v.id, &mut v.name)),
-        _ => None,
-    }?;
-    match id {
-        Some(id) if id == person_id => name.as_mut(),
-        _ => None,
-    }
-}
-
 /// A message's author and the fields every message copies (ids and time), with no name.
 fn message_head(message: &Message) -> ChatMessage {
     // A chat-log notice is written by the platform: the person who acted is the participant.
@@ -198,39 +162,10 @@ fn message_head(message: &Message) -> ChatMessage {
     out
 }
 
-/// [`chat_message`], moving the strings out of `message` and `refers`.
-fn owned_message(mut message: Message, mut refers: Option<Refers>) -> ChatMessage {
-    let mut out = message_head(&message);
-    if !message.is_log() {
-        out.author.name = author_name(&message, refers.as_mut()).map(std::mem::take);
-    }
-    out.text = match message.plain_text.take() {
-        Some(text) if !text.is_empty() => Some(text),
-        _ => Block::text_of(message.blocks.as_deref().unwrap_or_default())
-            .or_else(|| message.message.take().filter(|text| !text.is_empty())),
-    };
-    for file in message.files.into_iter().flatten() {
-        if let Some(name) = file.name {
-            let mut attachment = Attachment::new(None);
-            attachment.name = Some(name);
-            attachment.content_type = file.content_type.or(file.kind);
-            out.attachments.push(attachment);
-        }
-    }
-    if let Some(page) = message.web_page {
-        if page.url.is_some() {
-            let mut attachment = Attachment::new(page.url);
-            attachment.name = page.title;
-            out.attachments.push(attachment);
-        }
-    }
-    out
-}
-
 fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
     let mut out = message_head(message);
     if !message.is_log() {
-        out.author.name = borrowed_author_name(message, refers);
+        out.author.name = author_name(message, refers);
     }
     out.text = message.text();
     for file in message.files.iter().flatten() {
@@ -251,8 +186,9 @@ fn chat_message(message: &Message, refers: Option<&Refers>) -> ChatMessage {
     out
 }
 
-/// [`author_name`] for a borrowed `refers`.
-fn borrowed_author_name(message: &Message, refers: Option<&Refers>) -> Option<String> {
+/// The author's name: that of the person in `refers` of the author's type whose `id` is the
+/// `personId`.
+fn author_name(message: &Message, refers: Option<&Refers>) -> Option<String> {
     let person_id = message.person_id.as_ref()?;
     let refers = refers?;
     let (id, name) = match message.person_type.as_deref()? {

@@ -69,19 +69,19 @@ pub type Participants = People;
 /// assert_eq!(event.message.unwrap().text.as_deref(), Some("hi"));
 /// ```
 ///
-/// Two ways in: [`to_chat_event`](Self::to_chat_event) borrows the event and copies what it
-/// needs, for a service that keeps the vendor event too (to store it, or to answer from it);
-/// [`into_chat_event`](Self::into_chat_event) consumes the event and moves its strings (names,
-/// texts, file names and links, the transcript) into the common one instead of copying them.
-/// Both give equal results. `into_chat_event` is a provided method: an implementation of your
-/// own gets it for free (it calls `to_chat_event`), and may override it to move its strings.
+/// Two ways in: [`to_chat_event`](Self::to_chat_event) borrows the event, for a service that
+/// keeps the vendor event too (to store it, or to answer from it);
+/// [`into_chat_event`](Self::into_chat_event) consumes it. Each mapping is written once, in
+/// `to_chat_event`: `into_chat_event` is a provided method that calls it, and the crate's
+/// vendors do not override it (moving strings instead of copying them saved nothing
+/// measurable, and a second copy of a mapping drifts from the first). An implementation of
+/// your own may override it.
 pub trait ToChatEvent {
     /// The event in the common model, copied from a borrowed event.
     fn to_chat_event(&self) -> ChatEvent;
 
     /// The event in the common model, made by consuming the event: equal to
-    /// [`to_chat_event`](Self::to_chat_event), with the strings it can moved rather than
-    /// copied. By default it calls `to_chat_event`.
+    /// [`to_chat_event`](Self::to_chat_event), which it calls by default.
     fn into_chat_event(self) -> ChatEvent
     where
         Self: Sized,

@@ -1,6 +1,6 @@
 //! Ebbot events in the common model.
 
-use super::{ChatStatus, Content, Event, Message, Sender, TextValue, UserInfo, Webhook};
+use super::{ChatStatus, Content, Event, Message, Sender, UserInfo, Webhook};
 use crate::lenient::{Id, Timestamp};
 use crate::table::Envelope;
 use crate::{
@@ -115,41 +115,6 @@ impl ToChatEvent for Event {
             Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
-
-    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving the topic, the
-    /// message's (or the whole transcript's) texts and attachments out of the event instead of
-    /// copying them.
-    fn into_chat_event(self) -> ChatEvent {
-        match self {
-            Event::ChatUserMessage(w)
-            | Event::ChatBotMessage(w)
-            | Event::ChatAgentMessage(w)
-            | Event::ChatSystemMessage(w)
-            | Event::ChatMessage(w) => {
-                let mut w = *w;
-                let data = w.data.take();
-                let mut event = envelope(&w, ChatEventKind::MessageCreated);
-                event.event_name = Some(w.topic);
-                if let Some(message) = data {
-                    event.chat_id = id(message.chat_id.as_ref());
-                    event.message = Some(owned_message(message));
-                }
-                event
-            }
-            Event::ChatClose(w) => {
-                let mut w = *w;
-                let data = w.data.take();
-                let mut event = envelope(&w, ChatEventKind::ChatClosed);
-                event.event_name = Some(w.topic);
-                if let Some(data) = data {
-                    event.chat_id = id(data.id.as_ref());
-                    event.transcript = data.conversation.into_iter().map(owned_message).collect();
-                }
-                event
-            }
-            other => other.to_chat_event(),
-        }
-    }
 }
 
 fn id(id: Option<&Id>) -> Option<String> {
@@ -223,35 +188,6 @@ fn message_head(message: &Message) -> ChatMessage {
     out.id = id(message.id.as_ref());
     out.content_type = message.content.type_name().map(str::to_owned);
     out.sent_at = message.timestamp.as_ref().map(Timestamp::as_datetime);
-    out
-}
-
-/// [`chat_message`], moving the text and the file out of `message`.
-fn owned_message(message: Message) -> ChatMessage {
-    let mut out = message_head(&message);
-    let (file, kind) = match message.content {
-        Content::Text(text)
-        | Content::TextInfo(text)
-        | Content::Gpt(text)
-        | Content::ButtonClick(text) => {
-            out.text = match text {
-                TextValue::Plain(text) => Some(text),
-                object => object.text().map(str::to_owned),
-            };
-            return out;
-        }
-        Content::Url(url) => {
-            out.text = url.description;
-            return out;
-        }
-        Content::Image(file) => (file, "image"),
-        Content::File(file) => (file, "file"),
-        _ => return out,
-    };
-    let mut attachment = Attachment::new(file.url);
-    attachment.name = file.filename.or(file.label);
-    attachment.content_type = Some(file.mimetype.unwrap_or_else(|| kind.to_owned()));
-    out.attachments.push(attachment);
     out
 }
 

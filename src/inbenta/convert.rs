@@ -132,37 +132,6 @@ impl ToChatEvent for Event {
             Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
-
-    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving the trigger and a
-    /// message's text or media out of a `messages:new` event instead of copying them.
-    fn into_chat_event(self) -> ChatEvent {
-        match self {
-            Event::MessagesNew(w) => {
-                let mut w = *w;
-                let message = w.data.take().and_then(|data| data.message);
-                let mut event = envelope(&w, ChatEventKind::MessageCreated);
-                event.event_name = Some(w.trigger);
-                if let Some(message) = message {
-                    event.chat_id = id_text(&message.chat);
-                    let mut out = message_head(&message, event.occurred_at);
-                    match message.message {
-                        Some(MessageContent::Text(text)) => out.text = Some(text),
-                        Some(MessageContent::Media(media)) => {
-                            let media = *media;
-                            let mut attachment = Attachment::new(media.url);
-                            attachment.name = media.name;
-                            attachment.content_type = media.media_type;
-                            out.attachments.push(attachment);
-                        }
-                        Some(MessageContent::Other(_)) | None => {}
-                    }
-                    event.message = Some(out);
-                }
-                event
-            }
-            other => other.to_chat_event(),
-        }
-    }
 }
 
 fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent

@@ -46,24 +46,6 @@ impl ToChatEvent for Event {
             Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
-
-    /// The same as [`to_chat_event`](ToChatEvent::to_chat_event), moving the event name and
-    /// id out of a chat-session event instead of copying them.
-    fn into_chat_event(self) -> ChatEvent {
-        let (n, kind) = match self {
-            Event::ChatSessionCreated(n) => (n, ChatEventKind::ChatStarted),
-            Event::ChatSessionMessage(n) => (n, ChatEventKind::MessageCreated),
-            Event::ChatSessionChanged(n) => (n, ChatEventKind::ChatUpdated),
-            other => return other.to_chat_event(),
-        };
-        let mut n = *n;
-        let name = std::mem::take(&mut n.event);
-        let id = n.event_id.take();
-        let mut event = chat(&n, kind);
-        event.event_name = Some(name);
-        event.event_id = id;
-        event
-    }
 }
 
 fn envelope<F>(n: &Webhook<F>, kind: ChatEventKind) -> ChatEvent
