@@ -188,17 +188,19 @@ impl<'a> Prepared<'a> {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let (root, fields, found) = scan::sniff(body, K::index, |found| K::done(found, until));
-        Prepared {
+        let mut prepared = Prepared {
             body: Body::Bytes(Cow::Borrowed(body)),
             repaired: OnceCell::new(),
             skipped,
-            root,
-            fields,
-            found,
+            root: Root::Empty,
+            fields: [Field::Absent; MAX_KEYS],
+            found: 0,
             key_index: K::index,
             sniffed: true,
-        }
+        };
+        (prepared.root, prepared.found) =
+            scan::sniff(body, &mut prepared.fields, K::index, |found| K::done(found, until));
+        prepared
     }
 
     /// The body as serde_json reads it once it has failed to read as sent: with trailing

@@ -125,21 +125,24 @@ fn decode(contents: &[u8]) -> Option<String> {
     serde_json::from_slice(&quoted).ok()
 }
 
-/// Reads the root object's members, recording in `fields[k]` the value of the key that
-/// `lookup` maps to `k` (the first occurrence wins; a key with escapes is decoded first), until
-/// `done(found)` holds after a recorded key, `found` having bit `k` set for each recorded `k`,
-/// or the object ends.
+/// Reads the root object's members, recording in `fields[k]` (all [`Field::Absent`] on entry)
+/// the value of the key that `lookup` maps to `k` (the first occurrence wins; a key with
+/// escapes is decoded first), until `done(found)` holds after a recorded key, `found` having
+/// bit `k` set for each recorded `k`, or the object ends. Returns the root's kind and `found`.
+///
+/// `fields` is the caller's, filled in place: [`super::Prepared`] holds it, and returning the
+/// array would copy it twice per parse.
 pub(crate) fn sniff<const N: usize>(
     bytes: &[u8],
+    fields: &mut [Field; N],
     lookup: impl Fn(&[u8]) -> Option<usize>,
     done: impl Fn(u32) -> bool,
-) -> (Root, [Field; N], u32) {
+) -> (Root, u32) {
     const { assert!(N <= 32, "found is a u32") };
-    let mut fields = [Field::Absent; N];
     let mut found = 0u32;
     let (root, mut i) = root(bytes);
     if root != Root::Object {
-        return (root, fields, found);
+        return (root, found);
     }
     while let Some(member) = member(bytes, &mut i) {
         let wanted = if member.key_escaped {
@@ -160,7 +163,7 @@ pub(crate) fn sniff<const N: usize>(
         }
         i = skip_value(bytes, i, member.first);
     }
-    (root, fields, found)
+    (root, found)
 }
 
 /// Whether the root object may have a key twice, keys compared by their decoded text.
@@ -388,7 +391,8 @@ mod tests {
     }
 
     fn sniff_all(bytes: &[u8]) -> (Root, [Field; 3]) {
-        let (root, fields, _) = sniff(bytes, lookup, |_| false);
+        let mut fields = [Field::Absent; 3];
+        let (root, _) = sniff(bytes, &mut fields, lookup, |_| false);
         (root, fields)
     }
 
@@ -414,7 +418,8 @@ mod tests {
     #[test]
     fn stops_when_done() {
         let body = br#"{"Event": "a", "topic": "b"}"#;
-        let (_, fields, found): (_, [Field; 3], _) = sniff(body, lookup, |found| found & 1 != 0);
+        let mut fields = [Field::Absent; 3];
+        let (_, found) = sniff(body, &mut fields, lookup, |found| found & 1 != 0);
         assert_eq!(found, 1);
         assert_eq!(fields[1], Field::Absent);
     }
