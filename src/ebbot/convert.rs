@@ -47,7 +47,6 @@ impl ToChatEvent for Event {
             Event::ChatCreate(w) => {
                 let mut event = envelope(w, ChatEventKind::ChatStarted);
                 if let Some(data) = &w.data {
-                    event.chat_id = id(data.id.as_ref());
                     set_status(&mut event, data.status.as_ref());
                     event.participant = data.user.as_ref().map(customer);
                 }
@@ -55,27 +54,14 @@ impl ToChatEvent for Event {
             }
             Event::ChatUpdate(w) => {
                 let status = w.chat.as_ref().and_then(|chat| chat.status.as_ref());
-                let mut event = ChatEvent::new(Vendor::Ebbot, status_kind(status));
-                set_envelope(
-                    &mut event,
-                    &w.topic,
-                    w.request_id.as_ref(),
-                    w.context.as_ref().and_then(|c| c.request_id.as_ref()),
-                    w.timestamp.as_ref(),
-                );
-                event.chat_id = w.chat.as_ref().and_then(|chat| id(chat.id.as_ref()));
+                let mut event = ChatEvent::from_envelope(Vendor::Ebbot, &**w, status_kind(status));
                 set_status(&mut event, status);
                 event
             }
-            Event::ChatDataUpdate(w) => {
-                let mut event = envelope(w, ChatEventKind::ChatUpdated);
-                event.chat_id = w.data.as_ref().and_then(|data| id(data.id.as_ref()));
-                event
-            }
+            Event::ChatDataUpdate(w) => envelope(w, ChatEventKind::ChatUpdated),
             Event::ChatUserUpdate(w) => {
                 let mut event = envelope(w, ChatEventKind::UserUpdated);
                 if let Some(data) = &w.data {
-                    event.chat_id = id(data.id.as_ref());
                     event.participant = data.user.as_ref().map(customer);
                 }
                 event
@@ -87,27 +73,20 @@ impl ToChatEvent for Event {
             | Event::ChatMessage(w) => {
                 let mut event = envelope(w, ChatEventKind::MessageCreated);
                 if let Some(message) = &w.data {
-                    event.chat_id = id(message.chat_id.as_ref());
                     event.message = Some(chat_message(message));
                 }
                 event
             }
-            Event::ChatScenarioRun(w) => {
-                let mut event = envelope(w, ChatEventKind::BotFlowRun);
-                event.chat_id = w.data.as_ref().and_then(|data| id(data.chat_id.as_ref()));
-                event
-            }
+            Event::ChatScenarioRun(w) => envelope(w, ChatEventKind::BotFlowRun),
             Event::ChatStatusChange(w) => {
                 let status = w.data.as_ref().and_then(|data| data.status.as_ref());
                 let mut event = envelope(w, status_kind(status));
-                event.chat_id = w.data.as_ref().and_then(|data| id(data.id.as_ref()));
                 set_status(&mut event, status);
                 event
             }
             Event::ChatClose(w) => {
                 let mut event = envelope(w, ChatEventKind::ChatClosed);
                 if let Some(data) = &w.data {
-                    event.chat_id = id(data.id.as_ref());
                     event.transcript = data.conversation.iter().map(chat_message).collect();
                 }
                 event
@@ -142,18 +121,6 @@ fn status_kind(status: Option<&ChatStatus>) -> ChatEventKind {
     } else {
         ChatEventKind::ChatUpdated
     }
-}
-
-fn set_envelope(
-    event: &mut ChatEvent,
-    topic: &str,
-    request_id: Option<&Id>,
-    context_request_id: Option<&Id>,
-    timestamp: Option<&Timestamp>,
-) {
-    event.event_name = Some(topic.to_owned());
-    event.event_id = id(request_id.or(context_request_id));
-    event.occurred_at = timestamp.map(Timestamp::as_datetime);
 }
 
 fn envelope<D>(w: &Webhook<D>, kind: ChatEventKind) -> ChatEvent

@@ -68,7 +68,6 @@ impl ToChatEvent for Event {
                 let mut event = envelope(w, K::ChatClosed);
                 event.state = ChatState::Closed;
                 if let Some(data) = &w.data {
-                    event.chat_id = id_text(&data.chat_id);
                     event.participant = participant(&data.user_id, Role::Unknown);
                     event.close_reason = data.reason().map(|reason| reason.as_str().to_owned());
                 }
@@ -77,7 +76,6 @@ impl ToChatEvent for Event {
             Event::ChatsAssign(w) => {
                 let mut event = envelope(w, K::AssignmentRequested);
                 if let Some(data) = &w.data {
-                    event.chat_id = id_text(&data.chat_id);
                     event.participant = participant(&data.user_id, Role::Unknown);
                 }
                 event
@@ -93,7 +91,6 @@ impl ToChatEvent for Event {
                 let mut event = envelope(w, K::QueuePositionChanged);
                 event.state = ChatState::Queued;
                 if let Some(data) = &w.data {
-                    event.chat_id = id_text(&data.chat_id);
                     event.participant = participant(&data.user_id, Role::Customer);
                     event.queue_position = data
                         .queue_position()
@@ -104,7 +101,6 @@ impl ToChatEvent for Event {
             Event::SystemInfo(w) => {
                 let mut event = envelope(w, K::SystemNotice);
                 if let Some(data) = &w.data {
-                    event.chat_id = id_text(&data.chat_id);
                     event.participant = participant(&data.user_id, Role::Unknown);
                 }
                 event
@@ -117,7 +113,6 @@ impl ToChatEvent for Event {
                 };
                 let mut event = envelope(w, kind);
                 if let Some(data) = &w.data {
-                    event.chat_id = id_text(&data.chat_id);
                     event.participant = participant(&data.user_id, Role::Unknown);
                 }
                 event
@@ -145,7 +140,6 @@ where
 fn skinny(w: &Webhook<SkinnyData>, kind: ChatEventKind, role: Role) -> ChatEvent {
     let mut event = envelope(w, kind);
     if let Some(data) = &w.data {
-        event.chat_id = id_text(&data.chat_id);
         event.participant = participant(&data.user_id, role);
     }
     event
@@ -179,7 +173,6 @@ fn participant(id: &Option<Id>, role: Role) -> Option<Author> {
 fn message_new(w: &MessageNewEvent) -> ChatEvent {
     let mut event = envelope(w, ChatEventKind::MessageCreated);
     if let Some(message) = w.data.as_ref().and_then(|data| data.message.as_ref()) {
-        event.chat_id = id_text(&message.chat);
         event.message = Some(chat_message(message, w));
     }
     event

@@ -199,7 +199,9 @@ impl<'a> Prepared<'a> {
             sniffed: true,
         };
         (prepared.root, prepared.found) =
-            scan::sniff(body, &mut prepared.fields, K::index, |found| K::done(found, until));
+            scan::sniff(body, &mut prepared.fields, K::index, |found| {
+                K::done(found, until)
+            });
         prepared
     }
 
