@@ -21,13 +21,19 @@ open_object! {
 impl UserInfo {
     /// The first and last name joined by a space, or the one that is present.
     pub fn full_name(&self) -> Option<String> {
-        let parts = [self.first_name.as_deref(), self.last_name.as_deref()];
-        let parts: Vec<&str> = parts
-            .into_iter()
-            .flatten()
-            .filter(|part| !part.is_empty())
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(" "))
+        let first = self.first_name.as_deref().filter(|part| !part.is_empty());
+        let last = self.last_name.as_deref().filter(|part| !part.is_empty());
+        match (first, last) {
+            (Some(first), Some(last)) => {
+                let mut name = String::with_capacity(first.len() + 1 + last.len());
+                name.push_str(first);
+                name.push(' ');
+                name.push_str(last);
+                Some(name)
+            }
+            (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+            (None, None) => None,
+        }
     }
 }
 
