@@ -18,6 +18,7 @@ use crate::Vendor;
 ///
 /// Like `serde_json::Error`, it is one boxed pointer wide, and its `Debug` output is its
 /// message, because `unwrap()` shows `Debug` to people.
+#[derive(thiserror::Error)]
 pub struct Error {
     inner: Box<ErrorImpl>,
 }
@@ -371,8 +372,6 @@ impl fmt::Debug for Error {
         write!(f, "Error({:?})", self.to_string())
     }
 }
-
-impl std::error::Error for Error {}
 
 #[cfg(test)]
 mod tests {
