@@ -23,6 +23,7 @@ mod record;
 mod state;
 
 pub use self::chat_kind::ChatKind;
+pub(crate) use self::event::{key_part_len, KeyPart};
 pub use self::event::{ChatEvent, MessageKey};
 pub use self::kind::ChatEventKind;
 pub use self::message::{Attachment, Author, ChatMessage, MessageReaction, Role};
