@@ -268,10 +268,10 @@ kinds!(
     channel_talk,
     "channel_talk",
     [
-        ("UserChat", "userChat"),
-        ("message.push", "message"),
-        ("USERCHAT.update", "userChat"),
-        ("user.update", "user")
+        ("UserChat.Push", "userChat.push"),
+        ("MESSAGE.UPSERT", "message.upsert"),
+        ("USERCHAT.update", "userChat.update"),
+        ("user.Update", "user.update")
     ]
 );
 
