@@ -175,7 +175,11 @@ macro_rules! names {
             /// Their names, in the order of [`ALL`](Self::ALL).
             pub const NAMES: &'static [&'static str] = &[$($text),+];
 
-            /// The value `name` names, other spellings included; `None` for any other name.
+            #[doc = concat!(
+                "The value `name` names, other spellings included",
+                names!(@case_doc $case),
+                "; `None` for any other name."
+            )]
             #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
                 let any_case = names!(@any_case $case);
@@ -192,6 +196,8 @@ macro_rules! names {
     };
     (@any_case exact) => { false };
     (@any_case any_case) => { true };
+    (@case_doc exact) => { ", as written (letter case included)" };
+    (@case_doc any_case) => { ", in any ASCII letter case" };
     (@as_str by_value $name:ident, [$( $variant:ident => $text:tt; )+]) => {
         impl $name {
             /// The name, as `Display` and serde write it and `FromStr` reads it.

@@ -147,14 +147,17 @@ impl Entity for User {
 /// The name of the event-table line for model `P` and `event` in any letter case; `P`'s type
 /// alone when no line has them.
 fn name_of<P: Entity>(event: &EventAction) -> &'static str {
-    EventKind::ALL
+    let (ty, action) = (P::TYPE.as_bytes(), event.as_str().as_bytes());
+    EventKind::NAMES
         .iter()
-        .map(|kind| kind.as_str())
         .find(|name| {
-            name.split_once('.').is_some_and(|(ty, action)| {
-                ty == P::TYPE && crate::names::is_name(action, event.as_str(), true)
-            })
+            let name = name.as_bytes();
+            name.len() == ty.len() + 1 + action.len()
+                && name.starts_with(ty)
+                && name[ty.len()] == b'.'
+                && name[ty.len() + 1..].eq_ignore_ascii_case(action)
         })
+        .copied()
         .unwrap_or(P::TYPE)
 }
 
