@@ -1,6 +1,6 @@
 //! An axum service that receives every vendor's webhooks, one route each.
 //!
-//! The `Webhook<R>` extractor runs the `Receiver` in the router's state for the route's vendor:
+//! The `Verified<R>` extractor runs the `Receiver` in the router's state for the route's vendor:
 //! it checks authenticity and parses the same bytes. A refused request is answered with the
 //! error's public status and message (`401 unauthorized`, `400 invalid event`, ...), and the
 //! detailed reason goes to the log only. An event is answered `200` with its common form as
@@ -26,7 +26,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use chat_webhooks::receive::axum::{
-    ChannelTalkRoute, ChatwootRoute, EbbotRoute, InbentaRoute, SuperOfficeRoute, Webhook,
+    ChannelTalkRoute, ChatwootRoute, EbbotRoute, InbentaRoute, SuperOfficeRoute, Verified,
     WebhookRejection, WebhookRoute,
 };
 use chat_webhooks::receive::{Handshake, Received, Receiver};
@@ -45,10 +45,10 @@ pub fn app(receiver: Arc<Receiver>) -> Router {
 
 async fn handle<R: WebhookRoute>(
     State(receiver): State<Arc<Receiver>>,
-    hook: Result<Webhook<R>, WebhookRejection>,
+    hook: Result<Verified<R>, WebhookRejection>,
 ) -> Response {
     let vendor = R::VENDOR;
-    match hook.map(Webhook::into_received) {
+    match hook.map(Verified::into_received) {
         Ok(Received::Event(delivery)) => {
             // A real service would store `delivery.body` under `delivery.dedup_key` (ignoring
             // a key it has seen) and queue the event.

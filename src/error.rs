@@ -18,6 +18,7 @@ use crate::Vendor;
 ///
 /// Like `serde_json::Error`, it is one boxed pointer wide, and its `Debug` output is its
 /// message, because `unwrap()` shows `Debug` to people.
+#[derive(thiserror::Error)]
 pub struct Error {
     inner: Box<ErrorImpl>,
 }
@@ -67,8 +68,7 @@ enum ErrorKind {
 ///
 /// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
 /// snake_case: `syntax`, `eof`, `data`, `vendor`, `foreign`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Category {
     /// The body is not valid JSON (after the tolerated deviations).
@@ -84,13 +84,14 @@ pub enum Category {
     Foreign,
 }
 
-crate::chat::names::enum_names!(Category, "error category", {
+names! {
+    enum Category: "error category", exact, by_ref;
     Syntax => "syntax",
     Eof => "eof",
     Data => "data",
     Vendor => "vendor",
     Foreign => "foreign",
-});
+}
 
 impl Error {
     /// The broad kind of the error.
@@ -371,8 +372,6 @@ impl fmt::Debug for Error {
         write!(f, "Error({:?})", self.to_string())
     }
 }
-
-impl std::error::Error for Error {}
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,8 @@
 )]
 
 #[macro_use]
+mod names;
+#[macro_use]
 mod macros;
 #[macro_use]
 mod registry;
@@ -58,17 +60,31 @@ pub mod chatwoot;
 #[allow(deprecated)]
 pub use crate::chat::{
     Attachment, Author, ChatEvent, ChatEventKind, ChatKind, ChatMessage, ChatRecord, ChatState,
-    MessageKey, MessageReaction, ParseNameError, Participants, People, Person, Role, ToChatEvent,
+    MessageKey, MessageReaction, Participants, People, Person, Role, ToChatEvent,
 };
 pub use crate::error::{Category, Error};
 pub use crate::event::{detect_vendor, parse_event, parse_event_as, Event};
 pub use crate::json::tolerant_json;
 pub use crate::lenient::{Id, Text, Timestamp, TimestampError};
+pub use crate::names::ParseNameError;
 pub use crate::open_object::{Members, RawJson};
 pub use crate::signature::{verify_token, SignatureError};
-pub use crate::table::ParseEventKindError;
 pub use crate::unknown::UnknownEvent;
-pub use crate::vendor::{ParseVendorError, Vendor};
+pub use crate::vendor::Vendor;
+
+/// The error of a vendor's `EventKind::from_str`, now the one [`ParseNameError`].
+#[deprecated(
+    since = "0.3.0",
+    note = "use ParseNameError, the one error for an unknown name"
+)]
+pub type ParseEventKindError = ParseNameError;
+
+/// The error of [`Vendor::from_str`](std::str::FromStr), now the one [`ParseNameError`].
+#[deprecated(
+    since = "0.3.0",
+    note = "use ParseNameError, the one error for an unknown name"
+)]
+pub type ParseVendorError = ParseNameError;
 
 /// The `chrono` this crate's API uses (`DateTime<Utc>` in [`Timestamp`], [`ChatEvent`], the
 /// receiver's windows), re-exported so that your code names the same version.

@@ -6,7 +6,9 @@
 /// variant for any other, so that a vendor adding a value never breaks a parse.
 ///
 /// The enum serializes to the string it was read from (`Unknown` values verbatim), gets
-/// `as_str`, `Display`, `From<&str>` and `From<String>`, and is `#[non_exhaustive]`. Each
+/// `as_str`, `Display`, `From<&str>` and `From<String>`, and, through `names!`, `ALL` and
+/// `NAMES` (the documented values) and `from_name` (a documented value, or `None`); it is
+/// `#[non_exhaustive]`. Values match as written, letter case included. Each
 /// variant lists the value it is written as and, after `|`, other spellings that read as it
 /// (they serialize as the first). Construct values with `From`: `Unknown("known")` built by
 /// hand is not equal to the known variant.
@@ -32,6 +34,9 @@ macro_rules! open_enum {
             Unknown(String),
         }
 
+        names!(@known $name, exact, [$( $variant => $value $(, $alias)*; )+]);
+        names!(@text $name);
+
         impl $name {
             /// The value as the vendor writes it.
             pub fn as_str(&self) -> &str {
@@ -44,31 +49,13 @@ macro_rules! open_enum {
 
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
-                match value {
-                    $( $value $(| $alias)* => $name::$variant, )+
-                    other => $name::Unknown(other.to_owned()),
-                }
+                $name::from_name(value).unwrap_or_else(|| $name::Unknown(value.to_owned()))
             }
         }
 
         impl From<String> for $name {
             fn from(value: String) -> Self {
-                match $name::from(value.as_str()) {
-                    $name::Unknown(_) => $name::Unknown(value),
-                    known => known,
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
+                $name::from_name(&value).unwrap_or($name::Unknown(value))
             }
         }
 
@@ -424,7 +411,8 @@ macro_rules! open_field_check {
 /// event name (with its aliases), from which it generates
 ///
 /// - `Event`, with one `Variant(Box<Payload>)` per line and `Unknown(UnknownEvent)`;
-/// - `EventKind`, a `Copy` enum of the lines, with `as_str`, `Display`, `FromStr` and `ALL`;
+/// - `EventKind`, a `Copy` enum of the lines, with its names (`names!`: `as_str`, `from_name`,
+///   `Display`, `FromStr`, serde, `ALL`, `NAMES`), matched in any ASCII letter case;
 /// - `Event::kind`, `event_name`, `event_id`, `chat_id`, `occurred_at` (through each payload's
 ///   [`Envelope`](crate::table::Envelope) impl) and `unknown_members`;
 /// - `dispatch`, the case-insensitive choice of the typed parse for a name;
@@ -458,8 +446,9 @@ macro_rules! event_enum {
         }
 
         /// Which event an [`Event`] is, without its data: one variant per line of the event
-        /// table. `as_str` is the vendor's name for it; parsing one also accepts the other
-        /// spellings the vendor uses, in any letter case.
+        /// table. `as_str` is the vendor's name for it, as `Display` and serde write it;
+        /// parsing one (`FromStr`, `from_name`, serde) also accepts the other spellings the
+        /// vendor uses, in any letter case.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum EventKind {
@@ -469,43 +458,9 @@ macro_rules! event_enum {
             )+
         }
 
-        impl EventKind {
-            /// Every kind, in the order of the event table.
-            pub const ALL: &'static [EventKind] = &[$(EventKind::$variant),+];
-
-            /// The vendor's name for the event.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $( EventKind::$variant => $name, )+
-                }
-            }
-
-            /// The kind that `name` names, in any letter case, aliases included.
-            pub fn from_name(name: &str) -> Option<EventKind> {
-                $(
-                    if $name.eq_ignore_ascii_case(name)
-                        $(|| $crate::table::alias_matches($alias, name))*
-                    {
-                        return Some(EventKind::$variant);
-                    }
-                )+
-                None
-            }
-        }
-
-        impl ::std::fmt::Display for EventKind {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::str::FromStr for EventKind {
-            type Err = $crate::table::ParseEventKindError;
-
-            fn from_str(name: &str) -> Result<Self, Self::Err> {
-                EventKind::from_name(name)
-                    .ok_or_else(|| $crate::table::ParseEventKindError::new($vendor, name))
-            }
+        names! {
+            enum EventKind: $vendor.event_names(), any_case, by_value;
+            $( $variant => $name $(| $alias)* ),+
         }
 
         impl Event {

@@ -190,9 +190,8 @@ pub(crate) fn raw_query_param<'q>(
     query: &'q str,
     name: &'static str,
 ) -> Result<&'q str, SignatureError> {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    for pair in query.split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+    for (key, value) in query_pairs(query) {
+        let value = value.unwrap_or("");
         let matches = key == name
             || (key.contains('%') && percent_decode_strict(key).is_ok_and(|key| key == name));
         if matches {
@@ -200,6 +199,17 @@ pub(crate) fn raw_query_param<'q>(
         }
     }
     Err(SignatureError::MissingToken { name })
+}
+
+/// The `(name, value)` pairs of a raw query string, still percent-encoded, in order: the one
+/// splitting of a query in this crate. `query` is the part of the URL after `?` (a leading `?`
+/// is allowed); pairs are separated by `&`; a pair without `=` has no value (`None`).
+pub(crate) fn query_pairs(query: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').map(|pair| match pair.split_once('=') {
+        Some((name, value)) => (name, Some(value)),
+        None => (pair, None),
+    })
 }
 
 /// The first parameter called `name` in a raw query string, in both readings of a `+`.

@@ -1,11 +1,6 @@
 //! [`Vendor`]: which chat product sent a webhook. Generated from the registry's list
 //! (`registry.rs`).
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// Generates [`Vendor`] from the registry's list.
 macro_rules! vendor_enum {
     ($(
@@ -14,8 +9,8 @@ macro_rules! vendor_enum {
     )*) => {
         /// A chat product whose webhooks this crate reads.
         ///
-        /// Displays, parses and serializes as the name of its module: `superoffice`, `ebbot`,
-        /// `channel_talk`, `inbenta`, `chatwoot`. [`Vendor::Custom`] marks a
+        /// Displays, parses and serializes as the name of its module ([`as_str`](Self::as_str)):
+        /// `superoffice`, `ebbot`, `channel_talk`, `inbenta`, `chatwoot`; `custom`. [`Vendor::Custom`] marks a
         /// [`ChatEvent`](crate::ChatEvent) that a user built from a payload of their own (see
         /// [`ChatEvent::custom`](crate::ChatEvent::custom)).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,6 +24,12 @@ macro_rules! vendor_enum {
             Custom,
         }
 
+        names! {
+            enum Vendor: "vendor", exact, by_value;
+            $( $vendor => (stringify!($module)), )*
+            Custom => "custom",
+        }
+
         impl Vendor {
             /// How many vendors this crate can parse, whether or not their features are
             /// enabled.
@@ -36,15 +37,6 @@ macro_rules! vendor_enum {
 
             /// The vendors this crate can parse, whether or not their features are enabled.
             pub const SUPPORTED: [Vendor; Vendor::COUNT] = [$(Vendor::$vendor),*];
-
-            /// The name used in messages, serialization and [`FromStr`]: the vendor's module
-            /// (`superoffice`, `channel_talk`, ...), or `custom`.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $( Vendor::$vendor => stringify!($module), )*
-                    Vendor::Custom => "custom",
-                }
-            }
 
             /// The product's name, for people: `SuperOffice`, `Channel Talk`; `custom` for
             /// [`Vendor::Custom`].
@@ -61,6 +53,15 @@ macro_rules! vendor_enum {
                 match self {
                     $( Vendor::$vendor => $feature, )*
                     Vendor::Custom => "custom",
+                }
+            }
+
+            /// What a parse error of the vendor's `EventKind` calls it: `channel_talk event
+            /// name`.
+            pub(crate) const fn event_names(self) -> &'static str {
+                match self {
+                    $( Vendor::$vendor => concat!(stringify!($module), " event name"), )*
+                    Vendor::Custom => "custom event name",
                 }
             }
 
@@ -89,56 +90,6 @@ impl Vendor {
     }
 }
 
-impl fmt::Display for Vendor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The error for a name that is no [`Vendor`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseVendorError(());
-
-impl fmt::Display for ParseVendorError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown vendor, expected ")?;
-        for (i, vendor) in Vendor::SUPPORTED.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(vendor.as_str())?;
-        }
-        f.write_str(" or custom")
-    }
-}
-
-impl std::error::Error for ParseVendorError {}
-
-impl FromStr for Vendor {
-    type Err = ParseVendorError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Vendor::SUPPORTED
-            .into_iter()
-            .chain([Vendor::Custom])
-            .find(|vendor| vendor.as_str() == s)
-            .ok_or(ParseVendorError(()))
-    }
-}
-
-impl Serialize for Vendor {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Vendor {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        name.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,7 +109,12 @@ mod tests {
         let names: Vec<&str> = Vendor::SUPPORTED.iter().map(|v| v.as_str()).collect();
         assert_eq!(
             "slack".parse::<Vendor>().unwrap_err().to_string(),
-            format!("unknown vendor, expected {} or custom", names.join(", "))
+            format!(
+                "unknown vendor \"slack\", expected {} or custom",
+                names.join(", ")
+            )
         );
+        assert_eq!(Vendor::ALL.len(), Vendor::COUNT + 1);
+        assert_eq!("Ebbot".parse::<Vendor>().unwrap_err().name(), "Ebbot");
     }
 }

@@ -199,10 +199,31 @@ macro_rules! kinds {
                 );
             }
             let err = "no.such\r\nevent".parse::<EventKind>().unwrap_err();
+            let names: Vec<&str> = EventKind::ALL.iter().map(|kind| kind.as_str()).collect();
+            assert_eq!(err.expected(), names);
+            assert_eq!(err.name(), "no.such\r\nevent");
+            let (last, rest) = names.split_last().unwrap();
+            let expected = match rest {
+                [] => last.to_string(),
+                _ => format!("{} or {last}", rest.join(", ")),
+            };
             assert_eq!(
                 err.to_string(),
-                concat!("unknown ", $vendor, r#" event name "no.such\r\nevent""#)
+                format!(
+                    concat!(
+                        "unknown ",
+                        $vendor,
+                        r#" event name "no.such\r\nevent", expected {}"#
+                    ),
+                    expected
+                )
             );
+            for kind in EventKind::ALL {
+                let json = serde_json::to_string(kind).unwrap();
+                assert_eq!(json, format!("\"{kind}\""));
+                assert_eq!(serde_json::from_str::<EventKind>(&json).unwrap(), *kind);
+            }
+            assert!(serde_json::from_str::<EventKind>("\"no.such\"").is_err());
         }
     };
 }
@@ -247,10 +268,10 @@ kinds!(
     channel_talk,
     "channel_talk",
     [
-        ("UserChat", "userChat"),
-        ("message.push", "message"),
-        ("USERCHAT.update", "userChat"),
-        ("user.update", "user")
+        ("UserChat.Push", "userChat.push"),
+        ("MESSAGE.UPSERT", "message.upsert"),
+        ("USERCHAT.update", "userChat.update"),
+        ("user.Update", "user.update")
     ]
 );
 

@@ -90,7 +90,7 @@ fn scalar_errors() {
     );
     assert_eq!(
         message("zendesk".parse::<Vendor>().unwrap_err()),
-        "unknown vendor, expected superoffice, ebbot, channel_talk, inbenta, chatwoot or custom"
+        "unknown vendor \"zendesk\", expected superoffice, ebbot, channel_talk, inbenta, chatwoot or custom"
     );
     assert_eq!("channel_talk".parse::<Vendor>(), Ok(Vendor::ChannelTalk));
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use axum::extract::FromRequest;
 use chat_webhooks::chrono::{DateTime, TimeDelta, Utc};
 use chat_webhooks::receive::axum::{
-    ChannelTalkRoute, EbbotRoute, InbentaRoute, SuperOfficeRoute, Webhook, WebhookRejection,
+    ChannelTalkRoute, EbbotRoute, InbentaRoute, SuperOfficeRoute, Verified, WebhookRejection,
     WebhookRoute,
 };
 use chat_webhooks::receive::{ReceiveError, Received, Receiver};
@@ -39,8 +39,8 @@ fn receiver() -> Receiver {
 async fn extract<R: WebhookRoute>(
     receiver: Receiver,
     request: axum::extract::Request,
-) -> Result<Webhook<R>, WebhookRejection> {
-    Webhook::<R>::from_request(request, &Arc::new(receiver)).await
+) -> Result<Verified<R>, WebhookRejection> {
+    Verified::<R>::from_request(request, &Arc::new(receiver)).await
 }
 
 /// 5: `receive` reads the receiver's clock: a fixture dated 2025 is inside the window when the

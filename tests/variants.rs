@@ -423,7 +423,7 @@ mod channel_talk {
     fn a_chat_log_notice_is_a_system_notice_not_the_customer_speaking() {
         let path = "channel_talk/variants/chat_log/message.push.json";
         let (event, chat) = exact(path, "message.push");
-        let Event::ChannelTalk(channel_talk::Event::Message(hook)) = &event else {
+        let Event::ChannelTalk(channel_talk::Event::MessagePush(hook)) = &event else {
             panic!()
         };
         let message = hook.entity.as_ref().unwrap();
@@ -475,7 +475,7 @@ mod channel_talk {
     fn the_medium_type_is_typed() {
         let path = "channel_talk/variants/medium/userChat.push.json";
         let (event, chat) = exact(path, "userChat.push");
-        let Event::ChannelTalk(channel_talk::Event::UserChat(hook)) = &event else {
+        let Event::ChannelTalk(channel_talk::Event::UserChatPush(hook)) = &event else {
             panic!()
         };
         let source = hook.entity.as_ref().unwrap().source.as_ref().unwrap();

@@ -1,11 +1,10 @@
 //! Channel Talk events in the common model.
 
 use super::{
-    ChatType, Event, EventAction, Message, MessageEvent, MessageOption, PersonType, Refers,
-    UserChatEvent, UserChatState, UserEvent,
+    ChatCategory, Event, Message, MessageEvent, MessageOption, PersonType, Refers, UserChatEvent,
+    UserChatState, UserEvent,
 };
 use crate::lenient::Id;
-use crate::table::Envelope;
 use crate::{
     Attachment, Author, ChatEvent, ChatEventKind, ChatKind, ChatMessage, ChatState,
     MessageReaction, Role, ToChatEvent, Vendor,
@@ -17,12 +16,10 @@ use crate::{
 /// |---|---|---|
 /// | `message.push`, `.create`, `.upsert` | `MessageCreated`; `SystemNotice` for a chat-log notice (below) | `chat_id` from `chatId` (a user chat's or a group's), else `refers.userChat.id`; `message` from the entity |
 /// | `message.update` | `MessageUpdated` | an edit of the message or a reaction to it: `message` as it is now, `occurred_at` is `updatedAt` |
-/// | `message.<undocumented word>` | `Other` | `chat_id` and `message` are filled all the same |
 /// | `userChat.push`, `.create`, `.upsert` | `ChatStarted` | `ChatClosed` when `state` is `closed` |
 /// | `userChat.update` | `ChatUpdated` | `ChatClosed` when `state` is `closed` |
-/// | `userChat.<other word>` | `Other` | `ChatClosed` when `state` is `closed` |
-/// | `user.<any event word>` | `UserUpdated` | `participant` is the user (role `Customer`); `chat_id` is `None` |
-/// | any other `type` | `Other` | |
+/// | `user.update` | `UserUpdated` | `participant` is the user (role `Customer`); `chat_id` is `None` |
+/// | any other pair ([`Event::Unknown`]) | `Other` | `chat_id` from `entity.chatId`, else `refers.userChat.id` |
 ///
 /// Always: `event_name` is `"<type>.<event>"`; `event_id` is `None`, because Channel sends no
 /// delivery id (an entity's `id` and `version` identify a revision, not a delivery).
@@ -58,23 +55,24 @@ use crate::{
 /// (`log.action`, `log.values`) is in the vendor event.
 impl ToChatEvent for Event {
     fn to_chat_event(&self) -> ChatEvent {
+        use ChatEventKind as K;
         match self {
-            Event::Message(hook) => message_event(hook),
-            Event::UserChat(hook) => user_chat_event(hook),
-            Event::User(hook) => user_event(hook),
+            Event::MessagePush(hook) | Event::MessageCreate(hook) | Event::MessageUpsert(hook) => {
+                message_event(hook, K::MessageCreated)
+            }
+            Event::MessageUpdate(hook) => message_event(hook, K::MessageUpdated),
+            Event::UserChatPush(hook)
+            | Event::UserChatCreate(hook)
+            | Event::UserChatUpsert(hook) => user_chat_event(hook, K::ChatStarted),
+            Event::UserChatUpdate(hook) => user_chat_event(hook, K::ChatUpdated),
+            Event::UserUpdate(hook) => user_event(hook),
             Event::Unknown(unknown) => unknown.to_chat_event(),
         }
     }
 }
 
-fn new_event(name: &str, kind: ChatEventKind) -> ChatEvent {
-    let mut event = ChatEvent::new(Vendor::ChannelTalk, kind);
-    event.event_name = Some(name.to_owned());
-    event
-}
-
-fn message_event(hook: &MessageEvent) -> ChatEvent {
-    let mut event = message_envelope(hook);
+fn message_event(hook: &MessageEvent, kind: ChatEventKind) -> ChatEvent {
+    let mut event = message_envelope(hook, kind);
     if let Some(message) = &hook.entity {
         event.participant = log_person(message, hook.refers.as_ref());
         event.message = Some(chat_message(message, hook.refers.as_ref()));
@@ -94,27 +92,20 @@ fn log_person(message: &Message, refers: Option<&Refers>) -> Option<Author> {
     Some(person)
 }
 
-/// A message event without its message: kind, name, chat (`chatId`, else
+/// A message event without its message: kind (a new chat-log notice is
+/// [`SystemNotice`](ChatEventKind::SystemNotice)), name, chat (`chatId`, else
 /// `refers.userChat.id`) and time (`updatedAt` for an update, else `createdAt`).
-fn message_envelope(hook: &MessageEvent) -> ChatEvent {
+fn message_envelope(hook: &MessageEvent, kind: ChatEventKind) -> ChatEvent {
     let log = hook.entity.as_ref().is_some_and(Message::is_log);
-    let kind = match hook.action() {
-        // A chat-log notice is the platform noting what happened, not someone speaking.
-        EventAction::Push | EventAction::Create | EventAction::Upsert if log => {
-            ChatEventKind::SystemNotice
-        }
-        // `push`, `create` and `upsert` deliver a new message; `update` an edit of a message
-        // or a reaction to it, which is not a new message (a bot must not answer it again).
-        EventAction::Push | EventAction::Create | EventAction::Upsert => {
-            ChatEventKind::MessageCreated
-        }
-        EventAction::Update => ChatEventKind::MessageUpdated,
-        _ => ChatEventKind::Other,
+    // A chat-log notice is the platform noting what happened, not someone speaking.
+    let kind = match kind {
+        ChatEventKind::MessageCreated if log => ChatEventKind::SystemNotice,
+        kind => kind,
     };
     let mut event = ChatEvent::from_envelope(Vendor::ChannelTalk, hook, kind);
     event.chat_kind = match hook.entity.as_ref().and_then(|m| m.chat_type.as_ref()) {
-        Some(ChatType::Group) => ChatKind::Team,
-        Some(ChatType::UserChat) => ChatKind::Customer,
+        Some(ChatCategory::Group) => ChatKind::Team,
+        Some(ChatCategory::UserChat) => ChatKind::Customer,
         _ => ChatKind::Unknown,
     };
     event
@@ -204,18 +195,15 @@ fn author_name(message: &Message, refers: Option<&Refers>) -> Option<String> {
     }
 }
 
-fn user_chat_event(hook: &UserChatEvent) -> ChatEvent {
+fn user_chat_event(hook: &UserChatEvent, kind: ChatEventKind) -> ChatEvent {
     let chat = hook.entity.as_ref();
     let closed = chat.and_then(|c| c.state.as_ref()) == Some(&UserChatState::Closed);
-    let kind = match hook.action() {
-        _ if closed => ChatEventKind::ChatClosed,
-        EventAction::Push | EventAction::Create | EventAction::Upsert => ChatEventKind::ChatStarted,
-        EventAction::Update => ChatEventKind::ChatUpdated,
-        _ => ChatEventKind::Other,
+    let kind = if closed {
+        ChatEventKind::ChatClosed
+    } else {
+        kind
     };
-    let mut event = new_event(hook.event_name(), kind);
-    event.chat_id = hook.chat_id().map(str::to_owned);
-    event.occurred_at = hook.occurred_at();
+    let mut event = ChatEvent::from_envelope(Vendor::ChannelTalk, hook, kind);
     event.chat_kind = ChatKind::Customer;
     if let Some(chat) = chat {
         event.status = chat.state.as_ref().map(|s| s.as_str().to_owned());
@@ -225,14 +213,13 @@ fn user_chat_event(hook: &UserChatEvent) -> ChatEvent {
 }
 
 fn user_event(hook: &UserEvent) -> ChatEvent {
-    let mut event = new_event(hook.event_name(), ChatEventKind::UserUpdated);
+    let mut event = ChatEvent::from_envelope(Vendor::ChannelTalk, hook, ChatEventKind::UserUpdated);
     if let Some(user) = &hook.entity {
         let mut participant = Author::new(Role::Customer);
         participant.id = user.id.as_ref().map(text);
         participant.name = user.name.clone();
         event.participant = Some(participant);
     }
-    event.occurred_at = hook.occurred_at();
     event
 }
 

@@ -6,13 +6,14 @@ use std::ops::Deref;
 use serde::de::{Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::Members;
+use super::{EntityType, Members};
 use crate::lenient::{Id, Timestamp};
 use crate::open_object::{Path, Walk};
 
 open_enum! {
-    /// The kind of chat a message was posted in (`chatType`).
-    pub enum ChatType {
+    /// The kind of chat a message was posted in (`chatType`): a team chat or a user chat.
+    /// (Named apart from Ebbot's `ChatType`, which says what a chat last did.)
+    pub enum ChatCategory {
         /// `group`: a team chat among managers (private groups are never sent).
         Group = "group",
         /// `userChat`: a conversation with a user (a customer).
@@ -36,13 +37,14 @@ open_enum! {
     }
 }
 
-/// A value of an open enum whose documented values are lowercase (such as [`PersonType`]),
-/// read in any letter case
-/// (`Bot`, `BOT` and `bot` are all [`PersonType::Bot`]) and written back in the spelling that
-/// arrived.
+/// A value of an open enum ([`PersonType`], [`EntityType`](super::EntityType)) read in any
+/// letter case (`Bot`, `BOT` and `bot` are all [`PersonType::Bot`]) and written back in the
+/// spelling that arrived.
 ///
 /// Dereferences to the value, so `message.person_type.as_deref() == Some(&PersonType::Bot)`
-/// whatever the case sent. Equality compares the values, not the spellings.
+/// whatever the case sent; compared with a value (`spelled == PersonType::Bot`) the spelling
+/// does not count either. Two `Spelled` are equal when they hold the same value in the same
+/// spelling: when they write the same JSON.
 #[derive(Clone)]
 pub struct Spelled<E> {
     value: E,
@@ -73,7 +75,7 @@ impl<E> Deref for Spelled<E> {
 
 impl<E: PartialEq> PartialEq for Spelled<E> {
     fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
+        self.value == other.value && self.sent == other.sent
     }
 }
 
@@ -83,7 +85,7 @@ impl<E: PartialEq> PartialEq<E> for Spelled<E> {
     }
 }
 
-/// The [`Spelled`] impls for an open enum whose documented values are lowercase.
+/// The [`Spelled`] impls for an open enum.
 macro_rules! spelled {
     ($enum:ident) => {
         impl Spelled<$enum> {
@@ -93,19 +95,22 @@ macro_rules! spelled {
             }
 
             fn read(text: &str) -> Self {
-                let value = $enum::from(text);
-                if !matches!(value, $enum::Unknown(_))
-                    || !text.bytes().any(|b| b.is_ascii_uppercase())
-                {
+                if let Some(value) = $enum::from_name(text) {
                     return Spelled { value, sent: None };
                 }
-                match $enum::from(text.to_ascii_lowercase().as_str()) {
-                    // Another value this crate does not know: kept as sent.
-                    $enum::Unknown(_) => Spelled { value, sent: None },
+                let known = $enum::NAMES
+                    .iter()
+                    .position(|name| crate::names::is_name(name, text, true));
+                match known {
                     // A documented value in another letter case: keep how it was written.
-                    lower => Spelled {
-                        value: lower,
+                    Some(index) => Spelled {
+                        value: $enum::ALL[index].clone(),
                         sent: Some(text.into()),
+                    },
+                    // A value this crate does not know: kept as sent.
+                    None => Spelled {
+                        value: $enum::from(text),
+                        sent: None,
                     },
                 }
             }
@@ -144,7 +149,7 @@ macro_rules! spelled {
                     }
 
                     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                        Ok(Spelled::read(text))
+                        Ok(Spelled::<$enum>::read(text))
                     }
                 }
 
@@ -155,6 +160,7 @@ macro_rules! spelled {
 }
 
 spelled!(PersonType);
+spelled!(EntityType);
 
 impl<E> Walk for Spelled<E> {
     fn walk(&self, _: &Path<'_>, _: &mut Vec<String>) {}
@@ -271,7 +277,7 @@ open_object! {
         /// Id of the channel (the Channel Talk workspace).
         channel_id: Id = "channelId",
         /// The kind of chat: `group` or `userChat`.
-        chat_type: ChatType = "chatType",
+        chat_type: ChatCategory = "chatType",
         /// Id of the chat: the user chat's or the group's.
         chat_id: Id = "chatId",
         /// Who wrote it: `manager`, `bot`, `user` or `veil`, in any letter case.
@@ -483,7 +489,7 @@ open_object! {
         /// Id of the channel.
         channel_id: Id = "channelId",
         /// The kind of chat the file was posted in.
-        chat_type: ChatType = "chatType",
+        chat_type: ChatCategory = "chatType",
         /// Id of the chat the file was posted in.
         chat_id: Id = "chatId",
     }

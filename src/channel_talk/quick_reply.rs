@@ -1,7 +1,5 @@
 //! [`QuickReply`]: answering a message in the webhook's own response.
 
-use std::fmt;
-
 /// The response header that turns the response body into a reply: `x-quick-reply: true`.
 pub const QUICK_REPLY_HEADER: &str = "x-quick-reply";
 
@@ -71,15 +69,8 @@ impl QuickReply {
 }
 
 /// Why a bot name cannot be sent as `x-bot-name`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid x-bot-name: {reason}")]
 pub struct InvalidBotName {
     reason: &'static str,
 }
-
-impl fmt::Display for InvalidBotName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid x-bot-name: {}", self.reason)
-    }
-}
-
-impl std::error::Error for InvalidBotName {}

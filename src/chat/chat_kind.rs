@@ -1,7 +1,5 @@
 //! [`ChatKind`]: whom a chat is with.
 
-use serde::{Deserialize, Serialize};
-
 /// Whom a chat is with: a customer, or only the team (an internal chat among agents).
 ///
 /// Set only where the vendor says: Channel Talk's message `chatType` (`userChat` is
@@ -11,10 +9,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
 /// snake_case: `customer`, `team`, `unknown`.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ChatKind {
     /// The event does not say.
@@ -33,8 +28,9 @@ impl ChatKind {
     }
 }
 
-super::names::enum_names!(ChatKind, "chat kind", {
+names! {
+    enum ChatKind: "chat kind", exact, by_ref;
     Unknown => "unknown",
     Customer => "customer",
     Team => "team",
-});
+}

@@ -154,23 +154,37 @@ pub struct MessageKey<'a> {
 
 impl fmt::Display for MessageKey<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn part(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-            let mut rest = text;
-            while let Some(at) = rest.find(['%', ':']) {
-                f.write_str(&rest[..at])?;
-                f.write_str(if rest.as_bytes()[at] == b'%' {
-                    "%25"
-                } else {
-                    "%3A"
-                })?;
-                rest = &rest[at + 1..];
-            }
-            f.write_str(rest)
-        }
-        part(f, self.source)?;
+        use fmt::Write;
+        KeyPart(&mut *f).write_str(self.source)?;
         f.write_str(":")?;
-        part(f, self.chat_id)?;
+        KeyPart(&mut *f).write_str(self.chat_id)?;
         f.write_str(":")?;
-        part(f, self.message_id)
+        KeyPart(&mut *f).write_str(self.message_id)
     }
+}
+
+/// A writer that writes one part of a `:`-separated key ([`MessageKey`], the receiver's
+/// de-duplication key) with `%` written `%25` and `:` written `%3A`, so that the parts cannot
+/// run into each other: the one key escaping in this crate.
+pub(crate) struct KeyPart<W>(pub(crate) W);
+
+impl<W: fmt::Write> fmt::Write for KeyPart<W> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut rest = text;
+        while let Some(at) = rest.find(['%', ':']) {
+            self.0.write_str(&rest[..at])?;
+            self.0.write_str(if rest.as_bytes()[at] == b'%' {
+                "%25"
+            } else {
+                "%3A"
+            })?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_str(rest)
+    }
+}
+
+/// The length of `text` once written through a [`KeyPart`].
+pub(crate) fn key_part_len(text: &str) -> usize {
+    text.len() + 2 * text.bytes().filter(|b| matches!(b, b'%' | b':')).count()
 }

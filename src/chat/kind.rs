@@ -1,14 +1,11 @@
 //! [`ChatEventKind`]: what happened, in vendor-neutral terms.
 
-use serde::{Deserialize, Serialize};
-
 /// What happened, in terms every vendor shares.
 ///
 /// The kinds were chosen from every vendor's events; which vendor event maps to which kind
 /// is the table at the crate root. Serializes, displays and parses ([`as_str`](Self::as_str),
 /// `Display`, `FromStr`) in snake_case: `message_created`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChatEventKind {
     /// A chat (session, conversation) began.
@@ -54,7 +51,8 @@ pub enum ChatEventKind {
     Other,
 }
 
-super::names::enum_names!(ChatEventKind, "chat event kind", {
+names! {
+    enum ChatEventKind: "chat event kind", exact, by_ref;
     ChatStarted => "chat_started",
     ChatUpdated => "chat_updated",
     ChatClosed => "chat_closed",
@@ -73,4 +71,4 @@ super::names::enum_names!(ChatEventKind, "chat event kind", {
     BotFlowRun => "bot_flow_run",
     SystemNotice => "system_notice",
     Other => "other",
-});
+}

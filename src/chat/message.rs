@@ -150,8 +150,7 @@ impl Author {
 ///
 /// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
 /// snake_case: `customer`, `agent`, `bot`, `system`, `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Role {
     /// The person the chat is with: a website visitor, user or customer.
@@ -166,10 +165,11 @@ pub enum Role {
     Unknown,
 }
 
-super::names::enum_names!(Role, "role", {
+names! {
+    enum Role: "role", exact, by_ref;
     Customer => "customer",
     Agent => "agent",
     Bot => "bot",
     System => "system",
     Unknown => "unknown",
-});
+}

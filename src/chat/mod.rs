@@ -18,16 +18,15 @@ mod chat_kind;
 mod event;
 mod kind;
 mod message;
-pub(crate) mod names;
 mod people;
 mod record;
 mod state;
 
 pub use self::chat_kind::ChatKind;
+pub(crate) use self::event::{key_part_len, KeyPart};
 pub use self::event::{ChatEvent, MessageKey};
 pub use self::kind::ChatEventKind;
 pub use self::message::{Attachment, Author, ChatMessage, MessageReaction, Role};
-pub use self::names::ParseNameError;
 pub use self::people::{People, Person};
 pub use self::record::ChatRecord;
 pub use self::state::ChatState;

@@ -1,7 +1,5 @@
 //! [`ChatState`]: where a chat stands, in vendor-neutral terms.
 
-use serde::{Deserialize, Serialize};
-
 /// Where a chat stands, normalised from what the vendor says.
 ///
 /// Set only where the vendor documents what its value means; everywhere else it is
@@ -18,8 +16,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Serializes, displays and parses ([`as_str`](Self::as_str), `Display`, `FromStr`) in
 /// snake_case: `open`, `queued`, `assigned`, `snoozed`, `closed`, `unknown`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChatState {
     /// The chat is going on (with a bot, or with an agent when the vendor does not say).
@@ -44,11 +41,12 @@ impl ChatState {
     }
 }
 
-super::names::enum_names!(ChatState, "chat state", {
+names! {
+    enum ChatState: "chat state", exact, by_ref;
     Open => "open",
     Queued => "queued",
     Assigned => "assigned",
     Snoozed => "snoozed",
     Closed => "closed",
     Unknown => "unknown",
-});
+}

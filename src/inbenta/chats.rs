@@ -136,25 +136,25 @@ open_object! {
     }
 }
 
-impl super::envelope::ChatData for SkinnyData {
+impl super::envelope::ChatRef for SkinnyData {
     fn chat_id(&self) -> Option<&Id> {
         self.chat_id.as_ref()
     }
 }
 
-impl super::envelope::ChatData for ChatAssignData {
+impl super::envelope::ChatRef for ChatAssignData {
     fn chat_id(&self) -> Option<&Id> {
         self.chat_id.as_ref()
     }
 }
 
-impl super::envelope::ChatData for ChatCloseData {
+impl super::envelope::ChatRef for ChatCloseData {
     fn chat_id(&self) -> Option<&Id> {
         self.chat_id.as_ref()
     }
 }
 
-impl super::envelope::ChatData for SystemInfoData {
+impl super::envelope::ChatRef for SystemInfoData {
     fn chat_id(&self) -> Option<&Id> {
         self.chat_id.as_ref()
     }

@@ -43,18 +43,18 @@ impl<P> Webhook<P> {
 }
 
 /// Data that names the chat its event is about.
-pub(crate) trait ChatData {
+pub(crate) trait ChatRef {
     /// The chat's id.
     fn chat_id(&self) -> Option<&Id>;
 }
 
-impl ChatData for Members {
+impl ChatRef for Members {
     fn chat_id(&self) -> Option<&Id> {
         None
     }
 }
 
-impl<P: ChatData> Envelope for Webhook<P> {
+impl<P: ChatRef> Envelope for Webhook<P> {
     fn event_name(&self) -> &str {
         &self.trigger
     }

@@ -7,7 +7,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::envelope::ChatData;
+use super::envelope::ChatRef;
 use crate::lenient::Id;
 use crate::open_object::{Path, Walk};
 
@@ -282,7 +282,7 @@ impl Walk for MessageContent {
     }
 }
 
-impl ChatData for MessageNewData {
+impl ChatRef for MessageNewData {
     fn chat_id(&self) -> Option<&Id> {
         self.message.as_ref()?.chat.as_ref()
     }

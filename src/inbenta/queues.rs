@@ -30,7 +30,7 @@ impl QueueUpdateData {
     }
 }
 
-impl super::envelope::ChatData for QueueUpdateData {
+impl super::envelope::ChatRef for QueueUpdateData {
     fn chat_id(&self) -> Option<&Id> {
         self.chat_id.as_ref()
     }

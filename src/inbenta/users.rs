@@ -33,7 +33,7 @@ open_enum! {
     }
 }
 
-impl super::envelope::ChatData for UserActivityData {
+impl super::envelope::ChatRef for UserActivityData {
     fn chat_id(&self) -> Option<&Id> {
         self.chat_id.as_ref()
     }

@@ -134,7 +134,7 @@ impl Timestamp {
 }
 
 /// The error for text that is no timestamp form this crate reads.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct TimestampError {
     text: Box<str>,
 }
@@ -144,8 +144,6 @@ impl fmt::Display for TimestampError {
         invalid(f, crate::error::Escaped(&self.text))
     }
 }
-
-impl std::error::Error for TimestampError {}
 
 /// The message for text that is no timestamp: `text` escaped on its own, or as sent inside a
 /// parse error (whose `Display` escapes the whole message once).

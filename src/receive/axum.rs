@@ -3,22 +3,22 @@
 //!
 //! Put the receiver in the router's state as an `Arc<Receiver>` (or in a state it can be
 //! taken from with [`FromRef`]), and give each vendor's route a handler that takes
-//! [`Webhook<R>`](Webhook), where `R` names the route's vendor: [`SuperOfficeRoute`],
+//! [`Verified<R>`](Verified), where `R` names the route's vendor: [`SuperOfficeRoute`],
 //! [`EbbotRoute`], [`ChannelTalkRoute`] or [`InbentaRoute`]. The extractor reads the body,
 //! the headers and the query string, and yields what the receiver made of them; a refused
 //! request is answered with [`ReceiveError`]'s public status and message, without calling the
-//! handler. Take `Result<Webhook<R>, WebhookRejection>` to log refusals yourself.
+//! handler. Take `Result<Verified<R>, WebhookRejection>` to log refusals yourself.
 //!
 //! ```
 //! use std::sync::Arc;
 //! use axum::response::{IntoResponse, Response};
 //! use axum::routing::post;
 //! use axum::Router;
-//! use chat_webhooks::receive::axum::{ChannelTalkRoute, SuperOfficeRoute, Webhook, WebhookRoute};
+//! use chat_webhooks::receive::axum::{ChannelTalkRoute, SuperOfficeRoute, Verified, WebhookRoute};
 //! use chat_webhooks::receive::{Received, Receiver};
 //! use chat_webhooks::Vendor;
 //!
-//! async fn handle<R: WebhookRoute>(hook: Webhook<R>) -> Response {
+//! async fn handle<R: WebhookRoute>(hook: Verified<R>) -> Response {
 //!     match hook.into_received() {
 //!         Received::Event(delivery) => {
 //!             // Store `delivery.body` under `delivery.dedup_key`, handle `delivery.chat`...
@@ -47,7 +47,7 @@ use bytes::Bytes;
 use super::{Handshake, ReceiveError, Received, Receiver, Request};
 use crate::Vendor;
 
-/// The vendor a route receives from: a type parameter of [`Webhook`].
+/// The vendor a route receives from: a type parameter of [`Verified`].
 pub trait WebhookRoute: Send + Sync + 'static {
     /// The vendor.
     const VENDOR: Vendor;
@@ -73,29 +73,36 @@ vendors!(routes);
 
 /// An extractor: the request, checked and parsed by the [`Receiver`] in the router's state
 /// for the vendor `R`.
-pub struct Webhook<R> {
+pub struct Verified<R> {
     /// What the request was: an event or a handshake.
     pub received: Received,
     route: PhantomData<fn() -> R>,
 }
 
-impl<R> Webhook<R> {
+impl<R> Verified<R> {
     /// What the request was.
     pub fn into_received(self) -> Received {
         self.received
     }
 }
 
-impl<R: WebhookRoute> std::fmt::Debug for Webhook<R> {
+impl<R: WebhookRoute> std::fmt::Debug for Verified<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Webhook")
+        f.debug_struct("Verified")
             .field("vendor", &R::VENDOR)
             .field("received", &self.received)
             .finish()
     }
 }
 
-/// Why [`Webhook`] refused a request. `Display` is the detailed reason, for logs; the
+/// The extractor, now [`Verified`]: a vendor's `Webhook<P>` is its envelope.
+#[deprecated(
+    since = "0.3.0",
+    note = "renamed Verified: every vendor's Webhook<P> is its envelope"
+)]
+pub type Webhook<R> = Verified<R>;
+
+/// Why [`Verified`] refused a request. `Display` is the detailed reason, for logs; the
 /// response it turns into says no more than the status.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -117,7 +124,7 @@ impl IntoResponse for WebhookRejection {
     }
 }
 
-impl<S, R> FromRequest<S> for Webhook<R>
+impl<S, R> FromRequest<S> for Verified<R>
 where
     Arc<Receiver>: FromRef<S>,
     S: Send + Sync,
@@ -137,7 +144,7 @@ where
             .map_err(WebhookRejection::Body)?;
         let request = Request::from_bytes(&body, &headers).with_query(&query);
         let received = receiver.receive(R::VENDOR, &request)?;
-        Ok(Webhook {
+        Ok(Verified {
             received,
             route: PhantomData,
         })

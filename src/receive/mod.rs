@@ -25,7 +25,7 @@
 //! [`ReceiveError::public_message`], which say no more than the status. An empty or
 //! whitespace-only secret never verifies anything, and secrets can be added, rotated and removed while the receiver serves
 //! ([`Receiver::add_secret`], [`Receiver::set_secrets`]). With the `axum` feature,
-//! `receive::axum::Webhook` does all of this in an extractor.
+//! `receive::axum::Verified` does all of this in an extractor.
 //!
 //! A vendor with no secret configured is refused, unless you said explicitly that its
 //! deliveries are to be parsed unverified ([`Receiver::without_verification`]). The vendor is

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::clock::{Clock, ClockSlot};
 use super::{Delivery, Headers, ReceiveError, Received, Secret, Verification};
 use crate::auth::{Hmac, Scheme, Signed, Source};
+use crate::chat::{key_part_len, KeyPart};
 use crate::signature::{encode_hex, query_param, sha256, QueryToken};
 use crate::{parse_event_as, Event, SignatureError, ToChatEvent, Vendor};
 
@@ -70,15 +71,14 @@ impl<H: ?Sized> fmt::Debug for Request<'_, H> {
         struct Names<'q>(&'q str);
         impl fmt::Debug for Names<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let query = self.0.strip_prefix('?').unwrap_or(self.0);
                 f.write_str("\"")?;
-                for (i, pair) in query.split('&').enumerate() {
+                for (i, (name, value)) in crate::signature::query_pairs(self.0).enumerate() {
                     if i > 0 {
                         f.write_str("&")?;
                     }
-                    match pair.split_once('=') {
-                        Some((name, _)) => write!(f, "{}=..", crate::error::Escaped(name))?,
-                        None => write!(f, "{}", crate::error::Escaped(pair))?,
+                    write!(f, "{}", crate::error::Escaped(name))?;
+                    if value.is_some() {
+                        f.write_str("=..")?;
                     }
                 }
                 f.write_str("\"")
@@ -795,32 +795,12 @@ fn epoch_seconds(text: &str) -> Option<DateTime<Utc>> {
 }
 
 /// Appends `text` to `out` escaped as error messages escape body text (no line breaks or
-/// terminal escapes reach a log), then with `%` and `:` percent-encoded, so that the key's
-/// parts cannot run into each other.
+/// terminal escapes reach a log), then as a key part (`%` and `:` percent-encoded), so that
+/// the key's parts cannot run into each other.
 fn push_key_part(out: &mut String, text: &str) {
     use std::fmt::Write;
-    /// Percent-encodes `%` and `:` on the way into the key.
-    struct KeyPart<'a>(&'a mut String);
-    impl Write for KeyPart<'_> {
-        fn write_str(&mut self, text: &str) -> fmt::Result {
-            for c in text.chars() {
-                match c {
-                    '%' => self.0.push_str("%25"),
-                    ':' => self.0.push_str("%3A"),
-                    c => self.0.push(c),
-                }
-            }
-            Ok(())
-        }
-    }
     // Writing to a `String` cannot fail.
     let _ = write!(KeyPart(out), "{}", crate::error::Escaped(text));
-}
-
-/// The length of `text` once [`push_key_part`] has written it, when it needs no escaping
-/// (the usual case; otherwise the key grows, and is shrunk to its size at the end).
-fn key_part_len(text: &str) -> usize {
-    text.len() + 2 * text.bytes().filter(|b| matches!(b, b'%' | b':')).count()
 }
 
 /// The de-duplication key; see [`Delivery::dedup_key`]. `id` is the delivery id, or the

@@ -31,10 +31,11 @@
 //! Strings are not encoded: text that is not of the form `[<letters>:...]` is
 //! [`FieldValue::Text`]. A moniker that is not in the table is an error that names it.
 
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::error::Escaped;
 
 /// A SuperOffice `FieldValues` value, read from its type-tagged text (see the module docs).
 ///
@@ -232,15 +233,18 @@ fn date_time(text: &str) -> Option<NaiveDateTime> {
 
 /// Why a `FieldValues` string could not be read: an unknown type tag, or a value that is not
 /// what its tag says. The message quotes the text, escaped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind} in \"{}\"", Escaped(text))]
 pub struct FieldValueError {
     kind: Kind,
     text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 enum Kind {
+    #[error("unknown type tag `{}`", Escaped(.0))]
     UnknownTag(String),
+    #[error("invalid {0}")]
     Invalid(&'static str),
 }
 
@@ -253,18 +257,6 @@ impl FieldValueError {
         }
     }
 }
-
-impl fmt::Display for FieldValueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            Kind::UnknownTag(tag) => write!(f, "unknown type tag `{tag}`")?,
-            Kind::Invalid(what) => write!(f, "invalid {what}")?,
-        }
-        write!(f, " in \"{}\"", crate::error::Escaped(&self.text))
-    }
-}
-
-impl std::error::Error for FieldValueError {}
 
 #[cfg(test)]
 mod tests {
