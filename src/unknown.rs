@@ -89,7 +89,7 @@ impl Hoisted {
         let leaves = read_paths(raw.get(), &all);
         let (ids, rest) = leaves.split_at(paths.event_id.len());
         let (chats, times) = rest.split_at(paths.chat_id.len());
-        let id = |leaves: &[Option<Box<RawValue>>]| {
+        let id = |leaves: &[Option<&RawValue>]| {
             leaves.iter().flatten().find_map(|leaf| {
                 serde_json::from_str::<crate::Id>(leaf.get())
                     .ok()
@@ -109,7 +109,7 @@ impl Hoisted {
 }
 
 /// The raw JSON at each of `paths` in `json` (the first occurrence of a key), or `None`.
-pub(crate) fn read_paths(json: &str, paths: &[Path]) -> Vec<Option<Box<RawValue>>> {
+pub(crate) fn read_paths<'a>(json: &'a str, paths: &[Path]) -> Vec<Option<&'a RawValue>> {
     use serde::de::DeserializeSeed;
     let mut found = vec![None; paths.len()];
     let mut deserializer = serde_json::Deserializer::from_str(json);
@@ -125,14 +125,14 @@ pub(crate) fn read_paths(json: &str, paths: &[Path]) -> Vec<Option<Box<RawValue>
 
 /// A walk over an object that descends only along `paths`: `live` marks the paths whose
 /// first `depth` keys led here.
-struct Walk<'p, 'f> {
+struct Walk<'p, 'f, 'de> {
     paths: &'p [Path],
     depth: usize,
     live: u64,
-    found: &'f mut [Option<Box<RawValue>>],
+    found: &'f mut [Option<&'de RawValue>],
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_, '_> {
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_, '_, 'de> {
     type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -140,7 +140,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_, '_> {
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for Walk<'_, '_> {
+impl<'de> serde::de::Visitor<'de> for Walk<'_, '_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -148,7 +148,7 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_, '_> {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key_seed(crate::json::KeySeed)? {
             let mut ends = 0u64;
             let mut goes_on = 0u64;
             for (i, path) in self.paths.iter().enumerate() {
@@ -161,10 +161,10 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_, '_> {
                 }
             }
             if ends != 0 {
-                let leaf: Box<RawValue> = map.next_value()?;
+                let leaf: &'de RawValue = map.next_value()?;
                 for i in 0..self.paths.len() {
                     if ends & (1 << i) != 0 && self.found[i].is_none() {
-                        self.found[i] = Some(leaf.clone());
+                        self.found[i] = Some(leaf);
                     }
                 }
             } else if goes_on != 0 {

@@ -137,8 +137,9 @@ impl<'de> Visitor<'de> for RootVisitor {
     }
 }
 
-/// A key, decoded: borrowed from the body unless it has escapes.
-struct KeySeed;
+/// A key, decoded: borrowed from the body unless it has escapes. (Serde's own `Cow<str>`
+/// always allocates.)
+pub(crate) struct KeySeed;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Cow<'de, str>;
