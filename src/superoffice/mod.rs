@@ -140,7 +140,7 @@ impl crate::registry::VendorSpec for Spec {
     fn envelope(name: &str, raw: &RawValue) -> Hoisted {
         let mut hoisted = Hoisted::read(raw, &Self::ENVELOPE);
         let entity = crate::unknown::read_paths(raw.get(), &[&["Entity"]]);
-        let chat_session = match entity[0].as_deref().map(RawValue::get) {
+        let chat_session = match entity[0].map(RawValue::get) {
             Some(entity) => entity.eq_ignore_ascii_case("\"chatsession\""),
             None => name
                 .get(.."chatsession.".len())
