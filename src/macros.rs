@@ -338,7 +338,7 @@ macro_rules! open_field_read {
                 <$ty as $crate::open_object::List>::read(deserializer).map(List)
             }
         }
-        match $map.next_value::<Option<List>>()? {
+        match $crate::open_object::read_value::<Option<List>, _>(&mut *$map)? {
             Some(list) => $slot = list.0,
             None => {
                 $slot = ::std::default::Default::default();
@@ -347,7 +347,7 @@ macro_rules! open_field_read {
         }
     }};
     ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
-        $slot = $map.next_value()?;
+        $slot = $crate::open_object::read_value(&mut *$map)?;
     };
     ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty, with = $with:ident) => {{
         struct With($ty);
@@ -358,7 +358,7 @@ macro_rules! open_field_read {
                 $with::deserialize(deserializer).map(With)
             }
         }
-        $slot = $map.next_value::<Option<With>>()?.map(|with| with.0);
+        $slot = $crate::open_object::read_value::<Option<With>, _>(&mut *$map)?.map(|with| with.0);
     }};
 }
 

@@ -250,7 +250,9 @@ fn text_and_media_messages_in_either_order() {
     );
     assert_eq!(
         message.message,
-        Some(MessageContent::Other(serde_json::json!([1, 2])))
+        Some(MessageContent::Other(
+            chat_webhooks::RawJson::from_value(&serde_json::json!([1, 2])).unwrap()
+        ))
     );
     assert_eq!(serde_json::to_vec(&w).unwrap(), body);
 }

@@ -294,10 +294,10 @@ impl<P: Model> OpenObject for Webhook<P> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0 => self.action = map.next_value()?,
+            0 => self.action = open_object::read_value(map)?,
             1 => self.type_as_sent = map.next_value_seed(TypeSeed(self.kind))?,
-            2 => self.entity = map.next_value()?,
-            _ => self.refers = map.next_value()?,
+            2 => self.entity = open_object::read_value(map)?,
+            _ => self.refers = open_object::read_value(map)?,
         }
         Ok(())
     }

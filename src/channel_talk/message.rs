@@ -7,7 +7,7 @@ use serde::de::{Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::Members;
-use crate::lenient::{Id, Timestamp};
+use crate::lenient::{Id, Number, Timestamp};
 use crate::open_object::{Path, Walk};
 
 open_enum! {
@@ -465,7 +465,7 @@ open_object! {
         /// Media type (`image/png`).
         content_type: String = "contentType",
         /// Length of audio or video, in seconds, as the number sent.
-        duration: serde_json::Number = "duration",
+        duration: Number = "duration",
         /// Width of an image or video, in pixels.
         width: i64 = "width",
         /// Height of an image or video, in pixels.

@@ -224,9 +224,9 @@ impl<P: Payload> OpenObject for Webhook<P> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0 => self.event = map.next_value()?,
-            1 => self.changed_attributes = map.next_value()?,
-            2 => self.event_info = map.next_value()?,
+            0 => self.event = open_object::read_value(map)?,
+            1 => self.changed_attributes = open_object::read_value(map)?,
+            2 => self.event_info = open_object::read_value(map)?,
             _ => self.payload.read_member(index - OWN, map)?,
         }
         Ok(())

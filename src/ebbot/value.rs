@@ -6,7 +6,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use crate::lenient::{Id, Text};
+use crate::lenient::{Id, Number, Text};
 use crate::open_object::{Path, RawJson, Walk};
 
 /// The `value` of a `text`, `text_info`, `gpt` or `button_click` message: a string, or an object
@@ -163,7 +163,7 @@ open_object! {
     /// The `value` of a `rating` message: the user's answer to a rating request.
     pub struct RatingValue("a rating value (an object)") {
         /// The rating given (`5`).
-        rating: serde_json::Number = "rating",
+        rating: Number = "rating",
     }
 }
 

@@ -18,7 +18,9 @@
 //! positionally: `"entity": []` would be an empty entity), rejects a typed member given twice,
 //! and matches typed names without allocating.
 
+mod charged;
 mod members;
+mod raw;
 mod walk;
 
 use std::fmt;
@@ -28,7 +30,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
+pub(crate) use self::charged::read_value;
 pub use self::members::{Members, RawJson};
+pub(crate) use self::raw::{deserialize_raw, without_position, FromRaw, RAW_VALUE_TOKEN};
 
 /// A field read with `open_object!`'s `(list)`: `null` or absent reads as empty.
 #[allow(dead_code)] // used by the vendors with `(list)` fields
@@ -40,10 +44,11 @@ pub(crate) trait List: Default {
     fn is_empty_list(&self) -> bool;
 }
 
-/// An array, each element charged to the parse's memory budget (`crate::lenient::array`).
+/// An array (each element charged to the parse's memory budget by [`read_value`], as every
+/// sequence an open object reads is).
 impl<T: serde::de::DeserializeOwned> List for Vec<T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::lenient::array(deserializer)
+        <Vec<T> as serde::Deserialize>::deserialize(deserializer)
     }
 
     fn is_empty_list(&self) -> bool {

@@ -92,12 +92,11 @@ leaves!(
     u64,
     f64,
     RawValue,
-    serde_json::Value,
-    serde_json::Number,
     // A member documented only as "an object": its members are not unknown, just untyped.
     Members,
     RawJson,
     crate::Id,
+    crate::Number,
     crate::Text,
     crate::Timestamp,
 );

@@ -289,7 +289,7 @@ impl OpenObject for ChatSessionData {
             slot: &mut Option<T>,
             map: &mut A,
         ) -> Result<(), A::Error> {
-            *slot = map.next_value()?;
+            *slot = open_object::read_value(map)?;
             Ok(())
         }
         match index {

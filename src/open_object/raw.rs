@@ -1,0 +1,100 @@
+//! [`deserialize_raw`]: a value's exact JSON text, from serde_json, without a copy where the
+//! body is borrowed.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+
+/// The name serde_json gives a value it reads or writes as its exact JSON text (its
+/// `RawValue`, the crate's `raw_value` feature): asked for a newtype struct of this name, its
+/// readers (of a body or of a `serde_json::Value`) hand over the value's text as the one
+/// member of a map, and its writers write a struct of this name whose one field of this name
+/// holds the text as the JSON itself.
+pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// A visitor that can also take a value's JSON text.
+pub(crate) trait FromRaw<'de>: Visitor<'de> {
+    /// The value whose JSON text is `raw` (a whole value: `1.50`, `"text"`, `{"a":1}`).
+    fn from_raw<E: de::Error>(self, raw: &str) -> Result<Self::Value, E>;
+}
+
+/// Reads a value through `visitor`: from its exact JSON text ([`FromRaw::from_raw`]) when
+/// serde_json reads it, as any other value (`deserialize_any`) from another deserializer.
+pub(crate) fn deserialize_raw<'de, D: Deserializer<'de>, V: FromRaw<'de>>(
+    deserializer: D,
+    visitor: V,
+) -> Result<V::Value, D::Error> {
+    deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, RawVisitor(visitor))
+}
+
+struct RawVisitor<V>(V);
+
+impl<'de, V: FromRaw<'de>> Visitor<'de> for RawVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    /// serde_json's answer: one member, whose value is the text.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<V::Value, A::Error> {
+        match map.next_key::<de::IgnoredAny>()? {
+            Some(_) => {
+                let raw: RawText<'de> = map.next_value()?;
+                self.0.from_raw(&raw.0)
+            }
+            None => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+
+    /// Another deserializer's answer.
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<V::Value, D::Error> {
+        deserializer.deserialize_any(self.0)
+    }
+}
+
+/// A JSON text, borrowed from the body where it can be.
+struct RawText<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for RawText<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = RawText<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON text")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<RawText<'de>, E> {
+                Ok(RawText(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawText<'de>, E> {
+                Ok(RawText(Cow::Owned(text.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, text: String) -> Result<RawText<'de>, E> {
+                Ok(RawText(Cow::Owned(text)))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+/// The message of a serde_json error without its position (`at line 1 column 8`): for an
+/// error in a value read again from its own text, whose position is not the body's.
+pub(crate) fn without_position(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    match message.strip_suffix(&suffix) {
+        Some(message) if err.line() > 0 => message.to_owned(),
+        _ => message,
+    }
+}
