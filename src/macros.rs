@@ -73,7 +73,7 @@ macro_rules! open_enum {
         }
 
         impl $crate::open_object::Walk for $name {
-            fn walk(&self, _: &$crate::open_object::Path<'_>, _: &mut Vec<String>) {}
+            fn walk(&self, _: &$crate::open_object::Path<'_>, _: &mut $crate::open_object::Found) {}
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
@@ -182,7 +182,7 @@ macro_rules! open_object {
         }
 
         const _: () = {
-            use $crate::open_object::{Members, OpenObject, Path, Walk};
+            use $crate::open_object::{Found, Members, OpenObject, Path, Walk};
 
             /// Each typed member's index, as a constant a `match` can use.
             #[allow(non_upper_case_globals, non_camel_case_types, dead_code)]
@@ -281,7 +281,7 @@ macro_rules! open_object {
             }
 
             impl $(<$gen: Walk>)? Walk for $name $(<$gen>)? {
-                fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+                fn walk(&self, path: &Path<'_>, out: &mut Found) {
                     $crate::open_object::report(&self.other, path, out);
                     $( Walk::walk(&self.$field, &path.key($key), out); )+
                 }
@@ -562,8 +562,11 @@ macro_rules! event_enum {
             /// The JSON paths of the members the typed model did not know (`data.newField`),
             /// over the whole event, in the order they arrived; empty for an unknown event,
             /// which is kept whole. Log them to notice when a vendor starts sending a new field.
+            ///
+            /// The list is bounded by the size of the members it lists (see
+            /// [`Event::unknown_members`](crate::Event::unknown_members)).
             pub fn unknown_members(&self) -> Vec<String> {
-                let mut out = Vec::new();
+                let mut out = $crate::open_object::Found::new();
                 match self {
                     $(
                         Event::$variant(event) => $crate::open_object::Walk::walk(
@@ -574,7 +577,7 @@ macro_rules! event_enum {
                     )+
                     Event::Unknown(_) => {}
                 }
-                out
+                out.into_paths()
             }
         }
 

@@ -11,7 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{EventKind, Message, Refers, User, UserChat};
 use crate::lenient::Timestamp;
-use crate::open_object::{self, Members, OpenObject, Path, Walk};
+use crate::open_object::{self, Found, Members, OpenObject, Path, Walk};
 use crate::table::Envelope;
 
 open_enum! {
@@ -364,7 +364,7 @@ impl<P: Model> Envelope for Webhook<P> {
 }
 
 impl<P: Walk> Walk for Webhook<P> {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         open_object::report(&self.other, path, out);
         self.entity.walk(&path.key(KEYS[2]), out);
         self.refers.walk(&path.key(KEYS[3]), out);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::Members;
 use crate::lenient::{Id, Number, Timestamp};
-use crate::open_object::{Path, Walk};
+use crate::open_object::{Found, Path, Walk};
 
 open_enum! {
     /// The kind of chat a message was posted in (`chatType`).
@@ -157,7 +157,7 @@ macro_rules! spelled {
 spelled!(PersonType);
 
 impl<E> Walk for Spelled<E> {
-    fn walk(&self, _: &Path<'_>, _: &mut Vec<String>) {}
+    fn walk(&self, _: &Path<'_>, _: &mut Found) {}
 }
 
 open_enum! {

@@ -13,7 +13,7 @@ use super::value::{
     VariableValue,
 };
 use crate::lenient::{Id, Timestamp};
-use crate::open_object::{self, Members, OpenObject, Path, RawJson, Walk};
+use crate::open_object::{self, Found, Members, OpenObject, Path, RawJson, Walk};
 
 /// A chat message: `data` of `chat.user.message`, `chat.bot.message`, `chat.agent.message`,
 /// `chat.system.message` and `chat.message`, and each entry of `chat.close`'s conversation.
@@ -514,14 +514,14 @@ impl OpenObject for Message {
 }
 
 impl Walk for Message {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         open_object::report(&self.other, path, out);
         self.content.walk(&path.key(KEYS[VALUE]), out);
     }
 }
 
 impl Walk for Content {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         match self {
             Content::Text(v) | Content::TextInfo(v) | Content::Gpt(v) | Content::ButtonClick(v) => {
                 v.walk(path, out)

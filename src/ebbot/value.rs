@@ -7,7 +7,7 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::lenient::{Id, Number, Text};
-use crate::open_object::{Path, RawJson, Walk};
+use crate::open_object::{Found, Path, RawJson, Walk};
 
 /// The `value` of a `text`, `text_info`, `gpt` or `button_click` message: a string, or an object
 /// with a `text` member (Ebbot's own clients accept both).
@@ -38,7 +38,7 @@ impl TextValue {
 }
 
 impl Walk for TextValue {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         if let TextValue::Object(object) = self {
             object.walk(path, out);
         }

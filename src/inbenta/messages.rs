@@ -8,7 +8,7 @@ use serde::ser::{Serialize, Serializer};
 
 use super::envelope::ChatData;
 use crate::lenient::Id;
-use crate::open_object::{self, FromRaw, Path, RawJson, Walk};
+use crate::open_object::{self, Found, FromRaw, Path, RawJson, Walk};
 
 open_object! {
     /// The data of `messages:new`: `{message: {chat, sender, type, message}}`.
@@ -164,7 +164,7 @@ impl<'de> Deserialize<'de> for MessageSender {
 }
 
 impl Walk for MessageSender {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         if let MessageSender::User(user) = self {
             user.walk(path, out);
         }
@@ -288,7 +288,9 @@ impl<'de> Deserialize<'de> for MessageContent {
                     Some(b'"') if !raw.contains('\\') => {
                         Ok(MessageContent::Text(raw[1..raw.len() - 1].to_owned()))
                     }
-                    Some(b'"') => serde_json::from_str(raw).map(MessageContent::Text).map_err(again),
+                    Some(b'"') => serde_json::from_str(raw)
+                        .map(MessageContent::Text)
+                        .map_err(again),
                     Some(b'{') => serde_json::from_str(raw)
                         .map(|media| MessageContent::Media(Box::new(media)))
                         .map_err(again),
@@ -304,7 +306,7 @@ impl<'de> Deserialize<'de> for MessageContent {
 }
 
 impl Walk for MessageContent {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         if let MessageContent::Media(media) = self {
             media.walk(path, out);
         }

@@ -20,8 +20,9 @@ use crate::open_object::{deserialize_raw, FromRaw, RAW_VALUE_TOKEN};
 ///
 /// A vendor that sends a number as a string (`"37.50"`) is accepted when the string holds a
 /// JSON number, and the value is written back as a string ([`is_string`](Self::is_string)).
-/// Anything else (`true`, `"north"`, `{}`) is an error. Two numbers are equal when their texts
-/// are: `1.50` and `1.5` are not equal, `"1.5"` and `1.5` are.
+/// Anything else (`true`, `"north"`, `{}`) is an error. Two numbers are equal when they have
+/// the same value, as `serde_json::Value`s compare numbers (`1.50` equals `1.5` and `"1.5"`;
+/// `5` does not equal `5.0`): compare [`as_str`](Self::as_str) for the text.
 ///
 /// ```
 /// use chat_webhooks::Number;
@@ -192,17 +193,32 @@ impl TryFrom<f64> for Number {
     }
 }
 
+impl Number {
+    /// The value serde_json reads from the text; `None` beyond `f64`'s range.
+    fn value(&self) -> Option<serde_json::Number> {
+        serde_json::from_str(self.as_str()).ok()
+    }
+}
+
+/// Equal when they read as the same `serde_json::Number` (as `serde_json::Value`s compare
+/// them: `1.50` and `1.5` are equal, `5` and `5.0` are not), in either form: a number that
+/// went through a `serde_json::Value` is equal to the one it was.
 impl PartialEq for Number {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
+            || matches!((self.value(), other.value()), (Some(a), Some(b)) if a == b)
     }
 }
 
 impl Eq for Number {}
 
+/// Hashes the value that equality compares.
 impl std::hash::Hash for Number {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        match self.value() {
+            Some(value) => value.hash(state),
+            None => self.as_str().hash(state),
+        }
     }
 }
 
@@ -309,8 +325,7 @@ impl<'de> Visitor<'de> for NumberVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Number, E> {
-        Number::checked(text, true)
-            .map_err(|_| E::invalid_value(Unexpected::Str(text), &self))
+        Number::checked(text, true).map_err(|_| E::invalid_value(Unexpected::Str(text), &self))
     }
 }
 
@@ -351,21 +366,35 @@ mod tests {
             assert!(!number.is_string());
         }
         let n = round_trip("37.50");
-        assert_eq!((n.as_f64(), n.as_i64(), n.as_u64()), (Some(37.5), None, None));
+        assert_eq!(
+            (n.as_f64(), n.as_i64(), n.as_u64()),
+            (Some(37.5), None, None)
+        );
         let n = round_trip("-7");
-        assert_eq!((n.as_f64(), n.as_i64(), n.as_u64()), (Some(-7.0), Some(-7), None));
+        assert_eq!(
+            (n.as_f64(), n.as_i64(), n.as_u64()),
+            (Some(-7.0), Some(-7), None)
+        );
         let n = round_trip("18446744073709551615");
         assert_eq!(n.as_u64(), Some(u64::MAX));
         let n = round_trip("123456789012345678901234567890123456789");
         assert_eq!((n.as_i64(), n.as_u64()), (None, None));
         assert_eq!(n.as_f64(), Some(1.2345678901234568e38));
         assert_eq!(round_trip("1e400").as_f64(), None);
-        assert_eq!(round_trip("-0.0").as_f64().map(f64::is_sign_negative), Some(true));
+        assert_eq!(
+            round_trip("-0.0").as_f64().map(f64::is_sign_negative),
+            Some(true)
+        );
     }
 
     #[test]
     fn numeric_strings_are_read_and_written_as_strings() {
-        for json in [r#""37.50""#, r#""-0""#, r#""1e5""#, r#""18446744073709551616""#] {
+        for json in [
+            r#""37.50""#,
+            r#""-0""#,
+            r#""1e5""#,
+            r#""18446744073709551616""#,
+        ] {
             let number = round_trip(json);
             assert!(number.is_string());
             assert_eq!(number.as_str(), &json[1..json.len() - 1]);
@@ -375,6 +404,27 @@ mod tests {
         assert_eq!(number.as_str(), "1.5");
         assert_eq!(serde_json::to_string(&number).unwrap(), r#""1.5""#);
         assert_eq!(number, "1.5".parse::<Number>().unwrap());
+        assert_eq!(number, "1.50".parse::<Number>().unwrap());
+        assert_ne!(number.as_str(), "1.50");
+        assert_ne!(
+            "5".parse::<Number>().unwrap(),
+            "5.0".parse::<Number>().unwrap()
+        );
+        assert_eq!(
+            "-0".parse::<Number>().unwrap(),
+            "-0".parse::<Number>().unwrap()
+        );
+        let hash = |n: &Number| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            n.hash(&mut hasher);
+            hasher.finish()
+        };
+        assert_eq!(hash(&number), hash(&"1.50".parse().unwrap()));
+        assert_eq!(
+            "1e400".parse::<Number>().unwrap(),
+            "1e400".parse::<Number>().unwrap()
+        );
         let plain = number.with_string_form(false);
         assert_eq!(serde_json::to_string(&plain).unwrap(), "1.5");
     }
@@ -382,20 +432,49 @@ mod tests {
     #[test]
     fn other_values_are_errors() {
         for (json, message) in [
-            ("true", "invalid type: boolean `true`, expected a number (or a string holding one)"),
-            ("[1]", "invalid type: sequence, expected a number (or a string holding one)"),
-            (r#"{"a":1}"#, "invalid type: map, expected a number (or a string holding one)"),
-            (r#""north""#, "invalid value: string \"north\", expected a number (or a string holding one)"),
-            (r#""1.""#, "invalid value: string \"1.\", expected a number (or a string holding one)"),
-            (r#""+1""#, "invalid value: string \"+1\", expected a number (or a string holding one)"),
-            (r#"" 1""#, "invalid value: string \" 1\", expected a number (or a string holding one)"),
-            ("null", "invalid type: null, expected a number (or a string holding one)"),
+            (
+                "true",
+                "invalid type: boolean `true`, expected a number (or a string holding one)",
+            ),
+            (
+                "[1]",
+                "invalid type: sequence, expected a number (or a string holding one)",
+            ),
+            (
+                r#"{"a":1}"#,
+                "invalid type: map, expected a number (or a string holding one)",
+            ),
+            (
+                r#""north""#,
+                "invalid value: string \"north\", expected a number (or a string holding one)",
+            ),
+            (
+                r#""1.""#,
+                "invalid value: string \"1.\", expected a number (or a string holding one)",
+            ),
+            (
+                r#""+1""#,
+                "invalid value: string \"+1\", expected a number (or a string holding one)",
+            ),
+            (
+                r#"" 1""#,
+                "invalid value: string \" 1\", expected a number (or a string holding one)",
+            ),
+            (
+                "null",
+                "invalid type: null, expected a number (or a string holding one)",
+            ),
         ] {
-            let err = serde_json::from_str::<Number>(json).unwrap_err().to_string();
+            let err = serde_json::from_str::<Number>(json)
+                .unwrap_err()
+                .to_string();
             assert!(err.starts_with(message), "{json}: {err}");
         }
         // `null` in a model is `None`.
-        assert_eq!(serde_json::from_str::<Option<Number>>("null").unwrap(), None);
+        assert_eq!(
+            serde_json::from_str::<Option<Number>>("null").unwrap(),
+            None
+        );
     }
 
     #[test]
@@ -431,9 +510,15 @@ mod tests {
         assert_eq!(Number::try_from(1.5).unwrap(), "1.5");
         assert_eq!(Number::try_from(1e20).unwrap().as_f64(), Some(1e20));
         assert!(Number::try_from(f64::NAN).is_err());
-        assert_eq!(format!("{:?}", "2.50".parse::<Number>().unwrap()), "Number(2.50)");
         assert_eq!(
-            format!("{:?}", "2.50".parse::<Number>().unwrap().with_string_form(true)),
+            format!("{:?}", "2.50".parse::<Number>().unwrap()),
+            "Number(2.50)"
+        );
+        assert_eq!(
+            format!(
+                "{:?}",
+                "2.50".parse::<Number>().unwrap().with_string_form(true)
+            ),
             "Number(\"2.50\")"
         );
     }

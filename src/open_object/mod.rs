@@ -28,7 +28,6 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
-use serde_json::value::RawValue;
 
 pub(crate) use self::charged::read_value;
 pub use self::members::{Members, RawJson};
@@ -66,7 +65,7 @@ impl List for Members {
         self.is_empty()
     }
 }
-pub(crate) use self::walk::{report, Path, Walk};
+pub(crate) use self::walk::{report, Found, Path, Walk};
 
 /// A model read and written as an open object. At most 64 typed members (32 for one with a
 /// `(list)` member).
@@ -170,8 +169,8 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
                     value.read_member(index, &mut map)?;
                 }
                 Key::Other(name) => {
-                    let member: Box<RawValue> = map.next_value()?;
-                    value.other_mut().push(name, member);
+                    let member: RawJson = map.next_value()?;
+                    value.other_mut().push(name, member)?;
                 }
             }
         }
@@ -223,7 +222,7 @@ impl<T: OpenObject> Visitor<'_> for KeySeed<'_, T> {
 #[cfg(test)]
 #[allow(unreachable_pub)] // the macro declares `pub` structs
 mod tests {
-    use super::{Path, Walk};
+    use super::{Found, Path, Walk};
 
     open_object! {
         /// A test payload.
@@ -309,9 +308,9 @@ mod tests {
     fn unknown_members_are_listed_with_their_paths() {
         let sample: Sample =
             serde_json::from_str(r#"{"a":1,"inner":{"flag":true,"b":2,"c":{}}}"#).unwrap();
-        let mut out = Vec::new();
+        let mut out = Found::new();
         sample.walk(&Path::Root, &mut out);
-        assert_eq!(out, ["a", "inner.b", "inner.c"]);
+        assert_eq!(out.into_paths(), ["a", "inner.b", "inner.c"]);
     }
 
     #[test]
