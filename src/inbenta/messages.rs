@@ -285,7 +285,7 @@ impl<'de> Deserialize<'de> for MessageContent {
             fn from_raw<E: de::Error>(self, raw: &str) -> Result<MessageContent, E> {
                 let again = |err: serde_json::Error| E::custom(open_object::without_position(&err));
                 match raw.as_bytes().first() {
-                    Some(b'"') if !raw.contains('\\') => {
+                    Some(b'"') if !raw.as_bytes().contains(&b'\\') => {
                         Ok(MessageContent::Text(raw[1..raw.len() - 1].to_owned()))
                     }
                     Some(b'"') => serde_json::from_str(raw)

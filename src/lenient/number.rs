@@ -289,12 +289,17 @@ impl FromRaw<'_> for NumberVisitor {
     /// The number in the JSON text `raw`: a number, or a string that holds one.
     fn from_raw<E: de::Error>(self, raw: &str) -> Result<Number, E> {
         match raw.as_bytes().first() {
-            Some(b'"') if !raw.contains('\\') => self.visit_str(&raw[1..raw.len() - 1]),
+            Some(b'"') if !raw.as_bytes().contains(&b'\\') => {
+                self.visit_str(&raw[1..raw.len() - 1])
+            }
             Some(b'"') => {
                 let text: String = serde_json::from_str(raw).map_err(E::custom)?;
                 self.visit_str(&text)
             }
-            Some(b'-' | b'0'..=b'9') => Number::checked(raw, false).map_err(E::custom),
+            // serde_json has read it as a number: it is one.
+            Some(b'-' | b'0'..=b'9') => Ok(Number {
+                text: SmallStr::new(raw),
+            }),
             Some(b't') => Err(E::invalid_type(Unexpected::Bool(true), &self)),
             Some(b'f') => Err(E::invalid_type(Unexpected::Bool(false), &self)),
             Some(b'n') => Err(E::invalid_type(Unexpected::Unit, &self)),
@@ -497,6 +502,23 @@ mod tests {
         );
         let written = serde_json::to_value("37.50".parse::<Number>().unwrap()).unwrap();
         assert_eq!(written, serde_json::json!(37.5));
+    }
+
+    #[test]
+    fn from_other_deserializers() {
+        use serde::de::value::{Error, F64Deserializer, MapDeserializer, StrDeserializer};
+        let number = Number::deserialize(F64Deserializer::<Error>::new(1.5)).unwrap();
+        assert_eq!((number.as_str(), number.is_string()), ("1.5", false));
+        let number = Number::deserialize(StrDeserializer::<Error>::new("2.50")).unwrap();
+        assert_eq!((number.as_str(), number.is_string()), ("2.50", true));
+        let err = Number::deserialize(StrDeserializer::<Error>::new("x")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid value: string \"x\", expected a number (or a string holding one)"
+        );
+        // A map is not serde_json's exact text, even with a number-like value.
+        let map = MapDeserializer::<_, Error>::new(vec![("a", "-1")].into_iter());
+        assert!(Number::deserialize(map).is_err());
     }
 
     #[test]

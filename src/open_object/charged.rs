@@ -238,7 +238,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ChargedVisitor<V> {
 
     #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.0.visit_seq(ChargedSeq(seq))
+        self.0.visit_seq(ChargedSeq::new(seq))
     }
 
     #[inline]
@@ -252,9 +252,49 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ChargedVisitor<V> {
     }
 }
 
-/// A sequence that charges each element's size (less what reading it charged), and reads each
-/// element through [`Charged`].
-struct ChargedSeq<A>(A);
+/// A sequence that charges each element's place in the `Vec` (less what reading the element
+/// charged itself), and reads each element through [`Charged`].
+///
+/// The place is charged before the element is read, and what the element's own reading
+/// covered is given back when the next one is asked for (or the sequence is dropped): so the
+/// element is returned as it was read, without another move, and an element that charges its
+/// own reading (an open object charges its size) is not charged twice. An element that is
+/// itself an array is so charged at least half of what it takes. The end of the sequence is
+/// checked for room for one more element.
+struct ChargedSeq<A> {
+    seq: A,
+    /// The budget left once the last element's place was charged.
+    charged: usize,
+    /// The last element's place; 0 when none is to be settled.
+    place: usize,
+}
+
+impl<A> ChargedSeq<A> {
+    fn new(seq: A) -> Self {
+        ChargedSeq {
+            seq,
+            charged: 0,
+            place: 0,
+        }
+    }
+
+    /// Gives back what the last element's own reading charged for its place (all of the
+    /// place at the end of the sequence, where no element was read).
+    #[inline]
+    fn settle(&mut self, end: bool) {
+        if self.place != 0 {
+            let left = crate::json::budget_left();
+            let spent = self.charged.saturating_sub(left);
+            let back = if end && spent == 0 {
+                self.place
+            } else {
+                spent.min(self.place)
+            };
+            crate::json::restore_budget(left.saturating_add(back));
+            self.place = 0;
+        }
+    }
+}
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for ChargedSeq<A> {
     type Error = A::Error;
@@ -264,20 +304,27 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for ChargedSeq<A> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, A::Error> {
-        // An element that charged its own reading (an open object charges its size) is not
-        // charged twice: only what its place in the `Vec` takes beyond that. (An element that
-        // is itself an array is so charged at least half of what it takes.)
-        let before = crate::json::budget_left();
-        let element = self.0.next_element_seed(ChargedSeed(seed))?;
-        if element.is_some() {
-            let spent = before.saturating_sub(crate::json::budget_left());
-            crate::json::charge::<A::Error>(std::mem::size_of::<S::Value>().saturating_sub(spent))?;
+        self.settle(false);
+        let place = std::mem::size_of::<S::Value>();
+        let left = crate::json::budget_left();
+        if left < place {
+            // Over the budget: the error it gives.
+            crate::json::charge::<A::Error>(place)?;
         }
-        Ok(element)
+        self.charged = left - place;
+        self.place = place;
+        crate::json::restore_budget(self.charged);
+        self.seq.next_element_seed(ChargedSeed(seed))
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.seq.size_hint()
+    }
+}
+
+impl<A> Drop for ChargedSeq<A> {
+    fn drop(&mut self) {
+        self.settle(true);
     }
 }
 
@@ -314,29 +361,31 @@ mod tests {
     fn every_sequence_is_charged() {
         let elements =
             |element: &str, n: usize| format!("{{\"v\":[{}]}}", vec![element; n].join(","));
-        // (element, how many fit in 96 bytes, how many do not): a `String` or a `Vec` is 24
-        // bytes. An element of an inner array is charged; the inner array's own place in the
-        // outer one is covered by it (charged at least half of what it takes).
-        let cases: [(&str, usize, usize, fn(&str) -> serde_json::Result<()>); 5] = [
-            ("\"\"", 4, 5, |json| read::<Vec<String>>(json).map(drop)),
-            ("\"\"", 4, 5, |json| {
+        // (element, how many fit in 96 bytes, what is left then, how many do not fit): a
+        // `String` or a `Vec` is 24 bytes, and the end of a sequence is checked for room for
+        // one more. An inner array's place in the outer one is covered by its elements
+        // (charged at least half of what it takes).
+        type Read = fn(&str) -> serde_json::Result<()>;
+        let cases: [(&str, usize, usize, usize, Read); 5] = [
+            ("\"\"", 3, 24, 4, |json| read::<Vec<String>>(json).map(drop)),
+            ("\"\"", 3, 24, 4, |json| {
                 read::<Option<Vec<String>>>(json).map(drop)
             }),
-            ("[\"\"]", 4, 5, |json| {
+            ("[\"\"]", 2, 48, 3, |json| {
                 read::<Vec<Vec<String>>>(json).map(drop)
             }),
-            ("[\"\",\"\"]", 2, 3, |json| {
+            ("[\"\",\"\"]", 1, 48, 2, |json| {
                 read::<Vec<Vec<String>>>(json).map(drop)
             }),
-            ("\"\"", 4, 5, |json| {
+            ("\"\"", 3, 24, 4, |json| {
                 read::<Option<Option<Vec<String>>>>(json).map(drop)
             }),
         ];
         let outside = budget_left();
-        for (element, fit, too_many, read) in cases {
+        for (element, fit, left, too_many, read) in cases {
             restore_budget(96);
             read(&elements(element, fit)).unwrap();
-            assert_eq!(budget_left(), 0, "{element}");
+            assert_eq!(budget_left(), left, "{element}");
             restore_budget(96);
             let err = read(&elements(element, too_many)).unwrap_err();
             assert!(

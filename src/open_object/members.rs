@@ -172,13 +172,16 @@ impl Members {
         name: String,
         value: RawJson,
     ) -> Result<(), E> {
-        let (boxed, before) = match &self.members {
-            Some(list) => (0, list.capacity()),
-            None => (std::mem::size_of::<Vec<Member>>(), 0),
-        };
         let list = self.list_mut();
+        let before = list.capacity();
         list.push((name, value));
         if list.capacity() != before {
+            // The list's box with its first room, or the room it grew by.
+            let boxed = if before == 0 {
+                std::mem::size_of::<Vec<Member>>()
+            } else {
+                0
+            };
             let grown = (list.capacity() - before) * std::mem::size_of::<Member>();
             crate::json::charge::<E>(boxed + grown)?;
         }

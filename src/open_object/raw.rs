@@ -37,10 +37,11 @@ impl<'de, V: FromRaw<'de>> Visitor<'de> for RawVisitor<V> {
         self.0.expecting(f)
     }
 
-    /// serde_json's answer: one member, whose value is the text.
+    /// serde_json's answer: one member, named [`RAW_VALUE_TOKEN`], whose value is the text
+    /// (valid JSON: serde_json has read it).
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<V::Value, A::Error> {
-        match map.next_key::<de::IgnoredAny>()? {
-            Some(_) => {
+        match map.next_key::<Token>()? {
+            Some(Token) => {
                 let raw: RawText<'de> = map.next_value()?;
                 self.0.from_raw(&raw.0)
             }
@@ -54,6 +55,73 @@ impl<'de, V: FromRaw<'de>> Visitor<'de> for RawVisitor<V> {
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
         deserializer.deserialize_any(self.0)
+    }
+
+    // Another deserializer may answer with the value itself (serde's own value deserializers
+    // read a newtype struct as any value).
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<V::Value, E> {
+        self.0.visit_bool(value)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<V::Value, E> {
+        self.0.visit_i64(value)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<V::Value, E> {
+        self.0.visit_u64(value)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<V::Value, E> {
+        self.0.visit_f64(value)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<V::Value, E> {
+        self.0.visit_str(value)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<V::Value, E> {
+        self.0.visit_borrowed_str(value)
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<V::Value, E> {
+        self.0.visit_string(value)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_unit()
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.0.visit_seq(seq)
+    }
+}
+
+/// The name of serde_json's one member: any other is an error (a map from another
+/// deserializer is not a JSON text).
+struct Token;
+
+impl<'de> Deserialize<'de> for Token {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TokenVisitor;
+
+        impl Visitor<'_> for TokenVisitor {
+            type Value = Token;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("serde_json's raw value")
+            }
+
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Token, E> {
+                if name == RAW_VALUE_TOKEN {
+                    Ok(Token)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Map, &self))
+                }
+            }
+        }
+
+        deserializer.deserialize_identifier(TokenVisitor)
     }
 }
 
