@@ -105,7 +105,9 @@ macro_rules! open_enum {
 /// Declares an open object: typed fields read from and written to the given JSON names, plus
 /// `other` ([`Members`](crate::open_object::Members)) for every other member, with `Default`,
 /// `Debug`, `Clone`, `PartialEq`, `Serialize` and `Deserialize` through the shared reader and
-/// writer in `open_object/`, and the walk that lists unknown members.
+/// writer in `open_object/`, and the walk that lists unknown members. Every member is read
+/// through `open_object::read_value`, which charges each element of every sequence in it to
+/// the parse's memory budget, whatever the field's type.
 ///
 /// ```text
 /// open_object! {

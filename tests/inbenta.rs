@@ -972,3 +972,13 @@ fn variant_fixtures() {
         Some(1)
     );
 }
+
+#[test]
+fn a_media_content_error_names_its_path_and_the_body_position() {
+    let body = br#"{"trigger":"messages:new","appId":"a1","data":{"message":{"type":"media","message":{"url":5}}}}"#;
+    let err = chat_webhooks::parse_event(body).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "inbenta messages:new: data.message.message: url: invalid type: integer `5`, expected a string at line 1 column 93"
+    );
+}

@@ -8,7 +8,7 @@ use serde::ser::{Serialize, Serializer};
 
 use super::envelope::ChatData;
 use crate::lenient::Id;
-use crate::open_object::{self, Found, FromRaw, Path, RawJson, Walk};
+use crate::open_object::{self, Found, Path, RawJson, VisitRaw, Walk};
 
 open_object! {
     /// The data of `messages:new`: `{message: {chat, sender, type, message}}`.
@@ -279,11 +279,11 @@ impl<'de> Deserialize<'de> for MessageContent {
                 .map_err(E::custom)
         }
 
-        impl FromRaw<'_> for ContentVisitor {
+        impl VisitRaw<'_> for ContentVisitor {
             /// A string or an object is read from the text (with no copy for a string without
             /// escapes); any other value is kept as that text.
-            fn from_raw<E: de::Error>(self, raw: &str) -> Result<MessageContent, E> {
-                let again = |err: serde_json::Error| E::custom(open_object::without_position(&err));
+            fn visit_raw<E: de::Error>(self, raw: &str) -> Result<MessageContent, E> {
+                let again = |err: serde_json::Error| E::custom(without_position(&err));
                 match raw.as_bytes().first() {
                     Some(b'"') if !raw.as_bytes().contains(&b'\\') => {
                         Ok(MessageContent::Text(raw[1..raw.len() - 1].to_owned()))
@@ -291,9 +291,24 @@ impl<'de> Deserialize<'de> for MessageContent {
                     Some(b'"') => serde_json::from_str(raw)
                         .map(MessageContent::Text)
                         .map_err(again),
-                    Some(b'{') => serde_json::from_str(raw)
-                        .map(|media| MessageContent::Media(Box::new(media)))
-                        .map_err(again),
+                    // Read again from its text; on an error, once more to name the member
+                    // inside it (`url: `).
+                    Some(b'{') => match serde_json::from_str(raw) {
+                        Ok(media) => Ok(MessageContent::Media(Box::new(media))),
+                        Err(_) => {
+                            let mut json = serde_json::Deserializer::from_str(raw);
+                            match serde_path_to_error::deserialize::<_, Media>(&mut json) {
+                                Ok(media) => Ok(MessageContent::Media(Box::new(media))),
+                                Err(err) => {
+                                    let message = without_position(err.inner());
+                                    Err(match err.path().to_string().as_str() {
+                                        "." => E::custom(message),
+                                        path => E::custom(format_args!("{path}: {message}")),
+                                    })
+                                }
+                            }
+                        }
+                    },
                     _ => serde_json::value::RawValue::from_string(raw.to_owned())
                         .map(|raw| MessageContent::Other(raw.into()))
                         .map_err(again),
@@ -302,6 +317,17 @@ impl<'de> Deserialize<'de> for MessageContent {
         }
 
         open_object::deserialize_raw(deserializer, ContentVisitor)
+    }
+}
+
+/// The message of a serde_json error without its position (`at line 1 column 8`): for an
+/// error in a value read again from its own text, whose position is not the body's.
+fn without_position(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    match message.strip_suffix(&suffix) {
+        Some(message) if err.line() > 0 => message.to_owned(),
+        _ => message,
     }
 }
 

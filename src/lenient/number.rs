@@ -7,7 +7,7 @@ use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::small::SmallStr;
-use crate::open_object::{deserialize_raw, FromRaw, RAW_VALUE_TOKEN};
+use crate::open_object::{deserialize_raw, VisitRaw, RAW_VALUE_TOKEN};
 
 /// A JSON number, kept as the exact text it arrived as: `37.50` stays `37.50`, `1e5` stays
 /// `1e5`, `-0.0` stays `-0.0`, and an integer of any size keeps every digit.
@@ -285,9 +285,9 @@ impl<'de> Deserialize<'de> for Number {
 
 struct NumberVisitor;
 
-impl FromRaw<'_> for NumberVisitor {
+impl VisitRaw<'_> for NumberVisitor {
     /// The number in the JSON text `raw`: a number, or a string that holds one.
-    fn from_raw<E: de::Error>(self, raw: &str) -> Result<Number, E> {
+    fn visit_raw<E: de::Error>(self, raw: &str) -> Result<Number, E> {
         match raw.as_bytes().first() {
             Some(b'"') if !raw.as_bytes().contains(&b'\\') => {
                 self.visit_str(&raw[1..raw.len() - 1])

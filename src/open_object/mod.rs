@@ -14,6 +14,11 @@
 //! arrived), Channel Talk's envelope (a `type` that may be absent), Ebbot's message (its `value`
 //! is typed by its `type`, which may come later).
 //!
+//! Every member is read through [`read_value`], which charges each element of every sequence
+//! in it to the parse's memory budget (`crate::json::budget`), whatever the field's type; the
+//! members kept in `other` are charged as their list grows. A value kept as sent is one type,
+//! [`RawJson`], whether it is a kept member, an undocumented member or an unknown event.
+//!
 //! The reader only accepts a JSON object (serde's derive would also read a JSON array
 //! positionally: `"entity": []` would be an empty entity), rejects a typed member given twice,
 //! and matches typed names without allocating.
@@ -31,7 +36,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 pub(crate) use self::charged::read_value;
 pub use self::members::{Members, RawJson};
-pub(crate) use self::raw::{deserialize_raw, without_position, FromRaw, RAW_VALUE_TOKEN};
+pub(crate) use self::raw::{deserialize_raw, VisitRaw, RAW_VALUE_TOKEN};
 
 /// A field read with `open_object!`'s `(list)`: `null` or absent reads as empty.
 #[allow(dead_code)] // used by the vendors with `(list)` fields

@@ -14,14 +14,14 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 /// A visitor that can also take a value's JSON text.
-pub(crate) trait FromRaw<'de>: Visitor<'de> {
+pub(crate) trait VisitRaw<'de>: Visitor<'de> {
     /// The value whose JSON text is `raw` (a whole value: `1.50`, `"text"`, `{"a":1}`).
-    fn from_raw<E: de::Error>(self, raw: &str) -> Result<Self::Value, E>;
+    fn visit_raw<E: de::Error>(self, raw: &str) -> Result<Self::Value, E>;
 }
 
-/// Reads a value through `visitor`: from its exact JSON text ([`FromRaw::from_raw`]) when
+/// Reads a value through `visitor`: from its exact JSON text ([`VisitRaw::visit_raw`]) when
 /// serde_json reads it, as any other value (`deserialize_any`) from another deserializer.
-pub(crate) fn deserialize_raw<'de, D: Deserializer<'de>, V: FromRaw<'de>>(
+pub(crate) fn deserialize_raw<'de, D: Deserializer<'de>, V: VisitRaw<'de>>(
     deserializer: D,
     visitor: V,
 ) -> Result<V::Value, D::Error> {
@@ -30,7 +30,7 @@ pub(crate) fn deserialize_raw<'de, D: Deserializer<'de>, V: FromRaw<'de>>(
 
 struct RawVisitor<V>(V);
 
-impl<'de, V: FromRaw<'de>> Visitor<'de> for RawVisitor<V> {
+impl<'de, V: VisitRaw<'de>> Visitor<'de> for RawVisitor<V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -43,7 +43,7 @@ impl<'de, V: FromRaw<'de>> Visitor<'de> for RawVisitor<V> {
         match map.next_key::<Token>()? {
             Some(Token) => {
                 let raw: RawText<'de> = map.next_value()?;
-                self.0.from_raw(&raw.0)
+                self.0.visit_raw(&raw.0)
             }
             None => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
@@ -153,16 +153,5 @@ impl<'de> Deserialize<'de> for RawText<'de> {
         }
 
         deserializer.deserialize_str(TextVisitor)
-    }
-}
-
-/// The message of a serde_json error without its position (`at line 1 column 8`): for an
-/// error in a value read again from its own text, whose position is not the body's.
-pub(crate) fn without_position(err: &serde_json::Error) -> String {
-    let message = err.to_string();
-    let suffix = format!(" at line {} column {}", err.line(), err.column());
-    match message.strip_suffix(&suffix) {
-        Some(message) if err.line() > 0 => message.to_owned(),
-        _ => message,
     }
 }
