@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde_json::value::RawValue;
-
 use super::{Members, RawJson};
 use crate::error::Escaped;
 
@@ -159,7 +157,6 @@ leaves!(
     i64,
     u64,
     f64,
-    RawValue,
     // A member documented only as "an object": its members are not unknown, just untyped.
     Members,
     RawJson,
