@@ -252,7 +252,9 @@ impl fmt::Display for Number {
 
 /// Writes the text as sent: a string for one that arrived as a string; otherwise an integer
 /// in its plain form through `serialize_i64`/`serialize_u64` (so that every serializer writes
-/// a number), and any other text as serde_json's exact JSON text, byte for byte.
+/// a number), and any other text as serde_json's exact JSON text, byte for byte. (A serializer
+/// other than serde_json's gets that text as serde_json's raw-value struct, as it gets a
+/// `RawValue`: write [`as_f64`](Number::as_f64) to one.)
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let text = self.as_str();

@@ -4,9 +4,9 @@
 //! So a typed array is charged whatever its declaration (`Vec<Id>`, `Option<Vec<String>>`, a
 //! `(list)`, a sequence read by a field type's own `Deserialize`, an array inside an array):
 //! a body of `[{},{},...]` or `["","",...]` can not make a parse take more than a fixed
-//! multiple of the body in memory. The wrapper only intercepts sequences, options and
-//! newtypes (the ways to reach a sequence); everything else is forwarded as it is, and an
-//! open object met inside a member reads its own members the same way.
+//! multiple of the body in memory. The wrapper only intercepts sequences, options, newtypes,
+//! tuples and `deserialize_any` (the ways to reach a sequence); everything else is forwarded
+//! as it is, and an open object met inside a member reads its own members the same way.
 
 use std::fmt;
 use std::marker::PhantomData;
