@@ -65,7 +65,7 @@ pub use crate::chat::{
 pub use crate::error::{Category, Error};
 pub use crate::event::{detect_vendor, parse_event, parse_event_as, Event};
 pub use crate::json::tolerant_json;
-pub use crate::lenient::{Id, Text, Timestamp, TimestampError};
+pub use crate::lenient::{Id, Number, ParseNumberError, Text, Timestamp, TimestampError};
 pub use crate::names::ParseNameError;
 pub use crate::open_object::{Members, RawJson};
 pub use crate::signature::{verify_token, SignatureError};

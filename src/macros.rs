@@ -60,7 +60,7 @@ macro_rules! open_enum {
         }
 
         impl $crate::open_object::Walk for $name {
-            fn walk(&self, _: &$crate::open_object::Path<'_>, _: &mut Vec<String>) {}
+            fn walk(&self, _: &$crate::open_object::Path<'_>, _: &mut $crate::open_object::Found) {}
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
@@ -92,7 +92,9 @@ macro_rules! open_enum {
 /// Declares an open object: typed fields read from and written to the given JSON names, plus
 /// `other` ([`Members`](crate::open_object::Members)) for every other member, with `Default`,
 /// `Debug`, `Clone`, `PartialEq`, `Serialize` and `Deserialize` through the shared reader and
-/// writer in `open_object/`, and the walk that lists unknown members.
+/// writer in `open_object/`, and the walk that lists unknown members. Every member is read
+/// through `open_object::read_value`, which charges each element of every sequence in it to
+/// the parse's memory budget, whatever the field's type.
 ///
 /// ```text
 /// open_object! {
@@ -169,7 +171,7 @@ macro_rules! open_object {
         }
 
         const _: () = {
-            use $crate::open_object::{Members, OpenObject, Path, Walk};
+            use $crate::open_object::{Found, Members, OpenObject, Path, Walk};
 
             /// Each typed member's index, as a constant a `match` can use.
             #[allow(non_upper_case_globals, non_camel_case_types, dead_code)]
@@ -268,7 +270,7 @@ macro_rules! open_object {
             }
 
             impl $(<$gen: Walk>)? Walk for $name $(<$gen>)? {
-                fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+                fn walk(&self, path: &Path<'_>, out: &mut Found) {
                     $crate::open_object::report(&self.other, path, out);
                     $( Walk::walk(&self.$field, &path.key($key), out); )+
                 }
@@ -325,7 +327,7 @@ macro_rules! open_field_read {
                 <$ty as $crate::open_object::List>::read(deserializer).map(List)
             }
         }
-        match $map.next_value::<Option<List>>()? {
+        match $crate::open_object::read_value::<Option<List>, _>(&mut *$map)? {
             Some(list) => $slot = list.0,
             None => {
                 $slot = ::std::default::Default::default();
@@ -334,7 +336,7 @@ macro_rules! open_field_read {
         }
     }};
     ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
-        $slot = $map.next_value()?;
+        $slot = $crate::open_object::read_value(&mut *$map)?;
     };
     ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty, with = $with:ident) => {{
         struct With($ty);
@@ -345,7 +347,7 @@ macro_rules! open_field_read {
                 $with::deserialize(deserializer).map(With)
             }
         }
-        $slot = $map.next_value::<Option<With>>()?.map(|with| with.0);
+        $slot = $crate::open_object::read_value::<Option<With>, _>(&mut *$map)?.map(|with| with.0);
     }};
 }
 
@@ -517,8 +519,11 @@ macro_rules! event_enum {
             /// The JSON paths of the members the typed model did not know (`data.newField`),
             /// over the whole event, in the order they arrived; empty for an unknown event,
             /// which is kept whole. Log them to notice when a vendor starts sending a new field.
+            ///
+            /// The list is bounded by the size of the members it lists (see
+            /// [`Event::unknown_members`](crate::Event::unknown_members)).
             pub fn unknown_members(&self) -> Vec<String> {
-                let mut out = Vec::new();
+                let mut out = $crate::open_object::Found::new();
                 match self {
                     $(
                         Event::$variant(event) => $crate::open_object::Walk::walk(
@@ -529,7 +534,7 @@ macro_rules! event_enum {
                     )+
                     Event::Unknown(_) => {}
                 }
-                out
+                out.into_paths()
             }
         }
 

@@ -9,6 +9,8 @@ use crate::chat::{ChatEvent, ChatEventKind, ToChatEvent};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use crate::open_object::RawJson;
+
 use crate::Vendor;
 
 /// An event whose name this crate does not know, kept whole: its name and its raw JSON.
@@ -30,7 +32,7 @@ use crate::Vendor;
 #[derive(Debug, Clone)]
 pub struct UnknownEvent {
     name: String,
-    raw: Box<RawValue>,
+    raw: RawJson,
     /// The vendor whose envelope the JSON is, when the event came from its parser.
     vendor: Option<Vendor>,
     /// What the envelope says, read from `raw` the first time it is asked for: an event
@@ -214,10 +216,10 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_, '_, 'de> {
 
 impl UnknownEvent {
     /// Keeps `raw` as the payload of the event named `name`.
-    pub fn new(name: impl Into<String>, raw: Box<RawValue>) -> Self {
+    pub fn new(name: impl Into<String>, raw: impl Into<RawJson>) -> Self {
         UnknownEvent {
             name: name.into(),
-            raw,
+            raw: raw.into(),
             vendor: None,
             envelope: OnceLock::new(),
         }
@@ -227,7 +229,7 @@ impl UnknownEvent {
     pub(crate) fn of_vendor(vendor: Vendor, name: &str, raw: Box<RawValue>) -> Self {
         UnknownEvent {
             name: name.to_owned(),
-            raw,
+            raw: raw.into(),
             vendor: Some(vendor),
             envelope: OnceLock::new(),
         }
@@ -237,7 +239,7 @@ impl UnknownEvent {
     fn envelope(&self) -> &Hoisted {
         self.envelope.get_or_init(|| {
             self.vendor.map_or_else(Hoisted::default, |vendor| {
-                crate::registry::envelope(vendor, &self.name, &self.raw)
+                crate::registry::envelope(vendor, &self.name, self.raw.as_raw())
             })
         })
     }
@@ -265,7 +267,7 @@ impl UnknownEvent {
     }
 
     /// The whole payload as received.
-    pub fn json(&self) -> &RawValue {
+    pub fn json(&self) -> &RawJson {
         &self.raw
     }
 

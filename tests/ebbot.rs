@@ -79,7 +79,7 @@ const CHAT_USER: &str = "9be34d8e-ac43-451b-8157-8395ec56d6e3";
 #[test]
 fn every_fixture_parses_to_its_variant_round_trips_and_keeps_its_keys() {
     let all = fixtures("ebbot");
-    assert_eq!(all.len(), 12 + 11 + 9 + 5, "{} fixtures", all.len());
+    assert_eq!(all.len(), 12 + 11 + 9 + 6, "{} fixtures", all.len());
     let mut seen = std::collections::BTreeSet::new();
     for (path, bytes) in all {
         // Message variants are named after their type; their topic is inside.

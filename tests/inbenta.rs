@@ -250,7 +250,9 @@ fn text_and_media_messages_in_either_order() {
     );
     assert_eq!(
         message.message,
-        Some(MessageContent::Other(serde_json::json!([1, 2])))
+        Some(MessageContent::Other(
+            chat_webhooks::RawJson::from_value(&serde_json::json!([1, 2])).unwrap()
+        ))
     );
     assert_eq!(serde_json::to_vec(&w).unwrap(), body);
 }
@@ -968,5 +970,15 @@ fn variant_fixtures() {
     assert_eq!(
         parse_event(&messy).unwrap().to_chat_event().queue_position,
         Some(1)
+    );
+}
+
+#[test]
+fn a_media_content_error_names_its_path_and_the_body_position() {
+    let body = br#"{"trigger":"messages:new","appId":"a1","data":{"message":{"type":"media","message":{"url":5}}}}"#;
+    let err = chat_webhooks::parse_event(body).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "inbenta messages:new: data.message.message: url: invalid type: integer `5`, expected a string at line 1 column 93"
     );
 }

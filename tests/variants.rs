@@ -411,6 +411,24 @@ mod ebbot {
             "ebbot chat.update: chat.new_messages: invalid type: string \"1\", expected a boolean or a count at line 1 column 61"
         );
     }
+
+    #[test]
+    fn an_integer_beyond_u64_keeps_every_digit() {
+        let path = "ebbot/variants/exact-numbers/chat.data.update.json";
+        let (event, _) = exact(path, "chat.data.update");
+        let Event::Ebbot(ebbot::Event::ChatDataUpdate(update)) = &event else {
+            panic!("{event:?}")
+        };
+        let time = update
+            .data
+            .as_ref()
+            .unwrap()
+            .time_before_start
+            .as_ref()
+            .unwrap();
+        assert_eq!(time.as_str(), "123456789012345678901234567890");
+        assert_eq!((time.as_u64(), time.as_i64()), (None, None));
+    }
 }
 
 #[cfg(feature = "channel-talk")]
@@ -520,6 +538,31 @@ mod channel_talk {
             Err(SignatureError::Mismatch)
         );
         assert_eq!(channel_talk::APP_SIGNATURE_HEADER, "x-signature");
+    }
+
+    #[test]
+    fn numbers_are_written_back_as_sent() {
+        let path = "channel_talk/variants/exact_numbers/message.push.json";
+        let (event, _) = exact(path, "message.push");
+        let Event::ChannelTalk(channel_talk::Event::MessagePush(push)) = &event else {
+            panic!("{event:?}")
+        };
+        let file = &push.entity.as_ref().unwrap().files.as_ref().unwrap()[0];
+        let duration = file.duration.as_ref().unwrap();
+        assert_eq!(
+            (duration.as_str(), duration.as_f64()),
+            ("1e5", Some(100000.0))
+        );
+        let refers = push.refers.as_ref().unwrap();
+        let manager = refers.manager.as_ref().unwrap();
+        let score = manager.operator_score.as_ref().unwrap();
+        assert_eq!((score.as_str(), score.as_f64()), ("1.50", Some(1.5)));
+        let touch = manager.touch_score.as_ref().unwrap();
+        assert_eq!(touch.as_str(), "-0.0");
+        assert!(touch.as_f64().unwrap().is_sign_negative());
+        let user = refers.user.as_ref().unwrap();
+        assert_eq!(user.latitude.as_ref().unwrap().as_str(), "37.50");
+        assert_eq!(user.longitude.as_ref().unwrap().as_str(), "126.97800");
     }
 }
 
@@ -696,5 +739,28 @@ mod inbenta {
             let err = parse_event(body).unwrap_err();
             assert_eq!(err.classify(), Category::Vendor, "{err}");
         }
+    }
+
+    #[test]
+    fn content_of_another_shape_keeps_its_numbers() {
+        let path = "inbenta/variants/exact-numbers/messages.new.json";
+        let (event, chat) = exact(path, "messages:new");
+        assert_eq!(
+            message(&event).message,
+            Some(inbenta::MessageContent::Other(
+                serde_json::value::RawValue::from_string(
+                    "[1.50, -0.0, 1e5, 18446744073709551616]".to_owned()
+                )
+                .unwrap()
+                .into()
+            ))
+        );
+        let Some(inbenta::MessageContent::Other(raw)) = &message(&event).message else {
+            unreachable!()
+        };
+        assert_eq!(raw.get(), "[1.50, -0.0, 1e5, 18446744073709551616]");
+        // Not text, not media: the common model's message has neither.
+        let message = chat.message.unwrap();
+        assert_eq!((message.text, message.attachments.len()), (None, 0));
     }
 }

@@ -7,8 +7,8 @@ use serde::de::{Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{EntityType, Members};
-use crate::lenient::{Id, Timestamp};
-use crate::open_object::{Path, Walk};
+use crate::lenient::{Id, Number, Timestamp};
+use crate::open_object::{Found, Path, Walk};
 
 open_enum! {
     /// The kind of chat a message was posted in (`chatType`): a team chat or a user chat.
@@ -163,7 +163,7 @@ spelled!(PersonType);
 spelled!(EntityType);
 
 impl<E> Walk for Spelled<E> {
-    fn walk(&self, _: &Path<'_>, _: &mut Vec<String>) {}
+    fn walk(&self, _: &Path<'_>, _: &mut Found) {}
 }
 
 open_enum! {
@@ -471,7 +471,7 @@ open_object! {
         /// Media type (`image/png`).
         content_type: String = "contentType",
         /// Length of audio or video, in seconds, as the number sent.
-        duration: serde_json::Number = "duration",
+        duration: Number = "duration",
         /// Width of an image or video, in pixels.
         width: i64 = "width",
         /// Height of an image or video, in pixels.

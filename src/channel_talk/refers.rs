@@ -2,7 +2,7 @@
 //! [`Veil`] that only appear there.
 
 use super::{Members, Message, User, UserChat};
-use crate::lenient::{Id, Timestamp};
+use crate::lenient::{Id, Number, Timestamp};
 
 open_object! {
     /// The models a webhook refers to (`refers`): for a message, its author (`manager`, `bot`,
@@ -55,9 +55,9 @@ open_object! {
         /// City, from the IP address.
         city: String = "city",
         /// Latitude, from the IP address, as the number sent.
-        latitude: serde_json::Number = "latitude",
+        latitude: Number = "latitude",
         /// Longitude, from the IP address, as the number sent.
-        longitude: serde_json::Number = "longitude",
+        longitude: Number = "longitude",
         /// The older generation's `ghost` flag, as sent (Channel no longer documents it).
         ghost: bool = "ghost",
         /// When the visitor was first seen.
@@ -106,9 +106,9 @@ open_object! {
         /// Whether the manager takes chats as an operator.
         operator: bool = "operator",
         /// Operator score, as the number sent.
-        operator_score: serde_json::Number = "operatorScore",
+        operator_score: Number = "operatorScore",
         /// Touch score, as the number sent.
-        touch_score: serde_json::Number = "touchScore",
+        touch_score: Number = "touchScore",
         /// Whether new user chats are announced by email.
         watch_open_user_chat_via_email: bool = "watchOpenUserChatViaEmail",
         /// Whether new user chats are announced on the mobile app.

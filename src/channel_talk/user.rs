@@ -1,7 +1,7 @@
 //! [`User`]: the entity of `user` webhooks, and the user in `refers`.
 
 use super::Members;
-use crate::lenient::{Id, Timestamp};
+use crate::lenient::{Id, Number, Timestamp};
 
 open_enum! {
     /// The kind of user (`type`).
@@ -19,8 +19,8 @@ open_object! {
     /// A Channel Talk user: a customer (a signed-in member or an anonymous lead, formerly "veil").
     ///
     /// Every member may be absent or `null`; timestamps are epoch milliseconds. `latitude` and
-    /// `longitude` are [`serde_json::Number`]s (the documentation says `Long`, senders send
-    /// fractions) and are written back as sent; read them with `as_f64`. `contact` appears in
+    /// `longitude` are [`Number`](crate::Number)s (the documentation says `Long`, senders send
+    /// fractions) and are written back as sent, digit for digit (`37.50` stays `37.50`); read them with `as_f64`. `contact` appears in
     /// Channel's published example, not in its Open API model.
     pub struct User("a user (an object)") {
         /// Id of the user.
@@ -74,9 +74,9 @@ open_object! {
         /// Time zone (`Asia/Seoul`).
         time_zone: String = "timeZone",
         /// Latitude, from the IP address, as the number sent.
-        latitude: serde_json::Number = "latitude",
+        latitude: Number = "latitude",
         /// Longitude, from the IP address, as the number sent.
-        longitude: serde_json::Number = "longitude",
+        longitude: Number = "longitude",
         /// The browser the user last came from.
         web: WebInfo = "web",
         /// The mobile app the user last came from.

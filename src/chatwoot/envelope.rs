@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::EventKind;
 use crate::lenient::{Id, Timestamp};
-use crate::open_object::{self, Members, OpenObject, Path, RawJson, Walk};
+use crate::open_object::{self, Found, Members, OpenObject, Path, RawJson, Walk};
 use crate::table::Envelope;
 
 /// The members the webhook listener merges into the model's JSON, in the order Chatwoot
@@ -224,9 +224,9 @@ impl<P: Payload> OpenObject for Webhook<P> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0 => self.event = map.next_value()?,
-            1 => self.changed_attributes = map.next_value()?,
-            2 => self.event_info = map.next_value()?,
+            0 => self.event = open_object::read_value(map)?,
+            1 => self.changed_attributes = open_object::read_value(map)?,
+            2 => self.event_info = open_object::read_value(map)?,
             _ => self.payload.read_member(index - OWN, map)?,
         }
         Ok(())
@@ -270,7 +270,7 @@ impl<P: Payload> OpenObject for Webhook<P> {
 }
 
 impl<P: Walk> Walk for Webhook<P> {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         self.payload.walk(path, out);
         self.changed_attributes.walk(&path.key(KEYS[1]), out);
         self.event_info.walk(&path.key(KEYS[2]), out);
@@ -367,7 +367,7 @@ impl<'de> Deserialize<'de> for ChangedAttribute {
                             "duplicate field `{attribute}`"
                         )));
                     }
-                    other.push(name, map.next_value()?);
+                    other.push(name, map.next_value()?)?;
                 }
                 Ok(ChangedAttribute {
                     attribute,
@@ -382,7 +382,7 @@ impl<'de> Deserialize<'de> for ChangedAttribute {
 }
 
 impl Walk for ChangedAttribute {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         self.change.walk(&path.key(&self.attribute), out);
         open_object::report(&self.other, path, out);
     }

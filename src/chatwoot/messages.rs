@@ -9,7 +9,7 @@ use super::accounts::{Account, Inbox};
 use super::conversations::Conversation;
 use super::users::Sender;
 use crate::lenient::{Id, Timestamp};
-use crate::open_object::{Members, Path, Walk};
+use crate::open_object::{Found, Members, Path, Walk};
 
 open_object! {
     /// A message: the payload of `message_created` and `message_updated` (the message's
@@ -248,7 +248,7 @@ impl<'de> Deserialize<'de> for MessageType {
 }
 
 impl Walk for MessageType {
-    fn walk(&self, _: &Path<'_>, _: &mut Vec<String>) {}
+    fn walk(&self, _: &Path<'_>, _: &mut Found) {}
 }
 
 open_enum! {

@@ -1,6 +1,6 @@
 //! [`ChatData`]: `data` of `chat.data.update`.
 
-use crate::lenient::Id;
+use crate::lenient::{Id, Number};
 
 open_object! {
     /// `data` of `chat.data.update`: the chat session's properties.
@@ -12,7 +12,7 @@ open_object! {
         /// Id of the chat.
         id: Id = "id",
         /// Time before the chat started (`0` in the example; unit undocumented).
-        time_before_start: serde_json::Number = "time_before_start",
+        time_before_start: Number = "time_before_start",
         /// The user's operating system (`Windows`).
         os: String = "os",
         /// The user's last input.

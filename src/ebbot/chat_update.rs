@@ -218,5 +218,5 @@ impl<'de> serde::Deserialize<'de> for NewMessages {
 }
 
 impl crate::open_object::Walk for NewMessages {
-    fn walk(&self, _: &crate::open_object::Path<'_>, _: &mut Vec<String>) {}
+    fn walk(&self, _: &crate::open_object::Path<'_>, _: &mut crate::open_object::Found) {}
 }

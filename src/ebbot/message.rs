@@ -13,7 +13,7 @@ use super::value::{
     VariableValue,
 };
 use crate::lenient::{Id, Timestamp};
-use crate::open_object::{self, Members, OpenObject, Path, RawJson, Walk};
+use crate::open_object::{self, Found, Members, OpenObject, Path, RawJson, Walk};
 
 /// A chat message: `data` of `chat.user.message`, `chat.bot.message`, `chat.agent.message`,
 /// `chat.system.message` and `chat.message`, and each entry of `chat.close`'s conversation.
@@ -410,11 +410,11 @@ impl OpenObject for Message {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0 => self.chat_id = map.next_value()?,
-            1 => self.id = map.next_value()?,
-            2 => self.sender = map.next_value()?,
+            0 => self.chat_id = open_object::read_value(map)?,
+            1 => self.id = open_object::read_value(map)?,
+            2 => self.sender = open_object::read_value(map)?,
             TYPE => {
-                let type_name: Option<String> = map.next_value()?;
+                let type_name: Option<String> = open_object::read_value(map)?;
                 self.content = match (std::mem::take(&mut self.content), type_name) {
                     // The value came first: read it now that its type is known.
                     (
@@ -438,17 +438,17 @@ impl OpenObject for Message {
                     } => map.next_value_seed(ContentSeed(&name))?,
                     _ => Content::Other {
                         type_name: None,
-                        value: Some(map.next_value()?),
+                        value: Some(open_object::read_value(map)?),
                     },
                 };
             }
-            TIMESTAMP => self.timestamp = map.next_value()?,
-            6 => self.button_id = map.next_value()?,
-            7 => self.label = map.next_value()?,
-            8 => self.stop = map.next_value()?,
-            9 => self.finished = map.next_value()?,
-            10 => self.username = map.next_value()?,
-            _ => self.full_name = map.next_value()?,
+            TIMESTAMP => self.timestamp = open_object::read_value(map)?,
+            6 => self.button_id = open_object::read_value(map)?,
+            7 => self.label = open_object::read_value(map)?,
+            8 => self.stop = open_object::read_value(map)?,
+            9 => self.finished = open_object::read_value(map)?,
+            10 => self.username = open_object::read_value(map)?,
+            _ => self.full_name = open_object::read_value(map)?,
         }
         Ok(())
     }
@@ -514,14 +514,14 @@ impl OpenObject for Message {
 }
 
 impl Walk for Message {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         open_object::report(&self.other, path, out);
         self.content.walk(&path.key(KEYS[VALUE]), out);
     }
 }
 
 impl Walk for Content {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         match self {
             Content::Text(v) | Content::TextInfo(v) | Content::Gpt(v) | Content::ButtonClick(v) => {
                 v.walk(path, out)

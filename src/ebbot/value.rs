@@ -6,8 +6,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use crate::lenient::{Id, Text};
-use crate::open_object::{Path, RawJson, Walk};
+use crate::lenient::{Id, Number, Text};
+use crate::open_object::{Found, Path, RawJson, Walk};
 
 /// The `value` of a `text`, `text_info`, `gpt` or `button_click` message: a string, or an object
 /// with a `text` member (Ebbot's own clients accept both).
@@ -38,7 +38,7 @@ impl TextValue {
 }
 
 impl Walk for TextValue {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         if let TextValue::Object(object) = self {
             object.walk(path, out);
         }
@@ -163,7 +163,7 @@ open_object! {
     /// The `value` of a `rating` message: the user's answer to a rating request.
     pub struct RatingValue("a rating value (an object)") {
         /// The rating given (`5`).
-        rating: serde_json::Number = "rating",
+        rating: Number = "rating",
     }
 }
 

@@ -5,11 +5,10 @@ use std::fmt;
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
-use serde_json::Value;
 
 use super::envelope::ChatRef;
 use crate::lenient::Id;
-use crate::open_object::{Path, Walk};
+use crate::open_object::{self, Found, Path, RawJson, VisitRaw, Walk};
 
 open_object! {
     /// The data of `messages:new`: `{message: {chat, sender, type, message}}`.
@@ -165,7 +164,7 @@ impl<'de> Deserialize<'de> for MessageSender {
 }
 
 impl Walk for MessageSender {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         if let MessageSender::User(user) = self {
             user.walk(path, out);
         }
@@ -203,7 +202,8 @@ open_object! {
 /// The content of a [`Message`], told apart by its JSON shape.
 ///
 /// A string is [`Text`](Self::Text), an object is [`Media`](Self::Media), and anything else
-/// is kept as sent in [`Other`](Self::Other). Each serializes back to what was read.
+/// is kept as sent in [`Other`](Self::Other), as its exact JSON text (`1.50` stays `1.50`).
+/// Each serializes back to what was read.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum MessageContent {
@@ -212,7 +212,7 @@ pub enum MessageContent {
     /// The file or image of a media message.
     Media(Box<Media>),
     /// Content of another shape (a number, a boolean, an array), as sent.
-    Other(Value),
+    Other(RawJson),
 }
 
 impl Serialize for MessageContent {
@@ -220,7 +220,7 @@ impl Serialize for MessageContent {
         match self {
             MessageContent::Text(text) => serializer.serialize_str(text),
             MessageContent::Media(media) => media.serialize(serializer),
-            MessageContent::Other(value) => value.serialize(serializer),
+            MessageContent::Other(raw) => raw.serialize(serializer),
         }
     }
 }
@@ -249,33 +249,90 @@ impl<'de> Deserialize<'de> for MessageContent {
                     .map(|media| MessageContent::Media(Box::new(media)))
             }
 
+            // Read from another deserializer than serde_json's (which hands over the text):
+            // the value it gives, written as JSON.
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<MessageContent, A::Error> {
-                Value::deserialize(SeqAccessDeserializer::new(seq)).map(MessageContent::Other)
+                let value = serde_json::Value::deserialize(SeqAccessDeserializer::new(seq))?;
+                other(&value)
             }
 
             fn visit_bool<E: de::Error>(self, value: bool) -> Result<MessageContent, E> {
-                Ok(MessageContent::Other(value.into()))
+                other(&value)
             }
 
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<MessageContent, E> {
-                Ok(MessageContent::Other(value.into()))
+                other(&value)
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<MessageContent, E> {
-                Ok(MessageContent::Other(value.into()))
+                other(&value)
             }
 
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<MessageContent, E> {
-                Ok(MessageContent::Other(value.into()))
+                other(&value)
             }
         }
 
-        deserializer.deserialize_any(ContentVisitor)
+        fn other<E: de::Error, T: Serialize>(value: &T) -> Result<MessageContent, E> {
+            RawJson::from_value(value)
+                .map(MessageContent::Other)
+                .map_err(E::custom)
+        }
+
+        impl VisitRaw<'_> for ContentVisitor {
+            /// A string or an object is read from the text (with no copy for a string without
+            /// escapes); any other value is kept as that text.
+            fn visit_raw<E: de::Error>(self, raw: &str) -> Result<MessageContent, E> {
+                let again = |err: serde_json::Error| E::custom(without_position(&err));
+                match raw.as_bytes().first() {
+                    Some(b'"') if !raw.as_bytes().contains(&b'\\') => {
+                        Ok(MessageContent::Text(raw[1..raw.len() - 1].to_owned()))
+                    }
+                    Some(b'"') => serde_json::from_str(raw)
+                        .map(MessageContent::Text)
+                        .map_err(again),
+                    // Read again from its text; on an error, once more to name the member
+                    // inside it (`url: `).
+                    Some(b'{') => match serde_json::from_str(raw) {
+                        Ok(media) => Ok(MessageContent::Media(Box::new(media))),
+                        Err(_) => {
+                            let mut json = serde_json::Deserializer::from_str(raw);
+                            match serde_path_to_error::deserialize::<_, Media>(&mut json) {
+                                Ok(media) => Ok(MessageContent::Media(Box::new(media))),
+                                Err(err) => {
+                                    let message = without_position(err.inner());
+                                    Err(match err.path().to_string().as_str() {
+                                        "." => E::custom(message),
+                                        path => E::custom(format_args!("{path}: {message}")),
+                                    })
+                                }
+                            }
+                        }
+                    },
+                    _ => serde_json::value::RawValue::from_string(raw.to_owned())
+                        .map(|raw| MessageContent::Other(raw.into()))
+                        .map_err(again),
+                }
+            }
+        }
+
+        open_object::deserialize_raw(deserializer, ContentVisitor)
+    }
+}
+
+/// The message of a serde_json error without its position (`at line 1 column 8`): for an
+/// error in a value read again from its own text, whose position is not the body's.
+fn without_position(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    match message.strip_suffix(&suffix) {
+        Some(message) if err.line() > 0 => message.to_owned(),
+        _ => message,
     }
 }
 
 impl Walk for MessageContent {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         if let MessageContent::Media(media) = self {
             media.walk(path, out);
         }

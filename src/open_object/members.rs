@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 /// A kept member: its name and its exact JSON text.
-type Member = (String, Box<RawValue>);
+type Member = (String, RawJson);
 
 /// Members of a JSON object that this crate has no field for, kept as sent.
 ///
 /// Every typed object of every vendor keeps the members it does not know here, in the order
-/// they arrived, each value as its exact JSON text: nothing is dropped, renamed or re-encoded,
+/// they arrived, each value as its exact JSON text ([`RawJson`]): nothing is dropped, renamed or re-encoded,
 /// and serializing writes them back after the typed members. It is also the type of a member
 /// that a vendor documents only as "an object" (Channel Talk's `profile`).
 ///
@@ -102,12 +102,12 @@ impl Members {
 
     /// The JSON text of the member `name` (the last one, should a sender repeat a name, as
     /// serde_json reads it).
-    pub fn get(&self, name: &str) -> Option<&RawValue> {
+    pub fn get(&self, name: &str) -> Option<&RawJson> {
         self.list()
             .iter()
             .rev()
             .find(|(key, _)| key == name)
-            .map(|(_, value)| &**value)
+            .map(|(_, value)| value)
     }
 
     /// Reads the member `name` as `T`; `None` when there is no such member.
@@ -126,15 +126,13 @@ impl Members {
     }
 
     /// The members, in the order they arrived.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> + '_ {
-        self.list()
-            .iter()
-            .map(|(key, value)| (key.as_str(), &**value))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &RawJson)> + '_ {
+        self.list().iter().map(|(key, value)| (key.as_str(), value))
     }
 
     /// Adds a member, or replaces the value of the member of that name.
-    pub fn insert(&mut self, name: impl Into<String>, value: Box<RawValue>) {
-        let name = name.into();
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<RawJson>) {
+        let (name, value) = (name.into(), value.into());
         match self.list_mut().iter_mut().find(|(key, _)| *key == name) {
             Some((_, slot)) => *slot = value,
             None => self.list_mut().push((name, value)),
@@ -147,12 +145,12 @@ impl Members {
         name: impl Into<String>,
         value: &T,
     ) -> serde_json::Result<()> {
-        self.insert(name, serde_json::value::to_raw_value(value)?);
+        self.insert(name, RawJson::from_value(value)?);
         Ok(())
     }
 
     /// Removes every member called `name` and returns the value of the last one.
-    pub fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
+    pub fn remove(&mut self, name: &str) -> Option<RawJson> {
         let mut removed = None;
         let mut index = 0;
         let members = self.members.as_deref_mut()?;
@@ -166,9 +164,28 @@ impl Members {
         removed
     }
 
-    /// Keeps a member as the reader met it (a repeated name is kept twice, as sent).
-    pub(crate) fn push(&mut self, name: String, value: Box<RawValue>) {
-        self.list_mut().push((name, value));
+    /// Keeps a member as the reader met it (a repeated name is kept twice, as sent), charging
+    /// the room the list takes to the parse's memory budget (`crate::json::budget`): an array
+    /// of `{"a":0}` elements takes a list of at least four members for each.
+    pub(crate) fn push<E: serde::de::Error>(
+        &mut self,
+        name: String,
+        value: RawJson,
+    ) -> Result<(), E> {
+        let list = self.list_mut();
+        let before = list.capacity();
+        list.push((name, value));
+        if list.capacity() != before {
+            // The list's box with its first room, or the room it grew by.
+            let boxed = if before == 0 {
+                std::mem::size_of::<Vec<Member>>()
+            } else {
+                0
+            };
+            let grown = (list.capacity() - before) * std::mem::size_of::<Member>();
+            crate::json::charge::<E>(boxed + grown)?;
+        }
+        Ok(())
     }
 }
 
@@ -218,8 +235,8 @@ impl fmt::Debug for Members {
 }
 
 impl<'a> IntoIterator for &'a Members {
-    type Item = (&'a str, &'a RawValue);
-    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a RawValue)> + 'a>;
+    type Item = (&'a str, &'a RawJson);
+    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a RawJson)> + 'a>;
 
     fn into_iter(self) -> Self::IntoIter {
         Box::new(self.iter())
@@ -250,7 +267,7 @@ impl<'de> Deserialize<'de> for Members {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
                 let mut members = Members::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    members.push(key, map.next_value()?);
+                    members.push(key, map.next_value()?)?;
                 }
                 Ok(members)
             }
@@ -260,7 +277,9 @@ impl<'de> Deserialize<'de> for Members {
     }
 }
 
-/// A JSON value of a shape the vendor does not document, kept as its exact text.
+/// A JSON value kept as its exact text: the one type for it, wherever this crate keeps a value
+/// as sent (each of [`Members`], an [`UnknownEvent`](crate::UnknownEvent)'s payload, Inbenta
+/// message content of an undocumented shape).
 ///
 /// Where a vendor documents a member but not its shape (Ebbot's `nps`, Channel Talk's `form`),
 /// the member is typed as `RawJson`: nothing is re-encoded (`-0`, `1.50` and escapes come back

@@ -14,11 +14,18 @@
 //! arrived), Channel Talk's envelope (a `type` that may be absent), Ebbot's message (its `value`
 //! is typed by its `type`, which may come later).
 //!
+//! Every member is read through [`read_value`], which charges each element of every sequence
+//! in it to the parse's memory budget (`crate::json::budget`), whatever the field's type; the
+//! members kept in `other` are charged as their list grows. A value kept as sent is one type,
+//! [`RawJson`], whether it is a kept member, an undocumented member or an unknown event.
+//!
 //! The reader only accepts a JSON object (serde's derive would also read a JSON array
 //! positionally: `"entity": []` would be an empty entity), rejects a typed member given twice,
 //! and matches typed names without allocating.
 
+mod charged;
 mod members;
+mod raw;
 mod walk;
 
 use std::fmt;
@@ -26,9 +33,10 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
-use serde_json::value::RawValue;
 
+pub(crate) use self::charged::read_value;
 pub use self::members::{Members, RawJson};
+pub(crate) use self::raw::{deserialize_raw, VisitRaw, RAW_VALUE_TOKEN};
 
 /// A field read with `open_object!`'s `(list)`: `null` or absent reads as empty.
 #[allow(dead_code)] // used by the vendors with `(list)` fields
@@ -40,10 +48,11 @@ pub(crate) trait List: Default {
     fn is_empty_list(&self) -> bool;
 }
 
-/// An array, each element charged to the parse's memory budget (`crate::lenient::array`).
+/// An array (each element charged to the parse's memory budget by [`read_value`], as every
+/// sequence an open object reads is).
 impl<T: serde::de::DeserializeOwned> List for Vec<T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::lenient::array(deserializer)
+        <Vec<T> as serde::Deserialize>::deserialize(deserializer)
     }
 
     fn is_empty_list(&self) -> bool {
@@ -61,7 +70,7 @@ impl List for Members {
         self.is_empty()
     }
 }
-pub(crate) use self::walk::{report, Path, Walk};
+pub(crate) use self::walk::{report, Found, Path, Walk};
 
 /// A model read and written as an open object. At most 64 typed members (32 for one with a
 /// `(list)` member).
@@ -165,8 +174,8 @@ impl<'de, T: OpenObject> Visitor<'de> for ObjectVisitor<T> {
                     value.read_member(index, &mut map)?;
                 }
                 Key::Other(name) => {
-                    let member: Box<RawValue> = map.next_value()?;
-                    value.other_mut().push(name, member);
+                    let member: RawJson = map.next_value()?;
+                    value.other_mut().push(name, member)?;
                 }
             }
         }
@@ -218,7 +227,7 @@ impl<T: OpenObject> Visitor<'_> for KeySeed<'_, T> {
 #[cfg(test)]
 #[allow(unreachable_pub)] // the macro declares `pub` structs
 mod tests {
-    use super::{Path, Walk};
+    use super::{Found, Path, Walk};
 
     open_object! {
         /// A test payload.
@@ -304,9 +313,9 @@ mod tests {
     fn unknown_members_are_listed_with_their_paths() {
         let sample: Sample =
             serde_json::from_str(r#"{"a":1,"inner":{"flag":true,"b":2,"c":{}}}"#).unwrap();
-        let mut out = Vec::new();
+        let mut out = Found::new();
         sample.walk(&Path::Root, &mut out);
-        assert_eq!(out, ["a", "inner.b", "inner.c"]);
+        assert_eq!(out.into_paths(), ["a", "inner.b", "inner.c"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::ChatSessionStatus;
 use crate::lenient::{Id, Text};
-use crate::open_object::{self, Members, OpenObject, Path, Walk};
+use crate::open_object::{self, Found, Members, OpenObject, Path, Walk};
 
 /// `FieldValues` of `chatsession.created`, `chatsession.message` and `chatsession.changed`.
 ///
@@ -289,7 +289,7 @@ impl OpenObject for ChatSessionData {
             slot: &mut Option<T>,
             map: &mut A,
         ) -> Result<(), A::Error> {
-            *slot = map.next_value()?;
+            *slot = open_object::read_value(map)?;
             Ok(())
         }
         match index {
@@ -349,7 +349,7 @@ impl OpenObject for ChatSessionData {
 }
 
 impl Walk for ChatSessionData {
-    fn walk(&self, path: &Path<'_>, out: &mut Vec<String>) {
+    fn walk(&self, path: &Path<'_>, out: &mut Found) {
         open_object::report(&self.other, path, out);
     }
 }

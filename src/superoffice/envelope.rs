@@ -78,7 +78,7 @@ impl FieldValues for ChatSessionData {
 
 impl FieldValues for Members {}
 
-impl FieldValues for Box<serde_json::value::RawValue> {}
+impl FieldValues for crate::RawJson {}
 
 impl FieldValues for super::WebhookStateData {}
 

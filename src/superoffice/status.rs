@@ -106,7 +106,7 @@ macro_rules! open_number_enum {
         }
 
         impl $crate::open_object::Walk for $name {
-            fn walk(&self, _: &$crate::open_object::Path<'_>, _: &mut Vec<String>) {}
+            fn walk(&self, _: &$crate::open_object::Path<'_>, _: &mut $crate::open_object::Found) {}
         }
     };
 }
