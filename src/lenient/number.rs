@@ -50,23 +50,15 @@ pub struct Number {
 }
 
 /// Why a text is not a [`Number`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "not a JSON number: \"{}\" (expected digits, an optional fraction and exponent, as in `-12.50e3`)",
+    crate::error::Escaped(text)
+)]
 pub struct ParseNumberError {
     /// The text, for the message.
     text: String,
 }
-
-impl fmt::Display for ParseNumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "not a JSON number: {:?} (expected digits, an optional fraction and exponent, as in `-12.50e3`)",
-            self.text
-        )
-    }
-}
-
-impl std::error::Error for ParseNumberError {}
 
 impl Number {
     /// The number's text, as sent (without the quotes of one sent as a string).
@@ -529,6 +521,11 @@ mod tests {
             let err = text.parse::<Number>().unwrap_err();
             assert!(err.to_string().starts_with("not a JSON number"), "{err}");
         }
+        // Text from a body is escaped in the message, as everywhere.
+        assert_eq!(
+            "1\u{202e}\n".parse::<Number>().unwrap_err().to_string(),
+            "not a JSON number: \"1\\u{202e}\\n\" (expected digits, an optional fraction and exponent, as in `-12.50e3`)"
+        );
         assert_eq!(Number::from(-5i64), "-5");
         assert_eq!(Number::from(u64::MAX).as_u64(), Some(u64::MAX));
         assert_eq!(Number::try_from(1.5).unwrap(), "1.5");
