@@ -129,7 +129,8 @@ fn main() {
             match mode.as_str() {
                 "event" => drop(black_box(parse_event(black_box(body)).unwrap())),
                 "commas" => drop(black_box(parse_event(black_box(messy)).unwrap())),
-                "strict" => baseline::parse(dir, path, black_box(body)).unwrap(),
+                "strict" => baseline::parse(dir, path, black_box(body))
+                    .unwrap_or_else(|err| panic!("{path}: {err}")),
                 "value" => drop(black_box(
                     serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap(),
                 )),

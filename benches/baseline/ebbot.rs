@@ -122,7 +122,7 @@ pub struct ChatUser {
 #[derive(Debug, Deserialize)]
 pub struct ChatData {
     pub id: String,
-    pub time_before_start: u64,
+    pub time_before_start: f64,
     pub os: String,
     pub user_last_input: String,
     pub current_host: String,
