@@ -512,12 +512,14 @@ pub(crate) fn any_complete(found: u32) -> bool {
         .any(|masks| masks.absent == 0 && found & masks.reads == masks.reads)
 }
 
-/// Whether the keys in `found` are every key `vendor`'s parse reads, so that the scan can stop:
-/// never for a vendor with [`VendorSpec::ABSENT`] keys, which only the whole top level tells.
+/// Whether the keys in `found` are every key `vendor`'s parse reads, so that the scan of a body
+/// parsed as `vendor` (the vendor known, not detected) can stop. A vendor's
+/// [`VendorSpec::ABSENT`] keys tell it apart from the others in detection only: a parse as that
+/// vendor does not look for them, so a Chatwoot body is not walked to its end on its own route.
 pub(crate) fn complete(vendor: Vendor, found: u32) -> bool {
     vendor.index().is_some_and(|i| {
         let masks = MASKS[i];
-        masks.absent == 0 && found & masks.reads == masks.reads
+        found & masks.reads == masks.reads
     })
 }
 

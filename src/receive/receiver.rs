@@ -10,7 +10,7 @@ use super::clock::{Clock, ClockSlot};
 use super::{Delivery, Headers, ReceiveError, Received, Secret, Verification};
 use crate::auth::{Hmac, Scheme, Signed, Source};
 use crate::chat::{key_part_len, KeyPart};
-use crate::signature::{encode_hex, query_param, sha256, QueryToken};
+use crate::signature::{push_hex, query_param, sha256, QueryToken};
 use crate::{parse_event_as, Event, SignatureError, ToChatEvent, Vendor};
 
 /// A request as it arrived: the raw body, the headers, and the query string.
@@ -825,7 +825,7 @@ fn dedup_key(vendor: Vendor, event: &Event, id: Option<&str>, body: &[u8]) -> St
         }
         None => {
             key.push_str(":sha256:");
-            key.push_str(&encode_hex(&sha256(body)));
+            push_hex(&mut key, &sha256(body));
         }
     }
     key.shrink_to_fit();
