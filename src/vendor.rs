@@ -115,6 +115,10 @@ mod tests {
             )
         );
         assert_eq!(Vendor::ALL.len(), Vendor::COUNT + 1);
-        assert_eq!("Ebbot".parse::<Vendor>().unwrap_err().name(), "Ebbot");
+        // Names are the wire names, exactly: a product name in other letters is none.
+        for vendor in Vendor::SUPPORTED {
+            let shouted = vendor.as_str().to_ascii_uppercase();
+            assert_eq!(shouted.parse::<Vendor>().unwrap_err().name(), shouted);
+        }
     }
 }
