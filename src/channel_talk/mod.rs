@@ -150,7 +150,7 @@ const VENDOR: Vendor = Vendor::ChannelTalk;
 /// The kind of chat a message was posted in, now [`ChatCategory`].
 #[deprecated(
     since = "0.3.0",
-    note = "renamed ChatCategory: ebbot::ChatType means another thing"
+    note = "renamed ChatCategory: another vendor's ChatType means another thing"
 )]
 pub type ChatType = ChatCategory;
 

@@ -59,13 +59,13 @@ impl Drop for Budget {
 
 /// What is left of the running parse's budget: [`restore`] it to read a value again (on a
 /// failure path, to name the failing field) without charging it twice.
-#[allow(dead_code)] // used by the vendors that read a value before its type (Ebbot)
+#[allow(dead_code)] // used by a vendor that reads a value before its type
 pub(crate) fn left() -> usize {
     LEFT.with(Cell::get)
 }
 
 /// Sets what is left of the running parse's budget back to what [`left`] returned.
-#[allow(dead_code)] // used by the vendors that read a value before its type (Ebbot)
+#[allow(dead_code)] // used by a vendor that reads a value before its type
 pub(crate) fn restore(left: usize) {
     LEFT.with(|cell| cell.set(left));
 }
