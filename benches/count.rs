@@ -5,8 +5,7 @@
 //! `count <mode> <pretty|compact> [vendor]`, where mode is `none` (setup only), `event`
 //! (`parse_event`), `commas` (`parse_event` on the trailing-comma twins), `strict` (the
 //! hand-written baseline), `value` (`serde_json::Value`), `chat` (`to_chat_event` of an event
-//! parsed beforehand), `event_to` (`parse_event`, then `to_chat_event`, both dropped) or
-//! `event_into` (`parse_event`, then `into_chat_event`); or
+//! parsed beforehand) or `event_to` (`parse_event`, then `to_chat_event`, both dropped); or
 //! `count sign <none|hmac|superoffice|inbenta|chatwoot> <bytes>`. Run by `cargo bench`, it does nothing.
 
 #[path = "baseline/mod.rs"]
@@ -140,9 +139,6 @@ fn main() {
                     drop(black_box(event.to_chat_event()));
                     drop(event);
                 }
-                "event_into" => drop(black_box(
-                    black_box(parse_event(black_box(body)).unwrap()).into_chat_event(),
-                )),
                 _ => {}
             }
         }

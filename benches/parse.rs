@@ -6,8 +6,7 @@
 //! - `parse_event` on the pretty bodies with a trailing comma after every last member
 //!   (`trailing_commas`), against the same bodies clean (`parse_event` in the pretty group);
 //! - `to_chat_event` on the parsed events, and the whole way from a body to the common event:
-//!   `parse_event` then `to_chat_event` (`parse_to_chat_event`) or `into_chat_event`
-//!   (`parse_into_chat_event`), against `parse_event` alone;
+//!   `parse_event` then `to_chat_event` (`parse_to_chat_event`), against `parse_event` alone;
 //! - `verify_signature` against a bare HMAC-SHA256 of the same 1 KB and 64 KB bodies.
 //!
 //! Run `cargo bench --bench parse`, then `python3 scripts/bench_ratios.py` for the ratio table
@@ -273,14 +272,6 @@ fn bench_parse(c: &mut Criterion) {
                         for (_, body) in &bodies {
                             let event = black_box(parse_event(black_box(body)).unwrap());
                             black_box(event.to_chat_event());
-                        }
-                    })
-                });
-                group.bench_function("parse_into_chat_event", |b| {
-                    b.iter(|| {
-                        for (_, body) in &bodies {
-                            let event = black_box(parse_event(black_box(body)).unwrap());
-                            black_box(event.into_chat_event());
                         }
                     })
                 });
