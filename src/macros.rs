@@ -45,6 +45,16 @@ macro_rules! open_enum {
                     $name::Unknown(value) => value,
                 }
             }
+
+            /// [`as_str`](Self::as_str) for the common model: a known value borrowed, an
+            /// unknown one owned.
+            #[allow(dead_code)]
+            pub(crate) fn to_name(&self) -> ::std::borrow::Cow<'static, str> {
+                match self {
+                    $( $name::$variant => ::std::borrow::Cow::Borrowed($value), )+
+                    $name::Unknown(value) => ::std::borrow::Cow::Owned(value.clone()),
+                }
+            }
         }
 
         impl From<&str> for $name {
@@ -335,9 +345,14 @@ macro_rules! open_field_read {
             }
         }
     }};
-    ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {
+    ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty, required) => {
         $slot = $crate::open_object::read_value(&mut *$map)?;
     };
+    ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty $(, $mode:ident)?) => {{
+        #[allow(unused_imports)]
+        use $crate::open_object::{ReadByValue as _, ReadInPlace as _};
+        (&mut $crate::open_object::Slot(&mut $slot)).read_slot(&mut *$map)?;
+    }};
     ($slot:expr, $other:expr, $index:expr, $map:ident, $ty:ty, with = $with:ident) => {{
         struct With($ty);
         impl<'de> ::serde::Deserialize<'de> for With {
@@ -546,7 +561,9 @@ macro_rules! event_enum {
             name: &str,
         ) -> Result<Event, $crate::Error> {
             match EventKind::from_name(key) {
-                $( Some(EventKind::$variant) => prepared.parse($vendor, name).map(Event::$variant), )+
+                $( Some(EventKind::$variant) => prepared
+                    .parse::<$crate::open_object::Boxed<$payload>>($vendor, name)
+                    .map(|boxed| Event::$variant(boxed.0)), )+
                 // Kept raw; its accessors read the envelope in it through the vendor's `hoist`.
                 None => prepared
                     .raw($vendor, name)
