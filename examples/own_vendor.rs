@@ -79,7 +79,7 @@ impl ToChatEvent for AcmeWebhook {
             let mut message = ChatMessage::new(author);
             message.id = Some(message_id.clone());
             message.text = Some(body.clone());
-            message.content_type = Some("text".to_owned());
+            message.content_type = Some("text".into());
             message.sent_at = chrono::DateTime::from_timestamp_millis(*at_ms);
             event.message = Some(message);
         }

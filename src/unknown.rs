@@ -296,7 +296,7 @@ impl Serialize for UnknownEvent {
 impl ToChatEvent for UnknownEvent {
     fn to_chat_event(&self) -> ChatEvent {
         let mut event = ChatEvent::new(self.vendor.unwrap_or(Vendor::Custom), ChatEventKind::Other);
-        event.event_name = Some(self.name.clone());
+        event.event_name = Some(self.name.clone().into());
         event.event_id = self.event_id().map(str::to_owned);
         event.chat_id = self.chat_id().map(str::to_owned);
         event.occurred_at = self.occurred_at();

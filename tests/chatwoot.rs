@@ -148,7 +148,7 @@ fn every_fixture_converts_as_the_table_says() {
             && !event.event_name().starts_with("conversation_typing")
             && !matches!(event, CwEvent::Unknown(_))
         {
-            assert_eq!(chat.status, status, "{path}");
+            assert_eq!(chat.status.as_deref(), status.as_deref(), "{path}");
             let state = match status.as_deref() {
                 Some("open" | "pending") => ChatState::Open,
                 Some("resolved") => ChatState::Closed,

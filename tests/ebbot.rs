@@ -795,7 +795,7 @@ fn chat_message(
     let mut message = ChatMessage::new(Author::new(role));
     message.id = Some(id.into());
     message.text = text.map(Into::into);
-    message.content_type = Some(content_type.into());
+    message.content_type = Some(content_type.to_owned().into());
     message.sent_at = Some(sent_at.parse().unwrap());
     message
 }

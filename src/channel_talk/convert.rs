@@ -128,7 +128,7 @@ fn message_head(message: &Message) -> ChatMessage {
         let mut out = ChatMessage::new(Author::new(Role::System));
         out.id = message.id.as_ref().map(text);
         out.sent_at = message.created_at.as_ref().map(|t| t.as_datetime());
-        out.content_type = Some("log".to_owned());
+        out.content_type = Some("log".into());
         return out;
     }
     let mut author = Author::new(role(message.person_type.as_deref()));
@@ -206,7 +206,7 @@ fn user_chat_event(hook: &UserChatEvent, kind: ChatEventKind) -> ChatEvent {
     let mut event = ChatEvent::from_envelope(Vendor::ChannelTalk, hook, kind);
     event.chat_kind = ChatKind::Customer;
     if let Some(chat) = chat {
-        event.status = chat.state.as_ref().map(|s| s.as_str().to_owned());
+        event.status = chat.state.as_ref().map(|s| s.to_name());
         event.state = chat.state.as_ref().map_or(ChatState::Unknown, state);
     }
     event

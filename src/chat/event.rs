@@ -1,5 +1,6 @@
 //! [`ChatEvent`]: one event in the common model.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
@@ -28,7 +29,8 @@ pub struct ChatEvent {
     /// What happened.
     pub kind: ChatEventKind,
     /// The vendor's own name for the event (`chatsession.created`, `chat.close`, `message.push`).
-    pub event_name: Option<String>,
+    /// A name the vendor documents is borrowed, so it costs no allocation; any other is owned.
+    pub event_name: Option<Cow<'static, str>>,
     /// The vendor's id for this delivery or event, for de-duplication.
     pub event_id: Option<String>,
     /// The chat (session, conversation) the event belongs to.
@@ -40,8 +42,9 @@ pub struct ChatEvent {
     pub message: Option<ChatMessage>,
     /// The person the event is about: who joined, left, typed, was invited or updated.
     pub participant: Option<Author>,
-    /// The chat's status as the vendor names it (`ongoing`, `closed`, `opened`, ...).
-    pub status: Option<String>,
+    /// The chat's status as the vendor names it (`ongoing`, `closed`, `opened`, ...): borrowed
+    /// when the vendor documents it, owned otherwise.
+    pub status: Option<Cow<'static, str>>,
     /// The chat's state, normalised where the vendor documents what its status or event means;
     /// [`ChatState::Unknown`] otherwise (see [`ChatState`] for the mapping).
     #[serde(default)]
@@ -90,12 +93,25 @@ impl ChatEvent {
         envelope: &impl crate::table::Envelope,
         kind: ChatEventKind,
     ) -> Self {
-        let mut event = ChatEvent::new(vendor, kind);
-        event.event_name = Some(envelope.event_name().to_owned());
-        event.event_id = envelope.event_id().map(str::to_owned);
-        event.chat_id = envelope.chat_id().map(str::to_owned);
-        event.occurred_at = envelope.occurred_at();
-        event
+        // One struct expression, so the event is built where the caller keeps it: filling a
+        // `ChatEvent::new` and returning it copied all 480 bytes once more per conversion.
+        ChatEvent {
+            vendor,
+            custom_vendor: None,
+            kind,
+            event_name: Some(crate::registry::event_name(vendor, envelope.event_name())),
+            event_id: envelope.event_id().map(str::to_owned),
+            chat_id: envelope.chat_id().map(str::to_owned),
+            occurred_at: envelope.occurred_at(),
+            message: None,
+            participant: None,
+            status: None,
+            state: ChatState::Unknown,
+            queue_position: None,
+            transcript: Vec::new(),
+            close_reason: None,
+            chat_kind: ChatKind::Unknown,
+        }
     }
 
     /// An event of `kind` from a source of your own named `source`, with

@@ -1,5 +1,7 @@
 //! [`ChatMessage`], [`Author`] and [`Role`]: who said what.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -13,8 +15,9 @@ pub struct ChatMessage {
     pub author: Author,
     /// The text of the message, when it has text: never made up from non-text content.
     pub text: Option<String>,
-    /// The vendor's name for the kind of content (`text`, `url`, `media`, ...).
-    pub content_type: Option<String>,
+    /// The vendor's name for the kind of content (`text`, `url`, `media`, ...): borrowed when
+    /// the vendor documents it, owned otherwise.
+    pub content_type: Option<Cow<'static, str>>,
     /// When it was sent.
     pub sent_at: Option<DateTime<Utc>>,
     /// Files, images and links attached to it.

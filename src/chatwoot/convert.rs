@@ -113,7 +113,7 @@ fn conversation_event(w: &ConversationEvent, kind: ChatEventKind) -> ChatEvent {
 
 fn set_status(event: &mut ChatEvent, conversation: &Conversation) {
     if let Some(status) = &conversation.status {
-        event.status = Some(status.as_str().to_owned());
+        event.status = Some(status.to_name());
         event.state = state(status);
     }
 }
@@ -172,7 +172,7 @@ fn chat_message(message: &Message) -> ChatMessage {
     out.content_type = message
         .content_type
         .as_ref()
-        .map(|content_type| content_type.as_str().to_owned());
+        .map(|content_type| content_type.to_name());
     out.sent_at = message.created_at.as_ref().map(|at| at.as_datetime());
     out.private = message.is_private();
     out.attachments = message

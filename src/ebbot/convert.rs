@@ -105,7 +105,7 @@ fn set_status(event: &mut ChatEvent, status: Option<&ChatStatus>) {
     let Some(status) = status else {
         return;
     };
-    event.status = Some(status.as_str().to_owned());
+    event.status = Some(status.to_name());
     event.state = if status.is_closed() {
         ChatState::Closed
     } else if *status == ChatStatus::Ongoing {
@@ -153,7 +153,13 @@ fn message_head(message: &Message) -> ChatMessage {
     author.name = message.full_name.clone().filter(|name| !name.is_empty());
     let mut out = ChatMessage::new(author);
     out.id = id(message.id.as_ref());
-    out.content_type = message.content.type_name().map(str::to_owned);
+    out.content_type = match message.content.documented_type_name() {
+        Some(name) => Some(name.into()),
+        None => message
+            .content
+            .type_name()
+            .map(|name| name.to_owned().into()),
+    };
     out.sent_at = message.timestamp.as_ref().map(Timestamp::as_datetime);
     out
 }

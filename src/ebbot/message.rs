@@ -143,6 +143,14 @@ impl Default for Content {
 impl Content {
     /// The message `type` as Ebbot writes it (`text`, `url`, ...).
     pub fn type_name(&self) -> Option<&str> {
+        match self {
+            Content::Other { type_name, .. } => type_name.as_deref(),
+            known => known.documented_type_name(),
+        }
+    }
+
+    /// [`type_name`](Self::type_name) of a documented type; `None` for [`Content::Other`].
+    pub(crate) fn documented_type_name(&self) -> Option<&'static str> {
         Some(match self {
             Content::Text(_) => "text",
             Content::TextInfo(_) => "text_info",
@@ -161,7 +169,7 @@ impl Content {
             Content::UpdateConversationInfo(_) => "update_conversation_info",
             Content::WebInit(_) => "web_init",
             Content::RefreshMessages(_) => "refresh_messages",
-            Content::Other { type_name, .. } => return type_name.as_deref(),
+            Content::Other { .. } => return None,
         })
     }
 

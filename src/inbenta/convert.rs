@@ -191,7 +191,7 @@ fn message_head(message: &Message, sent_at: Option<DateTime<Utc>>) -> ChatMessag
         .map(str::to_owned);
     let mut out = ChatMessage::new(author);
     out.id = id_text(&message.id);
-    out.content_type = message.message_type.as_ref().map(|t| t.as_str().to_owned());
+    out.content_type = message.message_type.as_ref().map(|t| t.to_name());
     out.sent_at = sent_at;
     out
 }

@@ -61,9 +61,12 @@ fn chat(n: &Webhook<ChatSessionData>, kind: ChatEventKind) -> ChatEvent {
     let Some(fields) = n.field_values.as_ref() else {
         return event;
     };
-    event.status = fields
-        .status
-        .map(|status| itoa::Buffer::new().format(status.as_i64()).to_owned());
+    event.status = fields.status.map(|status| {
+        itoa::Buffer::new()
+            .format(status.as_i64())
+            .to_owned()
+            .into()
+    });
     event.state = fields.status.map_or(ChatState::Unknown, S::chat_state);
     // A session that is created or changes into a closed status has ended.
     if event.state == ChatState::Closed && kind != ChatEventKind::MessageCreated {
