@@ -96,21 +96,11 @@ impl ChatEvent {
         // One struct expression, so the event is built where the caller keeps it: filling a
         // `ChatEvent::new` and returning it copied all 480 bytes once more per conversion.
         ChatEvent {
-            vendor,
-            custom_vendor: None,
-            kind,
             event_name: Some(crate::registry::event_name(vendor, envelope.event_name())),
             event_id: envelope.event_id().map(str::to_owned),
             chat_id: envelope.chat_id().map(str::to_owned),
             occurred_at: envelope.occurred_at(),
-            message: None,
-            participant: None,
-            status: None,
-            state: ChatState::Unknown,
-            queue_position: None,
-            transcript: Vec::new(),
-            close_reason: None,
-            chat_kind: ChatKind::Unknown,
+            ..ChatEvent::new(vendor, kind)
         }
     }
 
