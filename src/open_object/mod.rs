@@ -160,6 +160,7 @@ impl<'de, T: OpenObject> serde::Deserialize<'de> for Boxed<T> {
 pub(crate) struct Slot<'a, T>(pub(crate) &'a mut Option<T>);
 
 /// See [`Slot`]: the nested open object is read into the field.
+#[allow(dead_code)] // unused when the enabled vendors' models nest no open object
 pub(crate) trait ReadInPlace {
     fn read_slot<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
 }
@@ -185,6 +186,7 @@ impl<T: serde::de::DeserializeOwned> ReadByValue for &mut Slot<'_, T> {
 }
 
 /// Reads an optional open object into its slot: `null` empties it.
+#[allow(dead_code)] // as ReadInPlace
 struct InPlace<'a, T>(&'a mut Option<T>);
 
 impl<'de, T: OpenObject> DeserializeSeed<'de> for InPlace<'_, T> {
