@@ -12,10 +12,13 @@
 //! | Chatwoot | `event`, named like `message_created`, and no `entity` |
 //!
 //! Only the root object's members are read, and only until one vendor's keys are complete
-//! ([`crate::json`]): detection costs no parse of its own and usually reads a few members. A
-//! vendor told by a key its bodies lack (Chatwoot) is told only once the whole top level is
-//! read. A body that holds two vendors' keys is refused whatever the order of its members
-//! (see [`crate::parse_event`]).
+//! ([`crate::json`]): detection costs no parse of its own and usually reads a few members. The
+//! last member is read first when its value is a string, which is where Chatwoot puts `event`:
+//! a Chatwoot body is told without walking the conversation or message before it. A vendor
+//! told by a key its bodies lack (Chatwoot has no `entity`) is told on what has been read; a
+//! body that holds two vendors' keys is refused whatever the order of its members, and one
+//! whose top level also holds the key a vendor lacks is read as the vendor it tells (see
+//! [`crate::parse_event`]).
 
 use crate::error::Error;
 use crate::json::{Keys, Prepared};
@@ -74,21 +77,32 @@ impl Keys for Everything {
     }
 }
 
-/// The enabled vendor whose keys the body has. Members are read in order until one vendor's
-/// keys are complete, so a body that carried two vendors' keys would be read as the vendor
-/// whose keys come first; no vendor sends another's keys at the top level.
-pub(crate) fn detect(prepared: &Prepared<'_>) -> Result<Vendor, Error> {
+/// The enabled vendor whose keys the body has. Members are read until one vendor's keys are
+/// complete; if their values do not tell that vendor (a Channel Talk body's `event` is no
+/// Chatwoot event name), the scan reads on. So a body that carried two vendors' keys would be
+/// read as the vendor whose keys come first (no vendor sends another's keys at the top level;
+/// [`crate::parse_event`] checks the bodies that might).
+pub(crate) fn detect(prepared: &mut Prepared<'_>) -> Result<Vendor, Error> {
     prepared.expect_object(None)?;
-    let found = prepared.found();
-    Vendor::SUPPORTED
-        .into_iter()
-        .find(|vendor| detected(*vendor, found, prepared))
-        .ok_or_else(|| {
-            prepared
-                .syntax_error(None)
-                .or_else(|| crate::registry::foreign(prepared))
-                .unwrap_or_else(|| Error::no_vendor(expected_keys()))
-        })
+    loop {
+        let found = prepared.found();
+        let vendor = Vendor::SUPPORTED
+            .into_iter()
+            .find(|vendor| detected(*vendor, found, prepared));
+        let read_all = prepared.read_all();
+        // The scan may have stopped for another vendor's keys: the vendor told must have had
+        // every key its parse reads found (Channel Talk's `type`), or none left to find.
+        if let Some(vendor) = vendor.filter(|vendor| read_all || complete(*vendor, found)) {
+            return Ok(vendor);
+        }
+        if !prepared.read_on::<Registered>(usize::MAX) {
+            break;
+        }
+    }
+    Err(prepared
+        .syntax_error(None)
+        .or_else(|| crate::registry::foreign(prepared))
+        .unwrap_or_else(|| Error::no_vendor(expected_keys())))
 }
 
 /// The one enabled vendor whose keys `body` has, read to the end of its root object: a body

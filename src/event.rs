@@ -181,14 +181,16 @@ where
 /// # Ok::<(), chat_webhooks::Error>(())
 /// ```
 pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
-    let prepared = prepare(body, Until::AnyVendor);
-    let vendor = crate::detect::detect(&prepared)?;
+    let mut prepared = prepare(body, Until::AnyVendor);
+    let vendor = crate::detect::detect(&mut prepared)?;
     let event = parse_prepared(vendor, &prepared)?;
     // Detection stops at the first vendor whose keys are complete. A body that also holds
     // another vendor's keys (never a real one: no vendor sends another's keys at the top level)
     // would be read by member order; such a body is refused whatever the order. It can only be
     // one whose top-level members the model did not know include a detection key, or an event
-    // of an unknown name: only those are read again, to their end.
+    // of an unknown name: only those are read again, to their end. The whole top level may
+    // also tell another vendor than the members read first did (a key Chatwoot's bodies never
+    // have, `entity`, after an `event` named like Chatwoot's): the body is that vendor's.
     let may_hold_another = match event.top_level_other() {
         Some(other) => other
             .keys()
@@ -196,7 +198,10 @@ pub fn parse_event(body: &[u8]) -> Result<Event, Error> {
         None => true,
     };
     if may_hold_another {
-        crate::detect::detect_all(body)?;
+        let told = crate::detect::detect_all(body)?;
+        if told != vendor {
+            return parse_event_as(told, body);
+        }
     }
     Ok(event)
 }

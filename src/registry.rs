@@ -64,8 +64,11 @@ pub(crate) trait VendorSpec {
     const ALSO_READS: &'static [&'static str] = &[];
 
     /// Top-level keys its bodies never have, which tell another vendor's body from its own
-    /// (Chatwoot's bodies have `event` but no `entity`). A vendor with such keys is only told
-    /// once the whole top level is read: their absence is known only at its end.
+    /// (Chatwoot's bodies have `event` but no `entity`). Detection takes them as absent as far
+    /// as it has read: it stops once a vendor is told, and [`parse_event`](crate::parse_event)
+    /// reads the rest of a body only when its parse kept a top-level member it does not know
+    /// that is a detection key (such as `entity` in a body read as Chatwoot's), then parses it
+    /// as the vendor the whole top level tells.
     const ABSENT: &'static [&'static str] = &[];
 
     /// What the no-vendor message says this vendor is looked for by, when it is more than its
@@ -512,8 +515,8 @@ pub(crate) fn key_index(key: &[u8]) -> Option<usize> {
 }
 
 /// Whether the keys in `found` (and the values `prepared` holds for them) tell `vendor`: all
-/// its [`VendorSpec::DETECT`] keys, none of its [`VendorSpec::ABSENT`] keys, and its
-/// [`VendorSpec::recognises`]. Never for a vendor whose feature is off, or
+/// its [`VendorSpec::DETECT`] keys, none of its [`VendorSpec::ABSENT`] keys (as far as the scan
+/// has read), and its [`VendorSpec::recognises`]. Never for a vendor whose feature is off, or
 /// [`Vendor::Custom`].
 pub(crate) fn detected(vendor: Vendor, found: u32, prepared: &Prepared<'_>) -> bool {
     vendor.index().is_some_and(|i| {
@@ -525,12 +528,11 @@ pub(crate) fn detected(vendor: Vendor, found: u32, prepared: &Prepared<'_>) -> b
 }
 
 /// Whether the keys in `found` are every key some enabled vendor's parse reads: the scan of
-/// [`parse_event`](crate::parse_event) stops there.
+/// [`parse_event`](crate::parse_event) stops there, and goes on if those keys do not tell
+/// that vendor after all (see [`crate::detect::detect`]).
 #[inline]
 pub(crate) fn any_complete(found: u32) -> bool {
-    MASKS
-        .iter()
-        .any(|masks| masks.absent == 0 && found & masks.reads == masks.reads)
+    MASKS.iter().any(|masks| found & masks.reads == masks.reads)
 }
 
 /// Whether the keys in `found` are every key `vendor`'s parse reads, so that the scan of a body

@@ -659,17 +659,36 @@ fn detection_needs_no_member_order_and_confuses_no_one() {
             "{}",
             String::from_utf8_lossy(body)
         );
+        let parsed = match parse_event(body) {
+            Ok(event) => event.vendor(),
+            Err(err) => err.vendor().expect("a Chatwoot error"),
+        };
+        assert_eq!(
+            parsed,
+            Vendor::Chatwoot,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
     }
     // With `entity` it is Channel Talk's (when enabled), in any order; Channel Talk's event
     // words, a name that is not `<word>_<word>`, or an `event` that is not a string: no vendor.
     for body in [
         &br#"{"entity": {}, "event": "message_created"}"#[..],
         br#"{"event": "message_created", "type": "message", "entity": {}}"#,
+        br#"{"type": "message", "event": "message_created", "entity": {"id": "1"}}"#,
     ] {
         let expected = Vendor::ChannelTalk
             .is_enabled()
             .then_some(Vendor::ChannelTalk);
         assert_eq!(detect_vendor(body).ok(), expected);
+        // `parse_event` stops reading at `event` (first, or read first as the last member),
+        // takes the body for Chatwoot's, and finds `entity` among the members Chatwoot's model
+        // does not know: it reads the whole top level and parses the body as Channel Talk's.
+        let parsed = match parse_event(body) {
+            Ok(event) => Some(event.vendor()),
+            Err(err) => err.vendor(),
+        };
+        assert_eq!(parsed, expected, "{}", String::from_utf8_lossy(body));
     }
     for body in [
         &br#"{"event": "push", "type": "message"}"#[..],

@@ -166,6 +166,8 @@ pub(crate) struct Prepared<'a> {
     fields: [Field; MAX_KEYS],
     /// The bits of the recorded keys (bit `k` for slot `k`).
     found: u32,
+    /// Where the scan stopped, if before the end of the root object (see [`read_on`](Self::read_on)).
+    resume: Option<scan::Resume>,
     /// The slot of each recorded key (see [`Keys::index`]).
     key_index: fn(&[u8]) -> Option<usize>,
     /// Only sniffed, not checked for UTF-8 (see [`Prepared::sniffed`]): not for parsing.
@@ -196,14 +198,39 @@ impl<'a> Prepared<'a> {
             root: Root::Empty,
             fields: [Field::Absent; MAX_KEYS],
             found: 0,
+            resume: None,
             key_index: K::index,
             sniffed: true,
         };
-        (prepared.root, prepared.found) =
-            scan::sniff(body, &mut prepared.fields, K::index, |found| {
-                K::done(found, until)
-            });
+        let scan = scan::sniff(body, &mut prepared.fields, K::index, |found| {
+            K::done(found, until)
+        });
+        (prepared.root, prepared.found, prepared.resume) = (scan.root, scan.found, scan.resume);
         prepared
+    }
+
+    /// Whether the scan has read the whole root object (or found it is not one).
+    pub(crate) fn read_all(&self) -> bool {
+        self.resume.is_none()
+    }
+
+    /// Reads on where the scan stopped, as [`until`](Self::until) read (`K` and `until` are
+    /// the same), to the next point where `K` is done or to the end of the root object.
+    /// `false` when the scan had already read the whole root object.
+    pub(crate) fn read_on<K: Keys>(&mut self, until: usize) -> bool {
+        let Some(resume) = self.resume else {
+            return false;
+        };
+        let bytes = &self.body.as_bytes();
+        (self.found, self.resume) = scan::sniff_on(
+            bytes,
+            resume,
+            &mut self.fields,
+            self.found,
+            K::index,
+            |found| K::done(found, until),
+        );
+        true
     }
 
     /// The body as serde_json reads it once it has failed to read as sent: with trailing

@@ -125,10 +125,38 @@ fn decode(contents: &[u8]) -> Option<String> {
     serde_json::from_slice(&quoted).ok()
 }
 
+/// Where a scan that stopped early goes on from (see [`sniff`] and [`sniff_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Resume {
+    /// Where [`member`] left the index after the last member read.
+    at: usize,
+    /// That member's value's first byte, for [`skip_value`].
+    first: u8,
+}
+
+/// What a scan of the root object found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Scan {
+    /// The root's kind.
+    pub(crate) root: Root,
+    /// Bit `k` set for each `k` recorded in `fields`.
+    pub(crate) found: u32,
+    /// Where to go on, when the scan stopped because `done` held; `None` once the object has
+    /// been read to its end.
+    pub(crate) resume: Option<Resume>,
+}
+
 /// Reads the root object's members, recording in `fields[k]` (all [`Field::Absent`] on entry)
-/// the value of the key that `lookup` maps to `k` (the first occurrence wins; a key with
-/// escapes is decoded first), until `done(found)` holds after a recorded key, `found` having
-/// bit `k` set for each recorded `k`, or the object ends. Returns the root's kind and `found`.
+/// the value of the key that `lookup` maps to `k` (a key with escapes is decoded first), until
+/// `done(found)` holds after a recorded key, `found` having bit `k` set for each recorded `k`,
+/// or the object ends.
+///
+/// The last member is read first, from the end of the body, when its value is a string
+/// ([`last_member`]): senders that add the event's name to a serialized record add it last
+/// (Chatwoot's `event` follows the whole conversation or message), and the scan then stops
+/// before it has walked anything. Otherwise members are read in order, and the first
+/// occurrence of a key wins. A key sent twice is recorded from one of its occurrences; such a
+/// body is refused by its parse anyway (a key twice is an error).
 ///
 /// `fields` is the caller's, filled in place: [`super::Prepared`] holds it, and returning the
 /// array would copy it twice per parse.
@@ -137,33 +165,150 @@ pub(crate) fn sniff<const N: usize>(
     fields: &mut [Field; N],
     lookup: impl Fn(&[u8]) -> Option<usize>,
     done: impl Fn(u32) -> bool,
-) -> (Root, u32) {
+) -> Scan {
     const { assert!(N <= 32, "found is a u32") };
+    let (root, i) = root(bytes);
     let mut found = 0u32;
-    let (root, mut i) = root(bytes);
     if root != Root::Object {
-        return (root, found);
-    }
-    while let Some(member) = member(bytes, &mut i) {
-        let wanted = if member.key_escaped {
-            // Matched by its decoded text, as serde_json matches it (`"t\u0079pe"` is `type`).
-            decode(member.key).and_then(|key| lookup(key.as_bytes()))
-        } else {
-            lookup(member.key)
+        return Scan {
+            root,
+            found,
+            resume: None,
         };
-        if let Some(k) = wanted {
+    }
+    if let Some(last) = last_member(bytes) {
+        if let Some(k) = wanted(&last, &lookup) {
+            fields[k] = last.value;
+            found |= 1 << k;
+            if done(found) {
+                return Scan {
+                    root,
+                    found,
+                    // Nothing read forwards yet: a string's first byte skips nothing.
+                    resume: Some(Resume { at: i, first: b'"' }),
+                };
+            }
+        }
+    }
+    let (found, resume) = members(bytes, i, fields, found, lookup, done);
+    Scan {
+        root,
+        found,
+        resume,
+    }
+}
+
+/// Goes on with a scan that stopped early ([`Scan::resume`]), as [`sniff`] reads: `found` is
+/// what it had found, and `done` is asked again after each key recorded from here on.
+/// Returns the new `found` and where to go on.
+pub(crate) fn sniff_on<const N: usize>(
+    bytes: &[u8],
+    resume: Resume,
+    fields: &mut [Field; N],
+    found: u32,
+    lookup: impl Fn(&[u8]) -> Option<usize>,
+    done: impl Fn(u32) -> bool,
+) -> (u32, Option<Resume>) {
+    let i = skip_value(bytes, resume.at, resume.first);
+    members(bytes, i, fields, found, lookup, done)
+}
+
+/// The slot of `member`'s key, decoded if it has escapes (as serde_json matches it:
+/// `"t\u0079pe"` is `type`).
+#[inline(always)]
+fn wanted(member: &Member<'_>, lookup: &impl Fn(&[u8]) -> Option<usize>) -> Option<usize> {
+    if member.key_escaped {
+        decode(member.key).and_then(|key| lookup(key.as_bytes()))
+    } else {
+        lookup(member.key)
+    }
+}
+
+/// The forward loop of [`sniff`], from `i` (past the `{` or a value).
+fn members<const N: usize>(
+    bytes: &[u8],
+    mut i: usize,
+    fields: &mut [Field; N],
+    mut found: u32,
+    lookup: impl Fn(&[u8]) -> Option<usize>,
+    done: impl Fn(u32) -> bool,
+) -> (u32, Option<Resume>) {
+    while let Some(member) = member(bytes, &mut i) {
+        if let Some(k) = wanted(&member, &lookup) {
             if fields[k] == Field::Absent {
                 fields[k] = member.value;
                 found |= 1 << k;
                 // Checked before the value is skipped: a container is never walked for nothing.
                 if done(found) {
-                    break;
+                    let first = member.first;
+                    return (found, Some(Resume { at: i, first }));
                 }
             }
         }
         i = skip_value(bytes, i, member.first);
     }
-    (root, found)
+    (found, None)
+}
+
+/// The root object's last member, read backwards from the end of the body, when its value is
+/// a string: `..., "key": "value" }`. `None` for any other shape (a value of another kind, a
+/// body that does not end with `}`), which the forward scan then reads.
+///
+/// Reading backwards is exact for strings: a `"` closes or opens one unless an odd number of
+/// backslashes precedes it.
+fn last_member(bytes: &[u8]) -> Option<Member<'_>> {
+    let before = |end: usize| bytes[..end].iter().rposition(|&b| !is_ws(b));
+    let close = before(bytes.len())?;
+    if bytes[close] != b'}' {
+        return None;
+    }
+    let value_end = before(close)?;
+    if bytes[value_end] != b'"' {
+        return None;
+    }
+    let value_start = opening_quote(bytes, value_end)?;
+    let colon = before(value_start)?;
+    if bytes[colon] != b':' {
+        return None;
+    }
+    let key_end = before(colon)?;
+    if bytes[key_end] != b'"' {
+        return None;
+    }
+    let key_start = opening_quote(bytes, key_end)?;
+    // The member must follow a `,` or the `{`: otherwise the quotes were not what they seemed.
+    if !matches!(bytes[before(key_start)?], b',' | b'{') {
+        return None;
+    }
+    let key = &bytes[key_start + 1..key_end];
+    let contents = &bytes[value_start + 1..value_end];
+    Some(Member {
+        key,
+        key_escaped: key.contains(&b'\\'),
+        value: Field::Str {
+            start: value_start + 1,
+            end: value_end,
+            escaped: contents.contains(&b'\\'),
+        },
+        first: b'"',
+    })
+}
+
+/// The index of the quote that opens the string whose closing quote is at `close`.
+fn opening_quote(bytes: &[u8], close: usize) -> Option<usize> {
+    let mut end = close;
+    loop {
+        let at = memchr::memrchr(b'"', &bytes[..end])?;
+        let backslashes = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if backslashes % 2 == 0 {
+            return Some(at);
+        }
+        end = at;
+    }
 }
 
 /// Whether the root object may have a key twice, keys compared by their decoded text.
@@ -392,8 +537,9 @@ mod tests {
 
     fn sniff_all(bytes: &[u8]) -> (Root, [Field; 3]) {
         let mut fields = [Field::Absent; 3];
-        let (root, _) = sniff(bytes, &mut fields, lookup, |_| false);
-        (root, fields)
+        let scan = sniff(bytes, &mut fields, lookup, |_| false);
+        assert_eq!(scan.resume, None, "read to the end");
+        (scan.root, fields)
     }
 
     #[test]
@@ -417,11 +563,79 @@ mod tests {
 
     #[test]
     fn stops_when_done() {
-        let body = br#"{"Event": "a", "topic": "b"}"#;
+        let body = br#"{"Event": "a", "topic": 5}"#;
         let mut fields = [Field::Absent; 3];
-        let (_, found) = sniff(body, &mut fields, lookup, |found| found & 1 != 0);
-        assert_eq!(found, 1);
+        let scan = sniff(body, &mut fields, lookup, |found| found & 1 != 0);
+        assert_eq!(scan.found, 1);
         assert_eq!(fields[1], Field::Absent);
+        // Read on, to the end.
+        let (found, resume) = sniff_on(
+            body,
+            scan.resume.unwrap(),
+            &mut fields,
+            scan.found,
+            lookup,
+            |_| false,
+        );
+        assert_eq!((found, resume), (0b11, None));
+        assert_eq!(fields[1], Field::Other("a number"));
+    }
+
+    #[test]
+    fn the_last_member_is_read_first_when_it_is_a_string() {
+        let value = |body: &[u8], field: Field| match field {
+            Field::Str {
+                start,
+                end,
+                escaped,
+            } => (body[start..end].to_vec(), escaped),
+            other => panic!("{other:?}"),
+        };
+        // Found without reading forwards: the scan is done at once, and reads on from the top.
+        let body = br#"{"data": {"topic": "inner"}, "nested": [1], "Event": "chat.close"} "#;
+        let mut fields = [Field::Absent; 3];
+        let scan = sniff(body, &mut fields, lookup, |found| found & 1 != 0);
+        assert_eq!(scan.found, 1);
+        assert_eq!(value(body, fields[0]), (b"chat.close".to_vec(), false));
+        assert_eq!(fields[2], Field::Absent);
+        let (found, resume) = sniff_on(
+            body,
+            scan.resume.unwrap(),
+            &mut fields,
+            scan.found,
+            lookup,
+            |_| false,
+        );
+        assert_eq!((found, resume), (0b101, None));
+        assert_eq!(fields[2], Field::Other("an array"));
+        // Escapes, in the value and in the key, and quotes inside the value.
+        let body = br#"{"a": 1,"Ev\u0065nt" :"x\"y\\\"z\\"}"#;
+        let (_, fields) = sniff_all(body);
+        assert_eq!(value(body, fields[0]), (br#"x\"y\\\"z\\"#.to_vec(), true));
+        // Other shapes are read forwards: a value that is not a string, quotes that are not
+        // a member's, a single member, a trailing comma after the root.
+        let event = |body: &[u8]| {
+            let (root, fields) = sniff_all(body);
+            assert_eq!(root, Root::Object);
+            match fields[0] {
+                Field::Str { start, end, .. } => {
+                    String::from_utf8_lossy(&body[start..end]).into_owned()
+                }
+                other => format!("{other:?}"),
+            }
+        };
+        assert_eq!(
+            event(br#"{"topic": "t", "Event": 5}"#),
+            r#"Other("a number")"#
+        );
+        assert_eq!(
+            event(br#"{"topic": "t", "Event": ["a", "b"]}"#),
+            r#"Other("an array")"#
+        );
+        assert_eq!(event(br#"{"Event": "e", "topic": "a" "b"}"#), "e");
+        assert_eq!(event(br#"{"topic": "a", "x": "Event": "b"}"#), "Absent");
+        assert_eq!(event(br#"{"Event": "e"}"#), "e");
+        assert_eq!(event(br#"{"Event": "e", "topic": "t"},"#), "e");
     }
 
     #[test]
