@@ -88,41 +88,18 @@ impl ChatEvent {
     /// An event of `kind` from `vendor`, with what the payload's envelope says: the event's
     /// name, id, chat and time. Every vendor's conversion starts here, so the common model
     /// and the `Event` accessors read these facts in one place.
-    #[inline]
     pub(crate) fn from_envelope(
         vendor: Vendor,
         envelope: &impl crate::table::Envelope,
         kind: ChatEventKind,
     ) -> Self {
-        // Generic only to read the envelope: the event is built by one function for every
-        // payload type. Built here, it was compiled once per payload type, 27 copies of about
-        // 1 KiB, which crowded the parse's code out of the instruction cache.
-        Self::from_envelope_parts(
-            vendor,
-            kind,
-            envelope.event_name(),
-            envelope.event_id(),
-            envelope.chat_id(),
-            envelope.occurred_at(),
-        )
-    }
-
-    #[inline(never)]
-    fn from_envelope_parts(
-        vendor: Vendor,
-        kind: ChatEventKind,
-        event_name: &str,
-        event_id: Option<&str>,
-        chat_id: Option<&str>,
-        occurred_at: Option<DateTime<Utc>>,
-    ) -> Self {
         // One struct expression, so the event is built where the caller keeps it: filling a
         // `ChatEvent::new` and returning it copied all 480 bytes once more per conversion.
         ChatEvent {
-            event_name: Some(crate::registry::event_name(vendor, event_name)),
-            event_id: event_id.map(str::to_owned),
-            chat_id: chat_id.map(str::to_owned),
-            occurred_at,
+            event_name: Some(crate::registry::event_name(vendor, envelope.event_name())),
+            event_id: envelope.event_id().map(str::to_owned),
+            chat_id: envelope.chat_id().map(str::to_owned),
+            occurred_at: envelope.occurred_at(),
             ..ChatEvent::new(vendor, kind)
         }
     }
