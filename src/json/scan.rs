@@ -258,11 +258,21 @@ fn members<const N: usize>(
 /// backslashes precedes it.
 fn last_member(bytes: &[u8]) -> Option<Member<'_>> {
     let before = |end: usize| bytes[..end].iter().rposition(|&b| !is_ws(b));
-    let close = before(bytes.len())?;
+    // Past a trailing comma, as the repair blanks it (after the root, and before its `}`): a
+    // body and its repaired copy are read alike, and so tell the same vendor.
+    let before_comma = |end: usize| {
+        let at = before(end)?;
+        if bytes[at] == b',' {
+            before(at)
+        } else {
+            Some(at)
+        }
+    };
+    let close = before_comma(bytes.len())?;
     if bytes[close] != b'}' {
         return None;
     }
-    let value_end = before(close)?;
+    let value_end = before_comma(close)?;
     if bytes[value_end] != b'"' {
         return None;
     }
@@ -636,6 +646,16 @@ mod tests {
         assert_eq!(event(br#"{"topic": "a", "x": "Event": "b"}"#), "Absent");
         assert_eq!(event(br#"{"Event": "e"}"#), "e");
         assert_eq!(event(br#"{"Event": "e", "topic": "t"},"#), "e");
+        // Trailing commas, as the repair would blank them: read backwards all the same.
+        for body in [
+            &br#"{"topic": {}, "Event": "e",}"#[..],
+            br#"{"topic": {}, "Event": "e" , } , "#,
+            br#"{"topic": {}, "Event": "e"},"#,
+        ] {
+            let mut fields = [Field::Absent; 3];
+            let scan = sniff(body, &mut fields, lookup, |found| found & 1 != 0);
+            assert_eq!((scan.found, value(body, fields[0]).0), (1, b"e".to_vec()));
+        }
     }
 
     #[test]
