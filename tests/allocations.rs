@@ -11,6 +11,7 @@ mod common;
 use chat_webhooks::ToChatEvent;
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 struct Counting;
@@ -20,12 +21,27 @@ static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 static COPIES: AtomicUsize = AtomicUsize::new(0);
 static COPY_SIZE: AtomicUsize = AtomicUsize::new(usize::MAX);
 
+thread_local! {
+    /// Whether this thread's allocations are counted: only the one running [`count`]. The test
+    /// harness allocates on its own thread while the test runs (its bookkeeping of the running
+    /// test, at a moment the scheduler picks), and those blocks are not the parse's.
+    static COUNTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the calling thread is the one counting. `try_with`: a const thread-local without a
+/// destructor, so reading it never allocates, and a thread being torn down is not counted.
+fn counted() -> bool {
+    COUNTED.try_with(Cell::get).unwrap_or(false)
+}
+
 // SAFETY: defers to the system allocator; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        if layout.size() == COPY_SIZE.load(Ordering::Relaxed) {
-            COPIES.fetch_add(1, Ordering::Relaxed);
+        if counted() {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+            if layout.size() == COPY_SIZE.load(Ordering::Relaxed) {
+                COPIES.fetch_add(1, Ordering::Relaxed);
+            }
         }
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
@@ -37,9 +53,11 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        if new_size == COPY_SIZE.load(Ordering::Relaxed) {
-            COPIES.fetch_add(1, Ordering::Relaxed);
+        if counted() {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+            if new_size == COPY_SIZE.load(Ordering::Relaxed) {
+                COPIES.fetch_add(1, Ordering::Relaxed);
+            }
         }
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
@@ -49,12 +67,14 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-/// (allocations, allocations of exactly `body_len` bytes) made by `f`.
+/// (allocations, allocations of exactly `body_len` bytes) made by `f`, on this thread.
 fn count(body_len: usize, f: impl FnOnce()) -> (usize, usize) {
     ALLOCATIONS.store(0, Ordering::SeqCst);
     COPIES.store(0, Ordering::SeqCst);
     COPY_SIZE.store(body_len, Ordering::SeqCst);
+    COUNTED.with(|counted| counted.set(true));
     f();
+    COUNTED.with(|counted| counted.set(false));
     COPY_SIZE.store(usize::MAX, Ordering::SeqCst);
     (
         ALLOCATIONS.load(Ordering::SeqCst),

@@ -221,7 +221,7 @@ impl<'a> Prepared<'a> {
         let Some(resume) = self.resume else {
             return false;
         };
-        let bytes = &self.body.as_bytes();
+        let bytes = self.body.as_bytes();
         (self.found, self.resume) = scan::sniff_on(
             bytes,
             resume,
