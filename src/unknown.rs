@@ -81,137 +81,54 @@ impl Hoisted {
     /// paths are read; everything else is skipped without being kept (no `Value`, no copy),
     /// so the cost is a walk over the body and a few small allocations.
     pub(crate) fn read(raw: &RawValue, paths: &EnvelopePaths) -> Hoisted {
+        Hoisted::read_with(raw, paths, &[]).0
+    }
+
+    /// [`read`](Self::read), and in the same walk, the JSON text at each of `extra` (as
+    /// [`read_paths`] gives it): for a vendor whose envelope needs another member to tell
+    /// what the others mean.
+    pub(crate) fn read_with<'a>(
+        raw: &'a RawValue,
+        paths: &EnvelopePaths,
+        extra: &[Path],
+    ) -> (Hoisted, Vec<Option<&'a str>>) {
         let all: Vec<Path> = paths
             .event_id
             .iter()
             .chain(paths.chat_id)
             .chain(paths.occurred_at)
+            .chain(extra)
             .copied()
             .collect();
-        let leaves = read_paths(raw.get(), &all);
+        let mut leaves = read_paths(raw.get(), &all);
+        let extra = leaves.split_off(all.len() - extra.len());
         let (ids, rest) = leaves.split_at(paths.event_id.len());
         let (chats, times) = rest.split_at(paths.chat_id.len());
-        let id = |leaves: &[Option<&RawValue>]| {
+        let id = |leaves: &[Option<&str>]| {
             leaves.iter().flatten().find_map(|leaf| {
-                serde_json::from_str::<crate::Id>(leaf.get())
+                serde_json::from_str::<crate::Id>(leaf)
                     .ok()
                     .map(String::from)
             })
         };
-        Hoisted {
+        let hoisted = Hoisted {
             event_id: id(ids),
             chat_id: id(chats),
             occurred_at: times.iter().flatten().find_map(|leaf| {
-                serde_json::from_str::<crate::Timestamp>(leaf.get())
+                serde_json::from_str::<crate::Timestamp>(leaf)
                     .ok()
                     .map(|at| at.as_datetime())
             }),
-        }
+        };
+        (hoisted, extra)
     }
 }
 
-/// The raw JSON at each of `paths` in `json` (the first occurrence of a key), or `None`.
-pub(crate) fn read_paths<'a>(json: &'a str, paths: &[Path]) -> Vec<Option<&'a RawValue>> {
-    use serde::de::DeserializeSeed;
-    let mut found = vec![None; paths.len()];
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let _ = Walk {
-        paths,
-        depth: 0,
-        live: (1u64 << paths.len().min(63)) - 1,
-        found: &mut found,
-    }
-    .deserialize(&mut deserializer);
-    found
-}
-
-/// A walk over an object that descends only along `paths`: `live` marks the paths whose
-/// first `depth` keys led here.
-struct Walk<'p, 'f, 'de> {
-    paths: &'p [Path],
-    depth: usize,
-    live: u64,
-    found: &'f mut [Option<&'de RawValue>],
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_, '_, 'de> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Walk<'_, '_, 'de> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key_seed(crate::json::KeySeed)? {
-            let mut ends = 0u64;
-            let mut goes_on = 0u64;
-            for (i, path) in self.paths.iter().enumerate() {
-                if self.live & (1 << i) != 0 && path.get(self.depth) == Some(&&*key) {
-                    if path.len() == self.depth + 1 {
-                        ends |= 1 << i;
-                    } else {
-                        goes_on |= 1 << i;
-                    }
-                }
-            }
-            if ends != 0 {
-                let leaf: &'de RawValue = map.next_value()?;
-                for i in 0..self.paths.len() {
-                    if ends & (1 << i) != 0 && self.found[i].is_none() {
-                        self.found[i] = Some(leaf);
-                    }
-                }
-            } else if goes_on != 0 {
-                map.next_value_seed(Walk {
-                    paths: self.paths,
-                    depth: self.depth + 1,
-                    live: goes_on,
-                    found: &mut *self.found,
-                })?;
-            } else {
-                map.next_value::<serde::de::IgnoredAny>()?;
-            }
-        }
-        Ok(())
-    }
-
-    // Anything that is not an object has no members on a path: skipped.
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
+/// The JSON text at each of `paths` in `json`, which must be valid JSON (the first
+/// occurrence of a key counts), or `None` where a path leads nowhere: see
+/// [`crate::json::leaves`].
+pub(crate) fn read_paths<'a>(json: &'a str, paths: &[Path]) -> Vec<Option<&'a str>> {
+    crate::json::leaves(json, paths)
 }
 
 impl UnknownEvent {
@@ -316,12 +233,8 @@ mod tests {
             json,
             &[&["a", "b"], &["t"], &["d", "e"], &["a2", "b"], &["x"]],
         );
-        let texts: Vec<Option<&str>> = found
-            .iter()
-            .map(|f| f.as_deref().map(RawValue::get))
-            .collect();
         assert_eq!(
-            texts,
+            found,
             [
                 Some("1"),
                 Some("\"x\""),

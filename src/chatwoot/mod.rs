@@ -324,7 +324,7 @@ fn hoist(raw: &RawValue) -> Hoisted {
     ];
     let found = crate::unknown::read_paths(raw.get(), PATHS);
     let id = |i: usize| -> Option<Id> {
-        found[i].and_then(|leaf| serde_json::from_str::<Id>(leaf.get()).ok())
+        found[i].and_then(|leaf| serde_json::from_str::<Id>(leaf).ok())
     };
     let body_inbox = id(6);
     let chat_id = if found[0].is_some() || found[1].is_some() || found[2].is_some() {

@@ -139,7 +139,7 @@ impl<'de> Visitor<'de> for RootVisitor {
 
 /// A key, decoded: borrowed from the body unless it has escapes. (Serde's own `Cow<str>`
 /// always allocates.)
-pub(crate) struct KeySeed;
+struct KeySeed;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Cow<'de, str>;

@@ -31,8 +31,7 @@ use serde_json::value::RawValue;
 pub(crate) use self::budget::charge;
 #[allow(unused_imports)] // used by the vendor features
 pub(crate) use self::budget::{left as budget_left, restore as restore_budget};
-pub(crate) use self::checked::KeySeed;
-pub(crate) use self::scan::{Field, Root};
+pub(crate) use self::scan::{leaves, Field, Root};
 
 use crate::error::Error;
 use crate::Vendor;

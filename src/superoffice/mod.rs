@@ -138,9 +138,8 @@ impl crate::registry::VendorSpec for Spec {
     /// `PrimaryKey` is the chat only for a `chatsession` entity (`Entity`, or the event's
     /// name): for `contact.created` it is the contact.
     fn envelope(name: &str, raw: &RawValue) -> Hoisted {
-        let mut hoisted = Hoisted::read(raw, &Self::ENVELOPE);
-        let entity = crate::unknown::read_paths(raw.get(), &[&["Entity"]]);
-        let chat_session = match entity[0].map(RawValue::get) {
+        let (mut hoisted, entity) = Hoisted::read_with(raw, &Self::ENVELOPE, &[&["Entity"]]);
+        let chat_session = match entity[0] {
             Some(entity) => entity.eq_ignore_ascii_case("\"chatsession\""),
             None => name
                 .get(.."chatsession.".len())
