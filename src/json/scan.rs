@@ -85,21 +85,26 @@ fn string_end(bytes: &[u8], start: usize) -> (usize, bool) {
 }
 
 /// The index just past the container that opens at `i`.
+///
+/// Jumps from one quote or bracket to the next ([`next_quote_or_bracket`]), eight bytes at a
+/// time: the indentation, numbers and literals between them are not looked at one by one.
 fn skip_container(bytes: &[u8], mut i: usize) -> usize {
     let mut depth = 0usize;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => i = string_end(bytes, i + 1).0,
+    while let Some(at) = next_quote_or_bracket(bytes, i) {
+        i = at + 1;
+        match bytes[at] {
+            b'"' => i = string_end(bytes, i).0 + 1,
             b'{' | b'[' => depth += 1,
             b'}' | b']' => {
                 depth -= 1;
                 if depth == 0 {
-                    return i + 1;
+                    return i;
                 }
             }
+            // `Y`, `_`, `y` or DEL, which the bracket test lets through: none is JSON
+            // outside a string.
             _ => {}
         }
-        i += 1;
     }
     bytes.len()
 }
@@ -543,6 +548,29 @@ fn next_quote_or_backslash(bytes: &[u8], mut from: usize) -> Option<usize> {
         .map(|at| from + at)
 }
 
+/// Setting these bits makes each of `{`, `}`, `[` and `]` (and only `Y`, `_`, `y` and DEL
+/// besides) `0x7F`.
+const BRACKET_BITS: u64 = u64::from_ne_bytes([0x26; 8]);
+const SEVEN_F: u64 = u64::from_ne_bytes([0x7F; 8]);
+
+/// The index of the first `"`, `{`, `}`, `[` or `]` at or after `from`, eight bytes at a time,
+/// as [`next_quote_or_backslash`] searches; it may also stop at a `Y`, `_`, `y` or DEL, which
+/// the caller passes over.
+fn next_quote_or_bracket(bytes: &[u8], mut from: usize) -> Option<usize> {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let found = zero_bytes(word ^ QUOTES) | zero_bytes((word | BRACKET_BITS) ^ SEVEN_F);
+        if found != 0 {
+            return Some(from + (found.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    let rest = bytes.get(from..)?;
+    rest.iter()
+        .position(|&b| b == b'"' || b | 0x26 == 0x7F)
+        .map(|at| from + at)
+}
+
 /// The offsets of the trailing commas the crate repairs: a `,` outside strings that follows a
 /// value and is followed, whitespace aside, by `}` or `]`, or by the end of the body (after
 /// the root value). `[,]`, `[1,,]` and `{"a":,}` are left alone.
@@ -918,6 +946,34 @@ mod tests {
             let expected = matches!(byte, b'"' | b'\\').then_some(13);
             assert_eq!(next_quote_or_backslash(&text, 0), expected, "{byte}");
         }
+    }
+
+    #[test]
+    fn bracket_search_agrees_with_a_plain_one() {
+        let stops = |b: u8| {
+            matches!(
+                b,
+                b'"' | b'{' | b'}' | b'[' | b']' | b'Y' | b'_' | b'y' | 0x7F
+            )
+        };
+        for byte in 0..=255u8 {
+            for at in [0, 5, 13, 19] {
+                let mut text = [b' '; 20];
+                text[at] = byte;
+                let expected = stops(byte).then_some(at);
+                assert_eq!(next_quote_or_bracket(&text, 0), expected, "{byte} at {at}");
+            }
+        }
+        let text = br#"{"a": [1, {"b": "]"}], "c": {"d": "\"{"}}"#;
+        for from in 0..=text.len() + 1 {
+            let plain = text
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&b| stops(b)))
+                .map(|at| from + at);
+            assert_eq!(next_quote_or_bracket(text, from), plain, "from {from}");
+        }
+        assert_eq!(skip_container(text, 0), text.len());
+        assert_eq!(skip_container(text, 6), 21);
     }
 
     #[test]
