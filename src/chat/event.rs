@@ -98,7 +98,7 @@ impl ChatEvent {
         ChatEvent {
             event_name: Some(crate::registry::event_name(vendor, envelope.event_name())),
             event_id: envelope.event_id().map(str::to_owned),
-            chat_id: envelope.chat_id().map(str::to_owned),
+            chat_id: envelope.owned_chat_id(),
             occurred_at: envelope.occurred_at(),
             ..ChatEvent::new(vendor, kind)
         }

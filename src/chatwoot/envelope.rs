@@ -188,6 +188,15 @@ impl<P: Payload> Envelope for Webhook<P> {
         Webhook::chat_id(self)
     }
 
+    /// Made from the payload, unless [`chat_id`](Webhook::chat_id) has made and kept one: a
+    /// conversion neither fills the kept one nor copies it.
+    fn owned_chat_id(&self) -> Option<String> {
+        match self.chat_id.get() {
+            Some(kept) => kept.as_deref().map(str::to_owned),
+            None => self.payload.chat_key(),
+        }
+    }
+
     fn occurred_at(&self) -> Option<DateTime<Utc>> {
         Webhook::occurred_at(self)
     }
