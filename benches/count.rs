@@ -6,6 +6,7 @@
 //! (`parse_event`), `commas` (`parse_event` on the trailing-comma twins), `strict` (the
 //! hand-written baseline), `value` (`serde_json::Value`), `chat` (`to_chat_event` of an event
 //! parsed beforehand) or `event_to` (`parse_event`, then `to_chat_event`, both dropped); or
+//! `ratios` (the wall-clock ratios, measured in this one process: see [`ratios`]); or
 //! `count sign <none|hmac|superoffice|inbenta|chatwoot> <bytes>`. Run by `cargo bench`, it does nothing.
 
 #[path = "baseline/mod.rs"]
@@ -123,26 +124,74 @@ fn main() {
         .ok()
         .and_then(|rounds| rounds.parse().ok())
         .unwrap_or(200);
-    for _ in 0..rounds {
-        for (i, (dir, path, messy, body)) in bodies.iter().enumerate() {
-            match mode.as_str() {
-                "event" => drop(black_box(parse_event(black_box(body)).unwrap())),
-                "commas" => drop(black_box(parse_event(black_box(messy)).unwrap())),
-                "strict" => baseline::parse(dir, path, black_box(body))
-                    .unwrap_or_else(|err| panic!("{path}: {err}")),
-                "value" => drop(black_box(
-                    serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap(),
-                )),
-                "chat" => drop(black_box(black_box(&events[i]).to_chat_event())),
-                "event_to" => {
-                    let event = black_box(parse_event(black_box(body)).unwrap());
-                    drop(black_box(event.to_chat_event()));
-                    drop(event);
+    let run = |mode: &str, rounds: usize| {
+        for _ in 0..rounds {
+            for (i, (dir, path, messy, body)) in bodies.iter().enumerate() {
+                match mode {
+                    "event" => drop(black_box(parse_event(black_box(body)).unwrap())),
+                    "commas" => drop(black_box(parse_event(black_box(messy)).unwrap())),
+                    "strict" => baseline::parse(dir, path, black_box(body))
+                        .unwrap_or_else(|err| panic!("{path}: {err}")),
+                    "value" => drop(black_box(
+                        serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap(),
+                    )),
+                    "chat" => drop(black_box(black_box(&events[i]).to_chat_event())),
+                    "event_to" => {
+                        let event = black_box(parse_event(black_box(body)).unwrap());
+                        drop(black_box(event.to_chat_event()));
+                        drop(event);
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
+    };
+    if mode == "ratios" {
+        return ratios(run, rounds);
     }
+    run(mode, rounds);
+}
+
+/// `count ratios <pretty|compact>`: the wall-clock ratios in one process. The loops take
+/// turns in blocks of `COUNT_ROUNDS` rounds, `COUNT_BLOCKS` times (default 40), and each
+/// ratio is the median, over the turns, of the two loops' times in that turn: the machine's
+/// load drifts over seconds, and two blocks a fraction of a second apart see the same
+/// machine. Whole runs of each loop in turn (`scripts/wallclock_ratios.sh`, best of each)
+/// moved the conversion's ratio from 1.14 to 1.22 (compact) between two runs of the script
+/// ten minutes apart on the 2-core machine the README's figures come from.
+fn ratios(run: impl Fn(&str, usize), rounds: usize) {
+    let blocks: usize = std::env::var("COUNT_BLOCKS")
+        .ok()
+        .and_then(|blocks| blocks.parse().ok())
+        .unwrap_or(40);
+    let modes = ["strict", "value", "event", "event_to"];
+    let mut turns: Vec<[f64; 4]> = Vec::with_capacity(blocks);
+    for _ in 0..blocks {
+        let mut turn = [0.0; 4];
+        for (slot, mode) in modes.iter().enumerate() {
+            let started = std::time::Instant::now();
+            run(mode, rounds);
+            turn[slot] = started.elapsed().as_secs_f64();
+        }
+        turns.push(turn);
+    }
+    let median = |ratio: fn(&[f64; 4]) -> f64| {
+        let mut all: Vec<f64> = turns.iter().map(ratio).collect();
+        all.sort_by(f64::total_cmp);
+        all[all.len() / 2]
+    };
+    println!(
+        "parse_event / strict baseline: {:.3}",
+        median(|t| t[2] / t[0])
+    );
+    println!(
+        "parse_event / serde_json::Value: {:.3}",
+        median(|t| t[2] / t[1])
+    );
+    println!(
+        "parse_event then to_chat_event / parse_event: {:.3}",
+        median(|t| t[3] / t[2])
+    );
 }
 
 fn sign(mode: &str, size: usize) {
