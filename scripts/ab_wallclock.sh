@@ -14,7 +14,7 @@ old=$1 new=$2 fixtures=$3 runs=${4:-15}
 export CHAT_WEBHOOKS_FIXTURES=$fixtures
 # Ten times the instruction-count loop: long enough for the clock, short enough to alternate.
 export COUNT_ROUNDS=${COUNT_ROUNDS:-2000}
-declare -A best
+declare -A best runs_of
 run() { # bin mode form -> nanoseconds
   local t0 t1
   t0=$(date +%s%N); "$1" "$2" "$3" >/dev/null; t1=$(date +%s%N)
@@ -27,6 +27,7 @@ for ((i = 0; i < runs; i++)); do
         bin=$old; [ "$side" = new ] && bin=$new
         t=$(run "$bin" "$mode" "$form")
         key="$side,$mode,$form"
+        runs_of[$key]="${runs_of[$key]:-} $t"
         if [ -z "${best[$key]:-}" ] || [ "$t" -lt "${best[$key]}" ]; then best[$key]=$t; fi
       done
     done
@@ -45,4 +46,30 @@ for form in pretty compact; do
   oe=$((best[old,event,$form] - best[old,none,$form])); ot=$((best[old,event_to,$form] - best[old,none,$form]))
   ne=$((best[new,event,$form] - best[new,none,$form])); nt=$((best[new,event_to,$form] - best[new,none,$form]))
   echo "| then \`to_chat_event\` / parse, $form | | | old $(ratio $ot $oe), new $(ratio $nt $ne) |"
+done
+
+# The same runs, paired: each round of the loop above runs both builds' loops minutes apart at
+# most, so the ratio of a round's two times sees one machine; the median over the rounds is
+# what the machine's drift moves least (the best of each side can come from different minutes).
+median_of() { # "a b c" "d e f" "g h i" "j k l": median of (a-d)/(g-j), pairwise
+  python3 - "$@" <<'PY'
+import statistics, sys
+a, b, c, d = (list(map(int, x.split())) for x in sys.argv[1:5])
+print("%.3f" % statistics.median((w - x) / (y - z) for w, x, y, z in zip(a, b, c, d)))
+PY
+}
+echo
+echo "| loop (median of $runs paired rounds, setup subtracted) | new / old | old: then \`to_chat_event\` / parse | new: then \`to_chat_event\` / parse |"
+echo "|---|---|---|---|"
+for form in pretty compact; do
+  for mode in event event_to; do
+    r=$(median_of "${runs_of[new,$mode,$form]}" "${runs_of[new,none,$form]}" "${runs_of[old,$mode,$form]}" "${runs_of[old,none,$form]}")
+    if [ "$mode" = event_to ]; then
+      o=$(median_of "${runs_of[old,event_to,$form]}" "${runs_of[old,none,$form]}" "${runs_of[old,event,$form]}" "${runs_of[old,none,$form]}")
+      n=$(median_of "${runs_of[new,event_to,$form]}" "${runs_of[new,none,$form]}" "${runs_of[new,event,$form]}" "${runs_of[new,none,$form]}")
+      echo "| $mode $form | $r | $o | $n |"
+    else
+      echo "| $mode $form | $r | | |"
+    fi
+  done
 done
