@@ -345,15 +345,18 @@ macro_rules! lookups {
         /// vendor documents (spelled as documented), else owned: the common model's
         /// `event_name` then costs no allocation (10% of a conversion's time, measured).
         pub(crate) fn event_name(vendor: Vendor, name: &str) -> ::std::borrow::Cow<'static, str> {
-            let names: &'static [&'static str] = match vendor {
+            let documented = match vendor {
                 $(
                     #[cfg(feature = $feature)]
-                    Vendor::$vendor => crate::$module::EventKind::NAMES,
+                    Vendor::$vendor => crate::$module::EventKind::NAMES
+                        .iter()
+                        .copied()
+                        .find(|documented| *documented == name),
                 )*
                 #[allow(unreachable_patterns)]
-                _ => &[],
+                _ => None,
             };
-            match documented(names, name) {
+            match documented {
                 Some(documented) => ::std::borrow::Cow::Borrowed(documented),
                 None => ::std::borrow::Cow::Owned(name.to_owned()),
             }
@@ -470,16 +473,6 @@ macro_rules! lookups {
 }
 
 vendors!(lookups);
-
-/// `name` as one of `names` spells it, when it is one of them: the lookup every vendor's
-/// [`event_name`] shares, out of line, so that a conversion of any vendor's event runs the
-/// same few instructions (each vendor's own copy of the loop cost the conversion its own
-/// instruction-cache lines).
-#[inline(never)]
-#[allow(dead_code)] // unused when no vendor feature is enabled
-fn documented(names: &'static [&'static str], name: &str) -> Option<&'static str> {
-    names.iter().copied().find(|documented| *documented == name)
-}
 
 /// The top-level keys of every enabled vendor, each once.
 #[cfg_attr(not(test), allow(dead_code))]
