@@ -22,6 +22,7 @@ pub(crate) trait Envelope {
     /// The chat the event belongs to, as a string of its own: what a conversion keeps.
     /// An envelope that composes its chat id overrides it, to make the string once rather
     /// than keep one for [`chat_id`](Self::chat_id) and copy it.
+    #[inline]
     fn owned_chat_id(&self) -> Option<String> {
         self.chat_id().map(str::to_owned)
     }
