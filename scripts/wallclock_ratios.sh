@@ -5,7 +5,7 @@
 # disturbed by the machine's load); the setup (`none`) is subtracted. Instruction counts miss
 # allocation costs: these are the README's ratios in time.
 #
-#   scripts/wallclock_ratios.sh [COUNT] [RUNS]
+#   scripts/wallclock_ratios.sh [COUNT] [RUNS]   (then the in-process table: see the end)
 #
 # COUNT is a `count` binary (default: build it with `cargo bench --bench count --no-run`).
 set -euo pipefail
@@ -37,3 +37,18 @@ echo "|---|---|---|"
 echo "| \`parse_event\` / strict baseline | $(ratio "$(net event pretty)" "$(net strict pretty)")× | $(ratio "$(net event compact)" "$(net strict compact)")× |"
 echo "| \`parse_event\` / \`serde_json::Value\` | $(ratio "$(net event pretty)" "$(net value pretty)")× | $(ratio "$(net event compact)" "$(net value compact)")× |"
 echo "| \`parse_event\` then \`to_chat_event\` / \`parse_event\` | $(ratio "$(net event_to pretty)" "$(net event pretty)")× | $(ratio "$(net event_to compact)" "$(net event compact)")× |"
+# The same ratios measured in one process (`count ratios`): the loops take turns in short
+# blocks and each ratio is the median over the turns of the two loops' times in a turn, which
+# the machine's drifting load moves least. The README's wall-clock table comes from these.
+echo
+echo "| ratio (wall clock, one process, median of ${COUNT_BLOCKS:-100} turns) | pretty | compact |"
+echo "|---|---|---|"
+declare -A inproc
+for form in pretty compact; do
+  while read -r line; do
+    inproc[${line%: *},$form]=${line##*: }
+  done < <(COUNT_BLOCKS=${COUNT_BLOCKS:-100} COUNT_ROUNDS=20 "$bin" ratios "$form")
+done
+for name in "parse_event / strict baseline" "parse_event / serde_json::Value" "parse_event then to_chat_event / parse_event"; do
+  echo "| $name | ${inproc[$name,pretty]}× | ${inproc[$name,compact]}× |"
+done
