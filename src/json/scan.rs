@@ -485,9 +485,14 @@ fn leaves_in<'a>(
             None => Some(member.key),
             Some(decoded) => decoded.as_ref().map(|key| key.as_bytes()),
         };
+        let Some(key) = key else {
+            // A key that does not decode is on no path.
+            i = skip_value(bytes, i, member.first);
+            continue;
+        };
         let (mut ends, mut goes_on) = (0u64, 0u64);
         for (bit, path) in paths.iter().enumerate().take(64) {
-            if live & (1 << bit) != 0 && path.get(depth).map(|k| k.as_bytes()) == key {
+            if live & (1 << bit) != 0 && path.get(depth).map(|k| k.as_bytes()) == Some(key) {
                 if path.len() == depth + 1 {
                     ends |= 1 << bit;
                 } else {
