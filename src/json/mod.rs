@@ -177,35 +177,41 @@ impl<'a> Prepared<'a> {
     /// Skips a byte-order mark, reads the root object's members as far as `keys` says, and
     /// checks for UTF-8.
     pub(crate) fn until<K: Keys>(body: &'a [u8], until: usize) -> Self {
-        let mut prepared = Prepared::sniffed::<K>(body, until);
-        prepared.body = check_utf8(&body[prepared.skipped..]);
-        prepared.sniffed = false;
-        prepared
+        Prepared::scanned::<K>(body, until, true)
     }
 
     /// Reads the root object's members as far as `keys` says, and no more: enough to tell the
     /// vendor. Such a body is not for parsing, only for [`syntax_error`](Self::syntax_error).
     pub(crate) fn sniffed<K: Keys>(body: &'a [u8], until: usize) -> Self {
+        Prepared::scanned::<K>(body, until, false)
+    }
+
+    /// [`until`](Self::until) when `check` is set, else [`sniffed`](Self::sniffed): one
+    /// function that builds the `Prepared` where it is returned, where `until` adjusting what
+    /// `sniffed` returned copied its 400 bytes once more per parse.
+    #[inline(always)]
+    fn scanned<K: Keys>(body: &'a [u8], until: usize, check: bool) -> Self {
         let (body, skipped) = match body.strip_prefix(BOM) {
             Some(rest) => (rest, BOM.len()),
             None => (body, 0),
         };
-        let mut prepared = Prepared {
-            body: Body::Bytes(Cow::Borrowed(body)),
+        let mut fields = [Field::Absent; MAX_KEYS];
+        let scan = scan::sniff(body, &mut fields, K::index, |found| K::done(found, until));
+        Prepared {
+            body: if check {
+                check_utf8(body)
+            } else {
+                Body::Bytes(Cow::Borrowed(body))
+            },
             repaired: OnceCell::new(),
             skipped,
-            root: Root::Empty,
-            fields: [Field::Absent; MAX_KEYS],
-            found: 0,
-            resume: None,
+            root: scan.root,
+            fields,
+            found: scan.found,
+            resume: scan.resume,
             key_index: K::index,
-            sniffed: true,
-        };
-        let scan = scan::sniff(body, &mut prepared.fields, K::index, |found| {
-            K::done(found, until)
-        });
-        (prepared.root, prepared.found, prepared.resume) = (scan.root, scan.found, scan.resume);
-        prepared
+            sniffed: !check,
+        }
     }
 
     /// Whether the scan has read the whole root object (or found it is not one).
