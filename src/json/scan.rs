@@ -9,8 +9,8 @@
 //!   backslashes), to keep the commas that are outside them. It runs only on a body that
 //!   serde_json rejected (see [`super`]), and on `tolerant_json`'s input.
 //!
-//! None of them validates, and only [`leaves`] recurses (along its paths, no deeper): a malformed body gives a partial answer, and serde_json
-//! reports the real error afterwards.
+//! None of them validates, and only [`leaves`] recurses (along its paths, no deeper): a
+//! malformed body gives a partial answer, and serde_json reports the real error afterwards.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -677,6 +677,18 @@ mod tests {
         assert_eq!(fields[2], Field::Other("an array"));
     }
 
+    /// Goes on with a scan that stopped early, to the end of the root object.
+    fn read_to_end(body: &[u8], scan: Scan, fields: &mut [Field; 3]) -> (u32, Option<Resume>) {
+        sniff_on(
+            body,
+            scan.resume.unwrap(),
+            fields,
+            scan.found,
+            lookup,
+            |_| false,
+        )
+    }
+
     #[test]
     fn stops_when_done() {
         let body = br#"{"Event": "a", "topic": 5}"#;
@@ -685,14 +697,7 @@ mod tests {
         assert_eq!(scan.found, 1);
         assert_eq!(fields[1], Field::Absent);
         // Read on, to the end.
-        let (found, resume) = sniff_on(
-            body,
-            scan.resume.unwrap(),
-            &mut fields,
-            scan.found,
-            lookup,
-            |_| false,
-        );
+        let (found, resume) = read_to_end(body, scan, &mut fields);
         assert_eq!((found, resume), (0b11, None));
         assert_eq!(fields[1], Field::Other("a number"));
     }
@@ -714,14 +719,7 @@ mod tests {
         assert_eq!(scan.found, 1);
         assert_eq!(value(body, fields[0]), (b"chat.close".to_vec(), false));
         assert_eq!(fields[2], Field::Absent);
-        let (found, resume) = sniff_on(
-            body,
-            scan.resume.unwrap(),
-            &mut fields,
-            scan.found,
-            lookup,
-            |_| false,
-        );
+        let (found, resume) = read_to_end(body, scan, &mut fields);
         assert_eq!((found, resume), (0b101, None));
         assert_eq!(fields[2], Field::Other("an array"));
         // Escapes, in the value and in the key, and quotes inside the value.
