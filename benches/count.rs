@@ -163,7 +163,8 @@ fn ratios(run: impl Fn(&str, usize), rounds: usize) {
     let blocks: usize = std::env::var("COUNT_BLOCKS")
         .ok()
         .and_then(|blocks| blocks.parse().ok())
-        .unwrap_or(40);
+        .unwrap_or(40)
+        .max(1);
     let modes = ["strict", "value", "event", "event_to"];
     let mut turns: Vec<[f64; 4]> = Vec::with_capacity(blocks);
     for _ in 0..blocks {
