@@ -155,13 +155,11 @@ fn invalid(f: &mut impl fmt::Write, text: impl fmt::Display) -> fmt::Result {
 }
 
 fn parse_text(text: &str) -> Option<DateTime<Utc>> {
-    if let Some(time) = parse_decimal(text) {
-        return Some(time);
-    }
-    // Every date-time form starts with a four-digit year and a dash.
+    // Every date-time form starts with a four-digit year and a dash, which no number has:
+    // a date-time is not first tried as epoch seconds (SuperOffice sends one in every event).
     let bytes = text.as_bytes();
     if bytes.len() < 19 || bytes[4] != b'-' {
-        return None;
+        return parse_decimal(text);
     }
     if let Some(time) = parse_iso_fast(bytes) {
         return Some(time);
@@ -243,7 +241,11 @@ fn parse_iso_fast(b: &[u8]) -> Option<DateTime<Utc>> {
         return None;
     }
     let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
-    let utc = date.and_time(time) - chrono::TimeDelta::seconds(i64::from(offset_seconds));
+    let local = date.and_time(time);
+    let utc = match offset_seconds {
+        0 => local,
+        offset => local.checked_sub_signed(chrono::TimeDelta::seconds(i64::from(offset)))?,
+    };
     Some(utc.and_utc())
 }
 
