@@ -256,26 +256,26 @@ fn bench_parse(c: &mut Criterion) {
                         }
                     })
                 });
-                let events: Vec<Event> = bodies
-                    .iter()
-                    .map(|(_, body)| parse_event(body).unwrap())
-                    .collect();
-                group.bench_function("to_chat_event", |b| {
-                    b.iter(|| {
-                        for event in &events {
-                            black_box(black_box(event).to_chat_event());
-                        }
-                    })
-                });
-                group.bench_function("parse_to_chat_event", |b| {
-                    b.iter(|| {
-                        for (_, body) in &bodies {
-                            let event = black_box(parse_event(black_box(body)).unwrap());
-                            black_box(event.to_chat_event());
-                        }
-                    })
-                });
             }
+            let events: Vec<Event> = bodies
+                .iter()
+                .map(|(_, body)| parse_event(body).unwrap())
+                .collect();
+            group.bench_function("to_chat_event", |b| {
+                b.iter(|| {
+                    for event in &events {
+                        black_box(black_box(event).to_chat_event());
+                    }
+                })
+            });
+            group.bench_function("parse_to_chat_event", |b| {
+                b.iter(|| {
+                    for (_, body) in &bodies {
+                        let event = black_box(parse_event(black_box(body)).unwrap());
+                        black_box(event.to_chat_event());
+                    }
+                })
+            });
             group.finish();
         }
     }

@@ -59,8 +59,7 @@ fn the_readme_points_only_to_packaged_files() {
             if !path.contains('/')
                 || path.contains(' ')
                 || ![
-                    "src", "tests", "examples", "benches", "scripts", "fixtures", "fuzz",
-                    "compare",
+                    "src", "tests", "examples", "benches", "scripts", "fixtures", "fuzz", "compare",
                 ]
                 .contains(&top)
             {
