@@ -113,6 +113,8 @@ fn expected(
 }
 
 #[test]
+// With no vendor enabled `Event` has no value, and the loop's body after a parse is unreachable.
+#[allow(unreachable_code, unused_mut, clippy::never_loop)]
 fn accessors_on_every_fixture() {
     let mut checked = 0;
     for dir in common::enabled_dirs() {
@@ -168,7 +170,10 @@ fn accessors_on_every_fixture() {
             checked += 1;
         }
     }
-    assert!(checked > 0);
+    let any_vendor = chat_webhooks::Vendor::SUPPORTED
+        .into_iter()
+        .any(|vendor| vendor.is_enabled());
+    assert!(checked > 0 || !any_vendor);
 }
 
 /// Each vendor's `EventKind`: every kind parses back from its name in any case, displays as

@@ -84,18 +84,17 @@ fn count(body_len: usize, f: impl FnOnce()) -> (usize, usize) {
 
 /// Whether the event is one the crate keeps raw (its payload is a copy of the body).
 fn is_unknown(event: &chat_webhooks::Event) -> bool {
-    use chat_webhooks::Event;
     match event {
         #[cfg(feature = "superoffice")]
-        Event::SuperOffice(chat_webhooks::superoffice::Event::Unknown(_)) => true,
+        chat_webhooks::Event::SuperOffice(chat_webhooks::superoffice::Event::Unknown(_)) => true,
         #[cfg(feature = "ebbot")]
-        Event::Ebbot(chat_webhooks::ebbot::Event::Unknown(_)) => true,
+        chat_webhooks::Event::Ebbot(chat_webhooks::ebbot::Event::Unknown(_)) => true,
         #[cfg(feature = "channel-talk")]
-        Event::ChannelTalk(chat_webhooks::channel_talk::Event::Unknown(_)) => true,
+        chat_webhooks::Event::ChannelTalk(chat_webhooks::channel_talk::Event::Unknown(_)) => true,
         #[cfg(feature = "inbenta")]
-        Event::Inbenta(chat_webhooks::inbenta::Event::Unknown(_)) => true,
+        chat_webhooks::Event::Inbenta(chat_webhooks::inbenta::Event::Unknown(_)) => true,
         #[cfg(feature = "chatwoot")]
-        Event::Chatwoot(chat_webhooks::chatwoot::Event::Unknown(_)) => true,
+        chat_webhooks::Event::Chatwoot(chat_webhooks::chatwoot::Event::Unknown(_)) => true,
         _ => false,
     }
 }
