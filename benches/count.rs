@@ -11,68 +11,13 @@
 
 #[path = "baseline/mod.rs"]
 mod baseline;
+mod common;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chat_webhooks::{parse_event, ToChatEvent};
 use hmac::{KeyInit, Mac};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        // `refused/` holds bodies that are not webhooks (a vendor's other requests).
-        if path.is_dir() && !path.ends_with("refused") {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "json") {
-            out.push(path);
-        }
-    }
-}
-
-/// Outside strings: drops trailing commas (`clean`), drops whitespace (`minify`), or adds a
-/// trailing comma after every last member (`commas`).
-fn rewrite(bytes: &[u8], mode: &str) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len() * 2);
-    let (mut in_string, mut escaped) = (false, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            out.push(b);
-            continue;
-        }
-        match mode {
-            "clean" if b == b',' => {
-                let next = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
-                if matches!(next, None | Some(b'}' | b']')) {
-                    continue;
-                }
-            }
-            "minify" if b.is_ascii_whitespace() => continue,
-            "commas" if b == b'}' || b == b']' => {
-                let last = out.iter().rev().find(|b| !b.is_ascii_whitespace());
-                if !matches!(last, Some(b'{' | b'[')) {
-                    let at = out.len()
-                        - out
-                            .iter()
-                            .rev()
-                            .take_while(|b| b.is_ascii_whitespace())
-                            .count();
-                    out.insert(at, b',');
-                }
-            }
-            _ => {}
-        }
-        in_string = b == b'"';
-        out.push(b);
-    }
-    out
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -97,13 +42,10 @@ fn main() {
         if args.get(2).is_some_and(|only| only != dir) {
             continue;
         }
-        let mut paths = Vec::new();
-        walk(&root.join(dir), &mut paths);
-        paths.sort();
-        for path in paths {
-            let clean = rewrite(&std::fs::read(&path).unwrap(), "clean");
+        for path in common::json_files(&root.join(dir)) {
+            let clean = common::strip_trailing_commas(&std::fs::read(&path).unwrap());
             let body = if compact {
-                rewrite(&clean, "minify")
+                common::minify(&clean)
             } else {
                 clean
             };
@@ -112,7 +54,7 @@ fn main() {
                 .unwrap()
                 .to_string_lossy()
                 .into_owned();
-            bodies.push((dir, rel, rewrite(&body, "commas"), body));
+            bodies.push((dir, rel, common::add_trailing_commas(&body), body));
         }
     }
     let events: Vec<_> = bodies

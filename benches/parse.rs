@@ -13,9 +13,10 @@
 //! in the README.
 
 mod baseline;
+mod common;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use chat_webhooks::{inbenta, parse_event, superoffice, Event, ToChatEvent};
@@ -38,113 +39,19 @@ struct Set {
     parse: fn(&[u8]) -> bool,
 }
 
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        // `refused/` holds bodies that are not webhooks (a vendor's other requests).
-        if path.is_dir() && !path.ends_with("refused") {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "json") {
-            out.push(path);
-        }
-    }
-}
-
-/// Drops each `,` followed (after whitespace) by `}` or `]`: the fixtures' trailing commas.
-fn strip_trailing_commas(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b',' {
-            let next = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
-            if matches!(next, None | Some(b'}' | b']')) {
-                continue;
-            }
-        }
-        out.push(b);
-    }
-    out
-}
-
-/// Removes whitespace outside strings: the compact form, in the sender's key order.
-fn minify(pretty: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(pretty.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in pretty {
-        if in_string {
-            out.push(b);
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-        } else if b == b'"' {
-            in_string = true;
-            out.push(b);
-        } else if !b.is_ascii_whitespace() {
-            out.push(b);
-        }
-    }
-    out
-}
-
-/// Adds a trailing comma after the last member of every non-empty object and array (outside
-/// strings): the messiest input the crate tolerates, with the same bytes otherwise.
-fn add_trailing_commas(clean: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(clean.len() + clean.len() / 16);
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in clean {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b'}' || b == b']' {
-            let last = out.iter().rev().find(|b: &&u8| !b.is_ascii_whitespace());
-            if !matches!(last, Some(b'{' | b'[')) {
-                let at = out.len()
-                    - out
-                        .iter()
-                        .rev()
-                        .take_while(|b| b.is_ascii_whitespace())
-                        .count();
-                out.insert(at, b',');
-            }
-        }
-        out.push(b);
-    }
-    out
-}
-
-/// The vendor folders; Chatwoot's only when its feature is on (the benches require the other
-/// four).
-const DIRS: [&str; 5] = [
-    "superoffice",
-    "ebbot",
-    "channel_talk",
-    "inbenta",
-    "chatwoot",
-];
-
 fn load(name: &'static str, parse: fn(&[u8]) -> bool) -> Set {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut bodies = Vec::new();
-    for dir in DIRS
+    let dirs = chat_webhooks::Vendor::SUPPORTED
         .into_iter()
-        .filter(|dir| *dir != "chatwoot" || cfg!(feature = "chatwoot"))
-        .filter(|dir| name == "all" || name == *dir)
-    {
-        let mut paths = Vec::new();
-        json_files(&root.join(dir), &mut paths);
-        paths.sort();
+        .filter(|vendor| vendor.is_enabled())
+        .map(|vendor| vendor.as_str());
+    for dir in dirs.filter(|dir| name == "all" || name == *dir) {
+        let paths = common::json_files(&root.join(dir));
         for path in paths {
             // The fixtures as written (in the vendor's key order, which decides how soon the
             // vendor is told), without the published examples' trailing commas.
-            let pretty = strip_trailing_commas(&std::fs::read(&path).unwrap());
+            let pretty = common::strip_trailing_commas(&std::fs::read(&path).unwrap());
             let body = Body {
                 dir,
                 path: path
@@ -152,8 +59,8 @@ fn load(name: &'static str, parse: fn(&[u8]) -> bool) -> Set {
                     .unwrap()
                     .to_string_lossy()
                     .into_owned(),
-                compact: minify(&pretty),
-                pretty_commas: add_trailing_commas(&pretty),
+                compact: common::minify(&pretty),
+                pretty_commas: common::add_trailing_commas(&pretty),
                 pretty,
             };
             for bytes in [&body.compact, &body.pretty, &body.pretty_commas] {

@@ -11,8 +11,10 @@
 //! sends it (`testing::vendor_request_at`). Run `cargo bench --bench receive --features testing`;
 //! `python3 scripts/bench_ratios.py` prints the ratio with the parse benches'.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -27,18 +29,6 @@ use sha2::Digest as _;
 
 const SECRET: &str = "bench-secret-5f1c9e";
 
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        // `refused/` holds bodies that are not webhooks (a vendor's other requests).
-        if path.is_dir() && !path.ends_with("refused") {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "json") {
-            out.push(path);
-        }
-    }
-}
-
 /// Every fixture as the request its vendor sends, interleaved: one of each vendor in turn.
 fn requests(now: DateTime<Utc>) -> Vec<(Vendor, VendorRequest)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -46,10 +36,7 @@ fn requests(now: DateTime<Utc>) -> Vec<(Vendor, VendorRequest)> {
         .into_iter()
         .filter(|vendor| vendor.is_enabled())
         .map(|vendor| {
-            let mut paths = Vec::new();
-            json_files(&root.join(vendor.as_str()), &mut paths);
-            paths.sort();
-            paths
+            common::json_files(&root.join(vendor.as_str()))
                 .into_iter()
                 .map(|path| {
                     // Compact, as senders send: the fixtures are pretty and some have
