@@ -96,9 +96,9 @@ fn main() {
 
 /// `count ratios <pretty|compact>`: the wall-clock ratios in one process. The loops take
 /// turns in blocks of `COUNT_ROUNDS` rounds, `COUNT_BLOCKS` times (default 40), and each
-/// ratio is the median, over the turns, of the two loops' times in that turn: the machine's
-/// load drifts over seconds, and two blocks a fraction of a second apart see the same
-/// machine. Whole runs of each loop in turn (`scripts/wallclock_ratios.sh`, best of each)
+/// ratio is the median, over the turns, of the two loops' times in that turn (the quartiles
+/// follow in brackets): the machine's load drifts over seconds, and two blocks a fraction of
+/// a second apart see the same machine. Whole runs of each loop in turn (`scripts/wallclock_ratios.sh`, best of each)
 /// moved the conversion's ratio from 1.14 to 1.22 (compact) between two runs of the script
 /// ten minutes apart on the 2-core machine the README's figures come from.
 fn ratios(run: impl Fn(&str, usize), rounds: usize) {
@@ -118,23 +118,18 @@ fn ratios(run: impl Fn(&str, usize), rounds: usize) {
         }
         turns.push(turn);
     }
-    let median = |ratio: fn(&[f64; 4]) -> f64| {
+    // The median of the per-turn ratios, and their quartiles: how far the turns spread.
+    let print = |name: &str, ratio: fn(&[f64; 4]) -> f64| {
         let mut all: Vec<f64> = turns.iter().map(ratio).collect();
         all.sort_by(f64::total_cmp);
-        all[all.len() / 2]
+        let at = |q: usize| all[(all.len() - 1) * q / 4];
+        println!("{name}: {:.3} ({:.3}–{:.3})", at(2), at(1), at(3));
     };
-    println!(
-        "parse_event / strict baseline: {:.3}",
-        median(|t| t[2] / t[0])
-    );
-    println!(
-        "parse_event / serde_json::Value: {:.3}",
-        median(|t| t[2] / t[1])
-    );
-    println!(
-        "parse_event then to_chat_event / parse_event: {:.3}",
-        median(|t| t[3] / t[2])
-    );
+    print("parse_event / strict baseline", |t| t[2] / t[0]);
+    print("parse_event / serde_json::Value", |t| t[2] / t[1]);
+    print("parse_event then to_chat_event / parse_event", |t| {
+        t[3] / t[2]
+    });
 }
 
 fn sign(mode: &str, size: usize) {

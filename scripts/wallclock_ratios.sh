@@ -41,7 +41,7 @@ echo "| \`parse_event\` then \`to_chat_event\` / \`parse_event\` | $(ratio "$(ne
 # blocks and each ratio is the median over the turns of the two loops' times in a turn, which
 # the machine's drifting load moves least. The README's wall-clock table comes from these.
 echo
-echo "| ratio (wall clock, one process, median of ${COUNT_BLOCKS:-100} turns) | pretty | compact |"
+echo "| ratio (wall clock, one process, median of ${COUNT_BLOCKS:-100} turns, quartiles in brackets) | pretty | compact |"
 echo "|---|---|---|"
 declare -A inproc
 for form in pretty compact; do
@@ -50,5 +50,6 @@ for form in pretty compact; do
   done < <(COUNT_BLOCKS=${COUNT_BLOCKS:-100} COUNT_ROUNDS=20 "$bin" ratios "$form")
 done
 for name in "parse_event / strict baseline" "parse_event / serde_json::Value" "parse_event then to_chat_event / parse_event"; do
-  echo "| $name | ${inproc[$name,pretty]}× | ${inproc[$name,compact]}× |"
+  p=${inproc[$name,pretty]} c=${inproc[$name,compact]}
+  echo "| $name | ${p%% *}× ${p#* } | ${c%% *}× ${c#* } |"
 done
