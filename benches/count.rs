@@ -7,6 +7,7 @@
 //! hand-written baseline), `value` (`serde_json::Value`), `chat` (`to_chat_event` of an event
 //! parsed beforehand) or `event_to` (`parse_event`, then `to_chat_event`, both dropped); or
 //! `ratios` (the wall-clock ratios, measured in this one process: see [`ratios`]); or
+//! `per_fixture` (each fixture's conversion and parse, in ns: see [`per_fixture`]); or
 //! `count sign <none|hmac|superoffice|inbenta|chatwoot> <bytes>`. Run by `cargo bench`, it does nothing.
 
 #[path = "baseline/mod.rs"]
@@ -88,48 +89,103 @@ fn main() {
             }
         }
     };
+    if mode == "per_fixture" {
+        return per_fixture(&bodies, &events, rounds);
+    }
     if mode == "ratios" {
         return ratios(run, rounds);
     }
     run(mode, rounds);
 }
 
-/// `count ratios <pretty|compact>`: the wall-clock ratios in one process. The loops take
-/// turns in blocks of `COUNT_ROUNDS` rounds, `COUNT_BLOCKS` times (default 40), and each
-/// ratio is the median, over the turns, of the two loops' times in that turn (the quartiles
-/// follow in brackets): the machine's load drifts over seconds, and two blocks a fraction of
-/// a second apart see the same machine. Whole runs of each loop in turn (`scripts/wallclock_ratios.sh`, best of each)
-/// moved the conversion's ratio from 1.14 to 1.22 (compact) between two runs of the script
-/// ten minutes apart on the 2-core machine the README's figures come from.
+/// `count ratios <pretty|compact>`: the wall-clock ratios in one process.
+///
+/// Each ratio comes from its own two loops and nothing else: they take turns in blocks of
+/// `COUNT_ROUNDS` rounds, `COUNT_BLOCKS` turns (default 40), one way round and then the other
+/// within a turn (A B B A), and the ratio is the median over the turns of the two loops' times
+/// in that turn, with the quartiles in brackets. The machine's load drifts over seconds, and
+/// two blocks a fraction of a second apart see the same machine.
+///
+/// Why pairs, and both ways round: a loop runs faster or slower after another, from the heap
+/// and the caches the other leaves. When all four loops took turns in one fixed order
+/// (`strict`, `value`, `event`, `event_to`), the parse ran 10% slower than on its own and the
+/// conversion's ratio read 1.12× / 1.13× (pretty / compact); the two loops alone, A B B A, read
+/// 1.14× / 1.16× on the same build, and whole processes of each loop 1.14× / 1.17×.
 fn ratios(run: impl Fn(&str, usize), rounds: usize) {
     let blocks: usize = std::env::var("COUNT_BLOCKS")
         .ok()
         .and_then(|blocks| blocks.parse().ok())
         .unwrap_or(40)
         .max(1);
-    let modes = ["strict", "value", "event", "event_to"];
-    let mut turns: Vec<[f64; 4]> = Vec::with_capacity(blocks);
-    for _ in 0..blocks {
-        let mut turn = [0.0; 4];
-        for (slot, mode) in modes.iter().enumerate() {
-            let started = std::time::Instant::now();
-            run(mode, rounds);
-            turn[slot] = started.elapsed().as_secs_f64();
+    let pairs = [
+        ("parse_event / strict baseline", "event", "strict"),
+        ("parse_event / serde_json::Value", "event", "value"),
+        (
+            "parse_event then to_chat_event / parse_event",
+            "event_to",
+            "event",
+        ),
+    ];
+    // `COUNT_ONLY=event_to` measures only the conversion's pair, and so on.
+    let only = std::env::var("COUNT_ONLY").ok();
+    for (name, a, b) in pairs {
+        if only.as_deref().is_some_and(|only| only != a) {
+            continue;
         }
-        turns.push(turn);
-    }
-    // The median of the per-turn ratios, and their quartiles: how far the turns spread.
-    let print = |name: &str, ratio: fn(&[f64; 4]) -> f64| {
-        let mut all: Vec<f64> = turns.iter().map(ratio).collect();
-        all.sort_by(f64::total_cmp);
-        let at = |q: usize| all[(all.len() - 1) * q / 4];
+        let mut times = Vec::with_capacity(blocks);
+        for _ in 0..blocks {
+            let mut turn = [0.0; 2];
+            for (slot, mode) in [(0, a), (1, b), (1, b), (0, a)] {
+                let started = std::time::Instant::now();
+                run(mode, rounds);
+                turn[slot] += started.elapsed().as_secs_f64();
+            }
+            times.push(turn);
+        }
+        let mut ratios: Vec<f64> = times.iter().map(|turn| turn[0] / turn[1]).collect();
+        ratios.sort_by(f64::total_cmp);
+        let at = |q: usize| ratios[(ratios.len() - 1) * q / 4];
         println!("{name}: {:.3} ({:.3}–{:.3})", at(2), at(1), at(3));
+        // Each loop's median time a round, for reading a ratio against its parts.
+        for (slot, mode) in [a, b].into_iter().enumerate() {
+            let mut all: Vec<f64> = times.iter().map(|turn| turn[slot]).collect();
+            all.sort_by(f64::total_cmp);
+            let round = all[all.len() / 2] / (2 * rounds) as f64;
+            println!("  {mode}, a round: {:.1} µs", round * 1e6);
+        }
+    }
+}
+
+/// `count per_fixture <pretty|compact> [vendor]`: for each fixture, the time of one
+/// `to_chat_event` of its parsed event and of one `parse_event` of its body, each loop run
+/// `COUNT_ROUNDS` times over that fixture alone (so with warm caches: the conversion's cost
+/// after a parse of other bodies is several times this). Slowest conversion first, in ns.
+fn per_fixture(
+    bodies: &[(&str, String, Vec<u8>, Vec<u8>)],
+    events: &[chat_webhooks::Event],
+    rounds: usize,
+) {
+    let time = |work: &dyn Fn()| {
+        let started = std::time::Instant::now();
+        for _ in 0..rounds {
+            work();
+        }
+        started.elapsed().as_nanos() as f64 / rounds.max(1) as f64
     };
-    print("parse_event / strict baseline", |t| t[2] / t[0]);
-    print("parse_event / serde_json::Value", |t| t[2] / t[1]);
-    print("parse_event then to_chat_event / parse_event", |t| {
-        t[3] / t[2]
-    });
+    let mut rows: Vec<(f64, f64, &str, usize)> = bodies
+        .iter()
+        .zip(events)
+        .map(|((_, path, _, body), event)| {
+            let chat = time(&|| drop(black_box(black_box(event).to_chat_event())));
+            let parse = time(&|| drop(black_box(parse_event(black_box(body)).unwrap())));
+            (chat, parse, path.as_str(), body.len())
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("to_chat_event parse_event  bytes  fixture");
+    for (chat, parse, path, len) in rows {
+        println!("{chat:13.0} {parse:11.0} {len:6}  {path}");
+    }
 }
 
 fn sign(mode: &str, size: usize) {

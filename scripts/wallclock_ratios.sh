@@ -37,11 +37,12 @@ echo "|---|---|---|"
 echo "| \`parse_event\` / strict baseline | $(ratio "$(net event pretty)" "$(net strict pretty)")× | $(ratio "$(net event compact)" "$(net strict compact)")× |"
 echo "| \`parse_event\` / \`serde_json::Value\` | $(ratio "$(net event pretty)" "$(net value pretty)")× | $(ratio "$(net event compact)" "$(net value compact)")× |"
 echo "| \`parse_event\` then \`to_chat_event\` / \`parse_event\` | $(ratio "$(net event_to pretty)" "$(net event pretty)")× | $(ratio "$(net event_to compact)" "$(net event compact)")× |"
-# The same ratios measured in one process (`count ratios`): the loops take turns in short
-# blocks and each ratio is the median over the turns of the two loops' times in a turn, which
-# the machine's drifting load moves least. The README's wall-clock table comes from these.
+# The same ratios measured in one process (`count ratios`): each ratio's two loops, and no
+# other, take turns in short blocks (A B B A), and the ratio is the median over the turns of
+# the two loops' times in a turn, which the machine's drifting load moves least. The README's
+# wall-clock table comes from these.
 echo
-echo "| ratio (wall clock, one process, median of ${COUNT_BLOCKS:-100} turns, quartiles in brackets) | pretty | compact |"
+echo "| ratio (wall clock, one process, its two loops A B B A, median of ${COUNT_BLOCKS:-100} turns, quartiles in brackets) | pretty | compact |"
 echo "|---|---|---|"
 declare -A inproc
 for form in pretty compact; do
