@@ -67,27 +67,32 @@ fn main() {
         .ok()
         .and_then(|rounds| rounds.parse().ok())
         .unwrap_or(200);
-    let run = |mode: &str, rounds: usize| {
-        for _ in 0..rounds {
-            for (i, (dir, path, messy, body)) in bodies.iter().enumerate() {
-                match mode {
-                    "event" => drop(black_box(parse_event(black_box(body)).unwrap())),
-                    "commas" => drop(black_box(parse_event(black_box(messy)).unwrap())),
-                    "strict" => baseline::parse(dir, path, black_box(body))
-                        .unwrap_or_else(|err| panic!("{path}: {err}")),
-                    "value" => drop(black_box(
-                        serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap(),
-                    )),
-                    "chat" => drop(black_box(black_box(&events[i]).to_chat_event())),
-                    "event_to" => {
-                        let event = black_box(parse_event(black_box(body)).unwrap());
-                        drop(black_box(event.to_chat_event()));
-                        drop(event);
-                    }
-                    _ => {}
-                }
-            }
-        }
+    // One loop per mode, the mode chosen outside it: a loop times its work and nothing else.
+    let run = |mode: &str, rounds: usize| match mode {
+        "event" => each(&bodies, rounds, |_, (_, _, _, body)| {
+            drop(black_box(parse_event(black_box(body)).unwrap()))
+        }),
+        "commas" => each(&bodies, rounds, |_, (_, _, messy, _)| {
+            drop(black_box(parse_event(black_box(messy)).unwrap()))
+        }),
+        "strict" => each(&bodies, rounds, |_, (dir, path, _, body)| {
+            baseline::parse(dir, path, black_box(body))
+                .unwrap_or_else(|err| panic!("{path}: {err}"))
+        }),
+        "value" => each(&bodies, rounds, |_, (_, _, _, body)| {
+            drop(black_box(
+                serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap(),
+            ))
+        }),
+        "chat" => each(&bodies, rounds, |i, _| {
+            drop(black_box(black_box(&events[i]).to_chat_event()))
+        }),
+        "event_to" => each(&bodies, rounds, |_, (_, _, _, body)| {
+            let event = black_box(parse_event(black_box(body)).unwrap());
+            drop(black_box(event.to_chat_event()));
+            drop(event);
+        }),
+        _ => {}
     };
     if mode == "per_fixture" {
         return per_fixture(&bodies, &events, rounds);
@@ -156,15 +161,23 @@ fn ratios(run: impl Fn(&str, usize), rounds: usize) {
     }
 }
 
+/// One fixture: its vendor folder, its path, its trailing-comma twin and its body.
+type Fixture<'a> = (&'a str, String, Vec<u8>, Vec<u8>);
+
+/// Runs `work` on every fixture, `rounds` times.
+fn each(bodies: &[Fixture], rounds: usize, mut work: impl FnMut(usize, &Fixture)) {
+    for _ in 0..rounds {
+        for (i, fixture) in bodies.iter().enumerate() {
+            work(i, fixture);
+        }
+    }
+}
+
 /// `count per_fixture <pretty|compact> [vendor]`: for each fixture, the time of one
 /// `to_chat_event` of its parsed event and of one `parse_event` of its body, each loop run
 /// `COUNT_ROUNDS` times over that fixture alone (so with warm caches: the conversion's cost
 /// after a parse of other bodies is several times this). Slowest conversion first, in ns.
-fn per_fixture(
-    bodies: &[(&str, String, Vec<u8>, Vec<u8>)],
-    events: &[chat_webhooks::Event],
-    rounds: usize,
-) {
+fn per_fixture(bodies: &[Fixture], events: &[chat_webhooks::Event], rounds: usize) {
     let time = |work: &dyn Fn()| {
         let started = std::time::Instant::now();
         for _ in 0..rounds {
