@@ -173,7 +173,7 @@ fn bench_parse(c: &mut Criterion) {
             group.bench_function("to_chat_event", |b| {
                 b.iter(|| {
                     for event in &events {
-                        black_box(black_box(event).to_chat_event());
+                        black_box(&black_box(event).to_chat_event());
                     }
                 })
             });
@@ -181,7 +181,7 @@ fn bench_parse(c: &mut Criterion) {
                 b.iter(|| {
                     for (_, body) in &bodies {
                         let event = black_box(parse_event(black_box(body)).unwrap());
-                        black_box(event.to_chat_event());
+                        black_box(&event.to_chat_event());
                     }
                 })
             });

@@ -54,7 +54,7 @@ fn releases(c: &mut Criterion) {
             b.iter(|| {
                 for body in bodies {
                     let event = black_box(old::parse_event(black_box(body)).unwrap());
-                    black_box(event.to_chat_event());
+                    black_box(&event.to_chat_event());
                 }
             })
         });
@@ -62,7 +62,7 @@ fn releases(c: &mut Criterion) {
             b.iter(|| {
                 for body in bodies {
                     let event = black_box(new::parse_event(black_box(body)).unwrap());
-                    black_box(event.to_chat_event());
+                    black_box(&event.to_chat_event());
                 }
             })
         });
