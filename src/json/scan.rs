@@ -469,7 +469,9 @@ pub(crate) fn leaves<'a>(json: &'a str, paths: &[&[&str]]) -> Vec<Option<&'a str
 
 /// The members of the object whose first member is at or after `i`, at `depth` on the paths
 /// marked in `live`: records the values where a path ends and descends where one goes on.
-/// Returns the index past the object's `}`.
+/// Returns the index past the object's `}`, or `None` once every path has its value: the first
+/// occurrence counts, so the rest of the body cannot change what was found, and the walk
+/// stops (an envelope's members usually come before the large ones).
 fn leaves_in<'a>(
     json: &'a str,
     mut i: usize,
@@ -477,7 +479,7 @@ fn leaves_in<'a>(
     depth: usize,
     live: u64,
     found: &mut [Option<&'a str>],
-) -> usize {
+) -> Option<usize> {
     let bytes = json.as_bytes();
     while let Some(member) = member(bytes, &mut i) {
         let decoded = member.key_escaped.then(|| decode(member.key));
@@ -506,7 +508,7 @@ fn leaves_in<'a>(
             Field::Absent | Field::Other(_) => i,
         };
         i = if goes_on != 0 && member.first == b'{' {
-            leaves_in(json, i + 1, paths, depth + 1, goes_on, found)
+            leaves_in(json, i + 1, paths, depth + 1, goes_on, found)?
         } else {
             skip_value(bytes, i, member.first)
         };
@@ -517,10 +519,13 @@ fn leaves_in<'a>(
                     *slot = text;
                 }
             }
+            if found.iter().all(Option::is_some) {
+                return None;
+            }
         }
     }
     // `member` stopped at the object's `}`.
-    (i + 1).min(bytes.len())
+    Some((i + 1).min(bytes.len()))
 }
 
 const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
@@ -1041,6 +1046,29 @@ mod tests {
             let _ = leaves(&json[..cut], paths);
         }
         assert_eq!(leaves("{}", &[]), Vec::<Option<&str>>::new());
+    }
+
+    #[test]
+    fn the_walk_stops_once_every_path_is_found() {
+        let json = r#"{"a": 1, "b": {"c": 2, "d": 3}, "rest": [1, 2, 3]}"#;
+        let (_, start) = root(json.as_bytes());
+        let mut found = vec![None; 2];
+        let paths: &[&[&str]] = &[&["a"], &["b", "c"]];
+        assert_eq!(leaves_in(json, start, paths, 0, 0b11, &mut found), None);
+        assert_eq!(found, [Some("1"), Some("2")]);
+        // A path that ends where another goes on still gets the whole object.
+        let mut found = vec![None; 2];
+        let paths: &[&[&str]] = &[&["b", "c"], &["b"]];
+        assert_eq!(leaves_in(json, start, paths, 0, 0b11, &mut found), None);
+        assert_eq!(found, [Some("2"), Some(r#"{"c": 2, "d": 3}"#)]);
+        // With a path absent, the walk reads the object to its end.
+        let mut found = vec![None; 2];
+        let paths: &[&[&str]] = &[&["a"], &["z"]];
+        assert_eq!(
+            leaves_in(json, start, paths, 0, 0b11, &mut found),
+            Some(json.len())
+        );
+        assert_eq!(found, [Some("1"), None]);
     }
 
     /// Every member of every fixture, at every depth, is found where `serde_json::Value`
